@@ -1,0 +1,75 @@
+"""Clause 2.1 (二（一）), last sentence: reward to guarantee-fund operators."""
+
+from decimal import Decimal
+
+from . import _fields as F
+from ._money import fmt_percent, fmt_yuan
+from ._result import build, item, reason
+from ._text import NOTE_ESTIMATE, text
+
+ID = "loan_guarantee_reward"
+CLAUSE = "2.1"
+
+# 2.1: "按当年新发放创业担保贷款总额的1%给予奖励".
+REWARD_RATIO = Decimal("0.01")
+
+FIELDS = [
+    F.money_field(
+        "new_loans_total_yuan",
+        text("当年新发放创业担保贷款总额", "New startup guaranteed loans issued this year"),
+        help=text("创业担保基金运营管理机构等单位当年新发放的创业担保贷款总额。",
+                  "The total of new startup guaranteed loans the operator issued in the year."),
+    ),
+]
+
+NOT_ABOVE = []
+
+METADATA = F.metadata(
+    id=ID,
+    clause=CLAUSE,
+    title=text("创业担保贷款工作奖励", "Reward for startup loan guarantee operators"),
+    summary=text(
+        f"按当年新发放创业担保贷款总额的{fmt_percent(REWARD_RATIO)}%估算奖励金额。",
+        f"Estimates the reward of {fmt_percent(REWARD_RATIO)}% of the new startup guaranteed "
+        f"loans issued in the year.",
+    ),
+    applicant=text("创业担保基金运营管理机构等单位（奖励资金由自治区财政安排）。",
+                   "Guarantee-fund operators and similar bodies (paid by the autonomous "
+                   "region's finance department)."),
+    fields=FIELDS,
+    notes=[
+        text("奖励只给予创业担保贷款工作成效突出的单位；计算器显示的是获得奖励时的金额。",
+             "The reward goes only to operators whose work is judged outstanding "
+             "(工作成效突出); the calculator shows the amount if the reward is granted."),
+        NOTE_ESTIMATE,
+    ],
+    figures=[
+        F.figure("reward_ratio", REWARD_RATIO, "ratio",
+                 text("奖励比例（占新发放贷款总额）", "Reward as a share of new loans"), "1%"),
+    ],
+    examples=[
+        {"new_loans_total_yuan": 25000000},
+        {"new_loans_total_yuan": 0},
+    ],
+)
+
+
+def compute(values):
+    total = values["new_loans_total_yuan"]
+    if total <= 0:
+        return build(METADATA, False, [], [reason(
+            "当年没有新发放创业担保贷款，没有奖励。",
+            "No new startup guaranteed loans were issued in the year, so there is no reward.",
+        )])
+    reward = total * REWARD_RATIO
+    return build(
+        METADATA, True,
+        [item("reward", "工作奖励", "Reward", reward)],
+        [reason(
+            f"按当年新发放创业担保贷款总额{fmt_yuan(total)}元的{fmt_percent(REWARD_RATIO)}%计算，奖励{fmt_yuan(reward)}元；"
+            f"奖励只给予工作成效突出的单位，由自治区财政安排。",
+            f"{fmt_percent(REWARD_RATIO)}% of the {fmt_yuan(total)} yuan of new loans issued in the year: "
+            f"{fmt_yuan(reward)} yuan, paid only if the operator's work is judged outstanding; "
+            f"the autonomous region's finance department pays it.",
+        )],
+    )

@@ -1,0 +1,65 @@
+"""Per-language formatting of money, dates and figures, and escaping of data text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from decimal import Decimal
+
+from markupsafe import Markup
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~^$])")
+
+
+def text(value: object) -> Markup:
+    """Data text made safe for Markdown and HTML: shown as typed, never run or formatted."""
+    escaped = html.escape(str(value), quote=True)
+    escaped = _MD_SPECIAL.sub(r"\\\1", escaped)
+    escaped = escaped.replace("\n", " ")
+    return Markup(escaped)
+
+
+def html_text(value: object) -> Markup:
+    """Data text for inside an HTML block (Markdown is not applied there): HTML-escaped only."""
+    return Markup(html.escape(str(value), quote=True))
+
+
+def money(value: Decimal | int | float | str, lang: str) -> str:
+    amount = Decimal(str(value))
+    whole = amount == amount.to_integral_value()
+    digits = f"{amount:,.0f}" if whole else f"{amount:,.2f}"
+    return f"{digits} 元" if lang == "zh" else f"{digits} yuan"
+
+
+def date(value: dt.date, lang: str) -> str:
+    if lang == "zh":
+        return f"{value.year}年{value.month}月{value.day}日"
+    return value.isoformat()
+
+
+_UNITS = {
+    "yuan": ("{v} 元", "{v} yuan"),
+    "yuan_per_month": ("每月 {v} 元", "{v} yuan a month"),
+    "yuan_per_year": ("每年 {v} 元", "{v} yuan a year"),
+    "yuan_per_person": ("每人 {v} 元", "{v} yuan per person"),
+    "percent": ("{v}%", "{v}%"),
+    "people": ("{v} 人", "{v} people"),
+    "months": ("{v} 个月", "{v} months"),
+    "years": ("{v} 年", "{v} years"),
+    "ratio": ("{v}", "{v}"),
+}
+
+
+def figure(value: str | Decimal | int, unit: str, lang: str) -> str:
+    """A calculator constant for display, e.g. ("80000", "yuan") -> "80,000 元"."""
+    amount = Decimal(str(value))
+    if unit == "percent" and amount < 1 and amount != 0:
+        amount *= 100
+    amount = amount.normalize()
+    if unit.startswith("yuan"):
+        shown = f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
+    else:
+        shown = f"{amount:f}"
+    zh, en = _UNITS.get(unit, ("{v} " + unit, "{v} " + unit))
+    return (zh if lang == "zh" else en).format(v=shown)

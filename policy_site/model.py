@@ -1,0 +1,265 @@
+"""The typed, immutable model of a policy document.
+
+Every data file is validated into these classes once, at the edge
+(``loader.load_policy``); the renderer and the plugin trust them. The same
+classes generate the JSON Schema that editors use to check the YAML files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from functools import cached_property
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
+
+NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+SectionId = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]*$")]
+ClauseId = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]*\.[1-9][0-9]*$")]
+
+
+def bilingual_error(zh: str, en: str) -> PydanticCustomError:
+    """A validation error whose message the loader shows in both languages."""
+    return PydanticCustomError("bilingual", "{en}", {"zh": zh, "en": en})
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False, populate_by_name=True)
+
+
+class Text(Model):
+    """A human-readable string in both languages."""
+
+    zh: NonEmpty = Field(description="Chinese / 中文")
+    en: NonEmpty = Field(description="English / 英文")
+
+    def __getitem__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+class DocumentRef(Model):
+    number: NonEmpty = Field(description="Document number as printed, e.g. 国发〔2018〕39号")
+    issuer: Text
+    title: Text
+
+
+class DocumentMeta(Model):
+    """policy_data/document.yaml"""
+
+    title: Text
+    title_is_descriptive: bool = Field(
+        description="True when the source has no title and this one was written by the site's editors")
+    issuer: Text
+    implements: tuple[DocumentRef, ...] = ()
+    preamble: Text
+    summary: Text
+
+
+class Validity(Model):
+    start: dt.date = Field(alias="from")
+    end: dt.date | None = Field(default=None, alias="to")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Validity:
+        if self.end is not None and self.end < self.start:
+            raise bilingual_error("结束日期（to）早于开始日期（from）：请检查两个日期。",
+                                  "The end date (to) is before the start date (from): check both dates.")
+        return self
+
+    def status(self, on: dt.date) -> Literal["not_yet", "in_force", "expired", "open_ended"]:
+        if on < self.start:
+            return "not_yet"
+        if self.end is None:
+            return "open_ended"
+        return "expired" if on > self.end else "in_force"
+
+
+class Figure(Model):
+    """A target or figure of a clause that no calculator computes."""
+
+    label: Text
+    value: Text = Field(description="value.zh must appear verbatim in the clause's Chinese text")
+
+
+class Clause(Model):
+    id: ClauseId
+    number: NonEmpty = Field(description="The clause number as printed, e.g. （二）")
+    title: Text
+    text: Text = Field(description="zh: the whole clause verbatim from the source; en: unofficial translation")
+    summary: Text
+    audiences: tuple[Id, ...] = Field(min_length=1)
+    lead_agencies: tuple[Id, ...] = Field(min_length=1)
+    assisting_agencies: tuple[Id, ...] = ()
+    funding: tuple[Id, ...] = ()
+    validity: Validity | None = None
+    figures: tuple[Figure, ...] = ()
+    calculators: tuple[Id, ...] = ()
+
+    @model_validator(mode="after")
+    def _text_starts_with_heading(self) -> Clause:
+        heading = self.number + self.title.zh
+        if not self.text.zh.startswith(heading):
+            raise bilingual_error(
+                f"text.zh 应以编号和标题“{heading}”开头：请从原文完整复制这一条。",
+                f"text.zh must start with the number and title '{heading}': copy the whole clause from the source.")
+        for figure in self.figures:
+            if figure.value.zh not in self.text.zh:
+                raise bilingual_error(
+                    f"数字“{figure.value.zh}”在本条原文中找不到：请照原文的写法填写。",
+                    f"The figure '{figure.value.zh}' does not appear in this clause's Chinese text: "
+                    "write it exactly as the source does.")
+        return self
+
+
+class Section(Model):
+    """policy_data/sections/<n>.yaml"""
+
+    id: SectionId
+    number: NonEmpty = Field(description="The section numeral as printed, e.g. 一")
+    title: Text
+    clauses: tuple[Clause, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _clause_ids_in_section(self) -> Section:
+        for clause in self.clauses:
+            if clause.id.split(".")[0] != self.id:
+                raise bilingual_error(
+                    f"条款编号 {clause.id} 不属于第 {self.id} 部分：编号应以“{self.id}.”开头。",
+                    f"Clause id {clause.id} is not in section {self.id}: it must start with '{self.id}.'.")
+        return self
+
+
+class Agency(Model):
+    id: Id
+    name: Text
+    also_written_as: tuple[NonEmpty, ...] = Field(default=(), description="Other spellings used in the source text")
+    address: Text | None = None
+    phone: NonEmpty | None = None
+    hours: Text | None = None
+    website: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+
+    @property
+    def has_contact(self) -> bool:
+        return any(v is not None for v in (self.address, self.phone, self.hours, self.website))
+
+
+class AgencyFile(Model):
+    """policy_data/agencies.yaml"""
+
+    agencies: tuple[Agency, ...] = Field(min_length=1)
+
+
+class FundingSource(Model):
+    id: Id
+    name: Text
+    description: Text
+
+
+class FundingFile(Model):
+    """policy_data/funding.yaml"""
+
+    funding_sources: tuple[FundingSource, ...] = ()
+
+
+class Audience(Model):
+    id: Id
+    name: Text
+    description: Text
+
+
+class AudienceFile(Model):
+    """policy_data/audiences.yaml"""
+
+    audiences: tuple[Audience, ...] = Field(min_length=1)
+
+
+class Term(Model):
+    id: Id
+    term: Text
+    definition: Text
+
+
+class GlossaryFile(Model):
+    """policy_data/glossary.yaml"""
+
+    terms: tuple[Term, ...] = ()
+
+
+class Reference(Model):
+    number: NonEmpty | None = None
+    title: Text
+    date: dt.date | None = None
+
+
+class DatedValue(Model):
+    value: Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
+    reference: Reference
+
+
+class Parameter(Model):
+    """policy_data/parameters/<id>.yaml: a figure the plan relies on but does not state."""
+
+    id: Id
+    name: Text
+    unit: Literal["yuan_per_month", "yuan_per_year", "yuan", "percent"]
+    description: Text
+    values: dict[dt.date, DatedValue] = Field(min_length=1)
+
+    def latest(self) -> tuple[dt.date, DatedValue]:
+        start = max(self.values)
+        return start, self.values[start]
+
+    def at(self, on: dt.date) -> DatedValue | None:
+        starts = [d for d in self.values if d <= on]
+        return self.values[max(starts)] if starts else None
+
+
+class Policy(Model):
+    """The whole validated document; built by the loader, never from a single file."""
+
+    document: DocumentMeta
+    sections: tuple[Section, ...]
+    agencies: tuple[Agency, ...]
+    funding_sources: tuple[FundingSource, ...]
+    audiences: tuple[Audience, ...]
+    terms: tuple[Term, ...]
+    parameters: tuple[Parameter, ...]
+
+    @cached_property
+    def clauses(self) -> tuple[Clause, ...]:
+        return tuple(c for s in self.sections for c in s.clauses)
+
+    @cached_property
+    def section_of(self) -> dict[str, Section]:
+        return {c.id: s for s in self.sections for c in s.clauses}
+
+    @cached_property
+    def agency(self) -> dict[str, Agency]:
+        return {a.id: a for a in self.agencies}
+
+    @cached_property
+    def funding(self) -> dict[str, FundingSource]:
+        return {f.id: f for f in self.funding_sources}
+
+    @cached_property
+    def audience(self) -> dict[str, Audience]:
+        return {a.id: a for a in self.audiences}
+
+    @cached_property
+    def parameter(self) -> dict[str, Parameter]:
+        return {p.id: p for p in self.parameters}
+
+
+# The files a policy is made of: (path relative to the data folder, model, is it a folder of files).
+FILE_MODELS: dict[str, type[Model]] = {
+    "document.yaml": DocumentMeta,
+    "agencies.yaml": AgencyFile,
+    "funding.yaml": FundingFile,
+    "audiences.yaml": AudienceFile,
+    "glossary.yaml": GlossaryFile,
+    "sections/*.yaml": Section,
+    "parameters/*.yaml": Parameter,
+}

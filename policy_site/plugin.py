@@ -1,0 +1,97 @@
+"""The mkdocs plugin: validate the data, then add the generated pages to the build.
+
+Each event does one thing:
+- ``on_config`` loads and validates the data and renders every page, so that a
+  mistake stops the build before mkdocs (or the projects plugin) writes anything;
+- ``on_pre_build`` empties the output folder of the top-level build (the
+  projects plugin switches mkdocs' own cleaning off), only once the data passed;
+- ``on_files`` adds the rendered pages, the shared assets and the data downloads;
+- ``on_page_context`` points the language switch at this page's twin;
+- ``on_serve`` rebuilds when a data file changes.
+Nothing is written into ``docs/``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+from . import downloads
+from .build_inputs import load_site_inputs
+from .errors import DataErrors
+from .render import LANGS, page_paths, render_pages
+
+LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
+
+
+class PolicySiteConfig(Config):
+    data_dir = c.Type(str, default="policy_data")
+    """Folder of the policy data, relative to this mkdocs.yml."""
+    assets_dir = c.Type(str, default="docs/assets")
+    """Browser assets shared by both languages, relative to this mkdocs.yml; copied to assets/."""
+    language = c.Choice(LANGS, default="zh")
+    twin_root = c.Type(str, default="en/")
+    """Where the other language's site root is, relative to this site's root."""
+    report_error_url = c.Type(str, default="")
+    """Link target of "report an error" (mailto: or https:); hidden when empty."""
+    clean_site_dir = c.Type(bool, default=False)
+    """Empty site_dir before building (set on the top-level project only)."""
+
+
+class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
+    def on_config(self, config):
+        base = Path(config.config_file_path).parent
+        self.data_dir = (base / self.config.data_dir).resolve()
+        self.assets_dir = (base / self.config.assets_dir).resolve()
+        try:
+            self.site = load_site_inputs(self.data_dir, report_error_url=self.config.report_error_url)
+        except DataErrors as exc:
+            raise PluginError("\n" + exc.format()) from None
+        self.pages = render_pages(self.site, self.config.language)
+        clashes = [p for p in self.pages if (Path(config.docs_dir) / p).exists()]
+        if clashes:
+            raise PluginError(f"docs/ 中的文件与生成的页面重名 / Files in docs/ clash with generated pages: {clashes}")
+        return config
+
+    @event_priority(100)  # before the projects plugin builds the other language into site_dir
+    def on_pre_build(self, config):
+        site_dir = Path(config.site_dir)
+        if self.config.clean_site_dir and site_dir.is_dir():
+            for child in site_dir.iterdir():
+                shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+
+    def on_files(self, files: Files, config) -> Files:
+        for path, markdown in self.pages.items():
+            files.append(File.generated(config, path, content=markdown))
+        for path in sorted(p for p in self.assets_dir.rglob("*") if p.is_file()):
+            uri = "assets/" + path.relative_to(self.assets_dir).as_posix()
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
+        for uri, content in downloads.data_files(self.site).items():
+            files.append(File.generated(config, uri, content=content))
+        return files
+
+    def on_page_context(self, context, page, config, nav):
+        this = self.config.language
+        other = "en" if this == "zh" else "zh"
+        twin = self.config.twin_root + page.url
+        config.extra["alternate"] = [
+            {"name": LANGUAGE_NAMES[this], "link": page.url or "./", "lang": this},
+            {"name": LANGUAGE_NAMES[other], "link": twin, "lang": other},
+        ]
+        context["policy_twin_url"] = twin
+        context["policy_other_lang"] = other
+        return context
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.data_dir))
+        server.watch(str(self.assets_dir))
+        return server
+
+
+__all__ = ["PolicySitePlugin", "page_paths"]

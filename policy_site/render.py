@@ -1,0 +1,148 @@
+"""Render the validated policy into Markdown pages for one language.
+
+Pure functions: ``render_pages(site, lang)`` returns ``{path: markdown}``
+without touching mkdocs or the file system, so it is testable on its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import posixpath
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib.resources import files
+from typing import Any, Callable
+
+import jinja2
+import yaml
+
+from . import formatting
+from .model import Clause, Policy
+
+LANGS = ("zh", "en")
+TEMPLATES = files(__package__) / "templates"
+
+
+@dataclass(frozen=True)
+class SiteInputs:
+    """Everything a build renders from: the policy, its calculators and build settings."""
+
+    policy: Policy
+    data_date: dt.date
+    calculators: dict[str, dict[str, Any]] = field(default_factory=dict)
+    calculate: Callable[[str, dict], dict] | None = None
+    report_error_url: str = ""
+
+    @cached_property
+    def clauses_by(self) -> dict[str, dict[str, list[Clause]]]:
+        """Indexes built once: audience/agency/funding id -> clauses, in document order."""
+        index: dict[str, dict[str, list[Clause]]] = {"audience": {}, "lead": {}, "assist": {}, "funding": {}}
+        for clause in self.policy.clauses:
+            for key, ids in (("audience", clause.audiences), ("lead", clause.lead_agencies),
+                             ("assist", clause.assisting_agencies), ("funding", clause.funding)):
+                for ident in ids:
+                    index[key].setdefault(ident, []).append(clause)
+        return index
+
+    def parameter_default(self, parameter_id: str) -> tuple[dt.date, Any] | None:
+        parameter = self.policy.parameter.get(parameter_id)
+        return parameter.latest() if parameter else None
+
+
+def page_paths(site: SiteInputs) -> list[str]:
+    """Every generated page's path (the same in every language)."""
+    policy = site.policy
+    paths = ["index.md", "fulltext.md", "clauses/index.md", "audiences/index.md", "agencies/index.md",
+             "funding/index.md", "funding/unstated.md", "glossary.md", "about-data.md", "calculators/index.md"]
+    paths += [f"clauses/{c.id}.md" for c in policy.clauses]
+    paths += [f"audiences/{a.id}.md" for a in policy.audiences]
+    paths += [f"agencies/{a.id}.md" for a in policy.agencies]
+    paths += [f"funding/{f.id}.md" for f in policy.funding_sources]
+    paths += [f"calculators/{cid}.md" for cid in site.calculators]
+    return paths
+
+
+class Renderer:
+    """Renders the pages of one language; one jinja2 environment per language."""
+
+    def __init__(self, site: SiteInputs, lang: str):
+        if lang not in LANGS:
+            raise ValueError(f"unknown language {lang!r}")
+        self.site = site
+        self.lang = lang
+        self.ui = yaml.safe_load((TEMPLATES / "ui.yaml").read_text(encoding="utf-8"))
+        self.env = jinja2.Environment(
+            loader=jinja2.FunctionLoader(self._load_template),
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,  # Markdown output: data text goes through the explicit `text` filter
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters.update(
+            text=formatting.text,
+            html=formatting.html_text,
+            tr=lambda value: value[lang],  # a {zh, en} Text -> this language's string
+            money=lambda v: formatting.money(v, lang),
+            date=lambda d: formatting.date(d, lang),
+            figure=lambda v, unit: formatting.figure(v, unit, lang),
+            json=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True),
+        )
+        self.env.globals.update(t=self.t, lang=lang, other_lang="en" if lang == "zh" else "zh",
+                                site=site, policy=site.policy, today=site.data_date)
+
+    @staticmethod
+    def _load_template(name: str) -> str:
+        return (TEMPLATES / name).read_text(encoding="utf-8")
+
+    def t(self, key: str, **values: Any) -> str:
+        return self.ui[key][self.lang].format(**values)
+
+    def render(self, path: str) -> str:
+        template, context = self._route(path)
+        rel = lambda target: posixpath.relpath(target, posixpath.dirname(path) or ".")  # noqa: E731
+        return self.env.get_template(template).render(page_path=path, rel=rel, **context)
+
+    def render_all(self) -> dict[str, str]:
+        return {path: self.render(path) for path in page_paths(self.site)}
+
+    def _route(self, path: str) -> tuple[str, dict[str, Any]]:
+        policy = self.site.policy
+        folder, _, name = path.rpartition("/")
+        stem = name.removesuffix(".md")
+        if not folder:
+            return f"{stem}.md.j2", {}
+        if stem == "index":
+            return f"{folder}_index.md.j2", {}
+        if folder == "clauses":
+            clause = next(c for c in policy.clauses if c.id == stem)
+            return "clause.md.j2", {"clause": clause, "section": policy.section_of[clause.id]}
+        if folder == "audiences":
+            return "audience.md.j2", {"audience": policy.audience[stem]}
+        if folder == "agencies":
+            return "agency.md.j2", {"agency": policy.agency[stem]}
+        if folder == "funding":
+            return "funding.md.j2", {"source": policy.funding.get(stem)}
+        if folder == "calculators":
+            return "calculator.md.j2", {"calc": self.site.calculators[stem], "examples": self.worked_examples(stem)}
+        raise KeyError(path)
+
+    def worked_examples(self, calc_id: str) -> list[dict[str, Any]]:
+        """The calculator's example inputs, computed now by the same Python rules."""
+        calc = self.site.calculators[calc_id]
+        out = []
+        for example in calc.get("examples", []):
+            inputs = dict(example)
+            for f in calc["fields"]:
+                param = f.get("default_parameter")
+                if param and f["name"] not in inputs and (found := self.site.parameter_default(param)):
+                    value = found[1].value
+                    inputs[f["name"]] = int(value) if value == value.to_integral_value() else float(value)
+            result = self.site.calculate(calc_id, inputs) if self.site.calculate else None
+            out.append({"inputs": inputs, "result": result})
+        return out
+
+
+def render_pages(site: SiteInputs, lang: str) -> dict[str, str]:
+    return Renderer(site, lang).render_all()
