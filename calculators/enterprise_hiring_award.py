@@ -80,8 +80,8 @@ FIELDS = [
     ),
     F.year_field(
         "year", text("招用年份", "Hiring year"),
-        help=text("政策有效期为2019年1月1日至2020年12月31日。",
-                  "The policy runs from 2019-01-01 to 2020-12-31."),
+        help=text(f"政策有效期为{FIRST_YEAR}年1月1日至{LAST_YEAR}年12月31日。",
+                  f"The policy runs from {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31."),
     ),
 ]
 
@@ -92,9 +92,12 @@ METADATA = F.metadata(
     clause=CLAUSE,
     title=text("企业吸纳就业奖励", "Award for enterprises that hire local people"),
     summary=text(
-        "按企业当年新增拉萨市户籍就业人数和其中的拉萨籍高校毕业生人数，估算可获得的一次性奖励（8万、15万或25万元）。",
-        "Estimates the award (80,000, 150,000 or 250,000 yuan) for an enterprise's new hires "
-        "with Lhasa household registration and the Lhasa college graduates among them.",
+        f"按企业当年新增拉萨市户籍就业人数和其中的拉萨籍高校毕业生人数，估算可获得的奖励"
+        f"（{fmt_yuan(TIER1_AWARD_YUAN)}、{fmt_yuan(TIER2_AWARD_YUAN)}或"
+        f"{fmt_yuan(TIER3_AWARD_YUAN)}元）。",
+        f"Estimates the award ({fmt_yuan(TIER1_AWARD_YUAN)}, {fmt_yuan(TIER2_AWARD_YUAN)} or "
+        f"{fmt_yuan(TIER3_AWARD_YUAN)} yuan) for an enterprise's new hires with Lhasa household "
+        f"registration and the Lhasa college graduates among them.",
     ),
     applicant=text("在拉萨招用本地人员的国有企业和非公企业。",
                    "State-owned and non-public enterprises that hire local people."),

@@ -45,8 +45,12 @@ FIELDS = [
     ),
     F.count_field(
         "graduate_partners", text("其中：高校毕业生合伙人人数", "Of whom: college graduates"),
-        help=text("高校毕业生合伙人每人最高50万元，其他合伙人每人最高15万元。",
-                  "Up to 500,000 yuan per graduate partner and 150,000 per other partner."),
+        help=text(f"高校毕业生合伙人每人最高{fmt_yuan(GRADUATE_MAX_LOAN_YUAN)}元，其他合伙人每人最高"
+                  f"{fmt_yuan(INDIVIDUAL_MAX_LOAN_YUAN)}元，合计不超过"
+                  f"{fmt_yuan(PARTNERSHIP_MAX_LOAN_YUAN)}元。",
+                  f"Up to {fmt_yuan(GRADUATE_MAX_LOAN_YUAN)} yuan per graduate partner and "
+                  f"{fmt_yuan(INDIVIDUAL_MAX_LOAN_YUAN)} per other partner, "
+                  f"{fmt_yuan(PARTNERSHIP_MAX_LOAN_YUAN)} in all."),
         applies_when=F.when("applicant_type", "partnership"),
     ),
     F.count_field(
@@ -75,7 +79,7 @@ FIELDS = [
     F.number_field(
         "term_years", text("贷款期限", "Loan term"), min=1, max=MAX_TERM_YEARS,
         unit=F.UNIT_YEARS, required=False, default=MAX_TERM_YEARS,
-        help=text("最长3年。", "At most 3 years."),
+        help=text(f"最长{MAX_TERM_YEARS}年。", f"At most {MAX_TERM_YEARS} years."),
     ),
 ]
 

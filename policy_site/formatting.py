@@ -14,8 +14,8 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~^$])")
 
 def text(value: object) -> Markup:
     """Data text made safe for Markdown and HTML: shown as typed, never run or formatted."""
-    escaped = html.escape(str(value), quote=True)
-    escaped = _MD_SPECIAL.sub(r"\\\1", escaped)
+    escaped = _MD_SPECIAL.sub(r"\\\1", str(value))
+    escaped = html.escape(escaped, quote=False)
     escaped = escaped.replace("\n", " ")
     return Markup(escaped)
 

@@ -7,6 +7,7 @@ bilingual message. Nothing downstream re-checks the data.
 
 from __future__ import annotations
 
+import difflib
 from collections import Counter
 from collections.abc import Collection, Iterable
 from pathlib import Path
@@ -66,9 +67,15 @@ class _Loaded:
         try:
             return doc, cls.model_validate(doc.data)
         except ValidationError as exc:
-            for err in exc.errors():
-                loc = tuple(err["loc"])
+            errors = exc.errors()
+            blamed = [tuple(e["loc"]) for e in errors if e["type"] != "too_short"]
+            for err in errors:
+                loc = tuple(err["loc"]) + tuple((err.get("ctx") or {}).get("at", ()))
+                if err["type"] == "too_short" and any(b[:len(loc)] == loc for b in blamed):
+                    continue  # a list "too short" only because its items were invalid: the items say why
                 zh, en = explain(err)
+                if err["type"] == "extra_forbidden":
+                    zh, en = _suggest(loc, errors, zh, en)
                 self.problems.append(DataProblem(name, doc.line_of(loc), dotted(loc), zh, en))
             return None
 
@@ -156,6 +163,15 @@ class _Loaded:
             terms=self._one("glossary.yaml").terms,
             parameters=tuple(p for _, p in self._all("parameters/*.yaml")),
         )
+
+
+def _suggest(loc: tuple, errors: list[dict], zh: str, en: str) -> tuple[str, str]:
+    """For an unknown key, name the missing key it probably should have been (a typo)."""
+    missing = [str(e["loc"][-1]) for e in errors if e["type"] == "missing" and tuple(e["loc"][:-1]) == loc[:-1]]
+    close = difflib.get_close_matches(str(loc[-1]), missing, n=1)
+    if close:
+        return zh + f"是否应为“{close[0]}”？", en + f" Did you mean '{close[0]}'?"
+    return zh, en
 
 
 def _natural_key(path: Path) -> tuple:

@@ -21,9 +21,12 @@ SectionId = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]*$")]
 ClauseId = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]*\.[1-9][0-9]*$")]
 
 
-def bilingual_error(zh: str, en: str) -> PydanticCustomError:
-    """A validation error whose message the loader shows in both languages."""
-    return PydanticCustomError("bilingual", "{en}", {"zh": zh, "en": en})
+def bilingual_error(zh: str, en: str, at: tuple[str | int, ...] = ()) -> PydanticCustomError:
+    """A validation error whose message the loader shows in both languages.
+
+    ``at`` is the path, below the validated object, of the value to blame (for the line number).
+    """
+    return PydanticCustomError("bilingual", "{en}", {"zh": zh, "en": en, "at": at})
 
 
 class Model(BaseModel):
@@ -66,7 +69,7 @@ class Validity(Model):
     def _ordered(self) -> Validity:
         if self.end is not None and self.end < self.start:
             raise bilingual_error("结束日期（to）早于开始日期（from）：请检查两个日期。",
-                                  "The end date (to) is before the start date (from): check both dates.")
+                                  "The end date (to) is before the start date (from): check both dates.", at=("to",))
         return self
 
     def status(self, on: dt.date) -> Literal["not_yet", "in_force", "expired", "open_ended"]:
@@ -104,13 +107,14 @@ class Clause(Model):
         if not self.text.zh.startswith(heading):
             raise bilingual_error(
                 f"text.zh 应以编号和标题“{heading}”开头：请从原文完整复制这一条。",
-                f"text.zh must start with the number and title '{heading}': copy the whole clause from the source.")
-        for figure in self.figures:
+                f"text.zh must start with the number and title '{heading}': copy the whole clause from the source.",
+                at=("text", "zh"))
+        for index, figure in enumerate(self.figures):
             if figure.value.zh not in self.text.zh:
                 raise bilingual_error(
                     f"数字“{figure.value.zh}”在本条原文中找不到：请照原文的写法填写。",
                     f"The figure '{figure.value.zh}' does not appear in this clause's Chinese text: "
-                    "write it exactly as the source does.")
+                    "write it exactly as the source does.", at=("figures", index, "value", "zh"))
         return self
 
 
@@ -128,7 +132,8 @@ class Section(Model):
             if clause.id.split(".")[0] != self.id:
                 raise bilingual_error(
                     f"条款编号 {clause.id} 不属于第 {self.id} 部分：编号应以“{self.id}.”开头。",
-                    f"Clause id {clause.id} is not in section {self.id}: it must start with '{self.id}.'.")
+                    f"Clause id {clause.id} is not in section {self.id}: it must start with '{self.id}.'.",
+                    at=("clauses", self.clauses.index(clause), "id"))
         return self
 
 

@@ -17,6 +17,16 @@ from .errors import DataProblem
 Location = tuple[str | int, ...]
 
 
+class _PlainLoader(yaml.SafeLoader):
+    """Safe loader that leaves dates as text: the model parses them, so a bad date is a normal error."""
+
+
+_PlainLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 @dataclass
 class YamlDocument:
     """The plain data of one file and the line (1-based) where each value starts."""
@@ -44,7 +54,7 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument, list[DataPro
     except UnicodeDecodeError as exc:
         return doc, [DataProblem(display_name, 1, "", f"文件不是 UTF-8 编码（{exc.reason}）：请用 UTF-8 保存。",
                                  f"The file is not UTF-8 ({exc.reason}): save it as UTF-8.")]
-    loader = yaml.SafeLoader(text)
+    loader = _PlainLoader(text)
     problems: list[DataProblem] = []
     try:
         node = loader.get_single_node()
@@ -76,7 +86,7 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, loc: Location, doc: YamlDoc
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
             line = key_node.start_mark.line + 1
-            if not isinstance(key, (str, int, float, bool)) and key is not None and not hasattr(key, "isoformat"):
+            if not isinstance(key, (str, int, float, bool)) and key is not None:
                 problems.append(DataProblem(doc.display_name, line, _dotted(loc), "键必须是简单的文字。",
                                             "A key must be plain text."))
                 continue
