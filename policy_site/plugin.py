@@ -16,6 +16,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from jinja2 import pass_context
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -28,6 +29,10 @@ from .errors import DataErrors
 from .render import LANGS, page_paths, render_pages
 
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
+
+
+class PageRelativeUrl(str):
+    """A link already relative to the page it is on: the `url` template filter leaves it as it is."""
 
 
 class PolicySiteConfig(Config):
@@ -76,12 +81,25 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
             files.append(File.generated(config, uri, content=content))
         return files
 
+    def on_env(self, env, config, files):
+        # mkdocs' `url` filter mangles links that climb above the site root ("../clauses/1.2/"
+        # from the English site); links we have already made relative to their page pass untouched.
+        url_filter = env.filters["url"]
+
+        @pass_context
+        def url_keeping_page_relative(context, value):
+            return value if isinstance(value, PageRelativeUrl) else url_filter(context, value)
+
+        env.filters["url"] = url_keeping_page_relative
+        return env
+
     def on_page_context(self, context, page, config, nav):
         this = self.config.language
         other = "en" if this == "zh" else "zh"
-        twin = self.config.twin_root + page.url
+        to_root = "../" * page.url.count("/")
+        twin = PageRelativeUrl(to_root + self.config.twin_root + page.url)
         config.extra["alternate"] = [
-            {"name": LANGUAGE_NAMES[this], "link": page.url or "./", "lang": this},
+            {"name": LANGUAGE_NAMES[this], "link": PageRelativeUrl("./"), "lang": this},
             {"name": LANGUAGE_NAMES[other], "link": twin, "lang": other},
         ]
         context["policy_twin_url"] = twin

@@ -37,10 +37,12 @@ class SiteInputs:
     @cached_property
     def clauses_by(self) -> dict[str, dict[str, list[Clause]]]:
         """Indexes built once: audience/agency/funding id -> clauses, in document order."""
-        index: dict[str, dict[str, list[Clause]]] = {"audience": {}, "lead": {}, "assist": {}, "funding": {}}
+        index: dict[str, dict[str, list[Clause]]] = {
+            "audience": {}, "lead": {}, "assist": {}, "funding": {}, "calculator": {}}
         for clause in self.policy.clauses:
             for key, ids in (("audience", clause.audiences), ("lead", clause.lead_agencies),
-                             ("assist", clause.assisting_agencies), ("funding", clause.funding)):
+                             ("assist", clause.assisting_agencies), ("funding", clause.funding),
+                             ("calculator", clause.calculators)):
                 for ident in ids:
                     index[key].setdefault(ident, []).append(clause)
         return index

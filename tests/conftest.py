@@ -18,3 +18,25 @@ def mini_copy(tmp_path: Path) -> Path:
     target = tmp_path / "policy_data"
     shutil.copytree(MINI_POLICY, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once per test session with the README's build (strict)."""
+    from tests.site_build import mkdocs_build
+
+    dest = tmp_path_factory.mktemp("site") / "site"
+    result = mkdocs_build(dest)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return dest
+
+
+@pytest.fixture(scope="session")
+def built_fixture_site(tmp_path_factory) -> Path:
+    """The small fixture policy built through the same plugin and templates."""
+    from tests.site_build import mkdocs_build
+
+    dest = tmp_path_factory.mktemp("fixture_site") / "site"
+    result = mkdocs_build(dest, data_dir=MINI_POLICY)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return dest

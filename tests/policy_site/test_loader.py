@@ -35,6 +35,9 @@ def test_real_policy_loads_whole_document():
     by_id = {c.id: c for c in policy.clauses}
     assert (by_id["1.2"].validity.start.isoformat(), by_id["1.2"].validity.end.isoformat()) == ("2019-01-01", "2020-12-31")
     assert by_id["2.3"].validity.end is None and by_id["3.1"].validity.end is None
+    for clause in policy.clauses:  # the calculators and the data agree on which clause each serves
+        assert all(calculators.CALCULATORS[cid]["clause"] == clause.id for cid in clause.calculators)
+    assert {cid for c in policy.clauses for cid in c.calculators} == set(calculators.CALCULATORS)
     # every agency has no invented contact details
     assert not any(a.has_contact for a in policy.agencies)
 

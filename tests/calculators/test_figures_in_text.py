@@ -1,0 +1,107 @@
+"""Every key figure of a calculator is written in its clause's Chinese text,
+and the figure's value is the number that text states."""
+
+import importlib
+import re
+from decimal import Decimal
+
+import pytest
+
+from calculators import CALCULATORS
+
+# How the plan writes amounts, shares, counts and durations:
+# 8万元, 1.2万元, 8000元, 25%, 60人, 6个月, 3年, 3-12个月, 2019年1月1日.
+_NUMBER = r"(\d+(?:\.\d+)?)"
+_PATTERNS = {
+    "yuan": re.compile(_NUMBER + r"(万元|元)"),
+    "ratio": re.compile(_NUMBER + r"%"),
+    "people": re.compile(_NUMBER + r"人"),
+    "months": re.compile(r"(?:(\d+)-)?" + _NUMBER + r"个月"),
+    "years": re.compile(_NUMBER + r"年"),
+    "calendar_year": re.compile(r"(\d{4})年"),
+}
+_UNIT_KIND = {
+    "yuan": "yuan",
+    "yuan_per_person": "yuan",
+    "yuan_per_year": "yuan",
+    "yuan_per_person_per_year": "yuan",
+    "ratio": "ratio",
+    "people": "people",
+    "months": "months",
+    "years": "years",
+    "calendar_year": "calendar_year",
+}
+
+
+def numbers_in_zh(zh_text, unit):
+    """The numbers a Chinese phrase states in the given unit:
+    "8万元" -> [80000], "25%" (ratio) -> [0.25], "3-12个月" -> [3, 12]."""
+    kind = _UNIT_KIND[unit]
+    found = []
+    for match in _PATTERNS[kind].finditer(zh_text):
+        if kind == "yuan":
+            value = Decimal(match.group(1)) * (10000 if match.group(2) == "万元" else 1)
+            found.append(value)
+        elif kind == "ratio":
+            found.append(Decimal(match.group(1)) / 100)
+        elif kind == "months":
+            found.extend(Decimal(g) for g in match.groups() if g is not None)
+        else:
+            found.append(Decimal(match.group(1)))
+    return found
+
+
+@pytest.mark.parametrize(
+    "text, unit, expected",
+    [
+        ("8万元", "yuan", ["80000"]),
+        ("1.2万元", "yuan_per_year", ["12000"]),
+        ("1000元", "yuan", ["1000"]),
+        ("每人300元", "yuan_per_person", ["300"]),
+        ("25%", "ratio", ["0.25"]),
+        ("1%", "ratio", ["0.01"]),
+        ("60人", "people", ["60"]),
+        ("6个月", "months", ["6"]),
+        ("3-12个月", "months", ["3", "12"]),
+        ("不超过5年", "years", ["5"]),
+        ("2019年1月1日", "calendar_year", ["2019"]),
+        ("25人", "yuan", []),
+    ],
+)
+def test_parser(text, unit, expected):
+    assert numbers_in_zh(text, unit) == [Decimal(x) for x in expected]
+
+
+FIGURES = [
+    pytest.param(calculator_id, figure, id=f"{calculator_id}: {figure['key']}")
+    for calculator_id, metadata in CALCULATORS.items()
+    for figure in metadata["figures"]
+]
+
+
+def test_every_calculator_has_figures():
+    for calculator_id, metadata in CALCULATORS.items():
+        assert metadata["figures"], calculator_id
+        keys = [figure["key"] for figure in metadata["figures"]]
+        assert len(keys) == len(set(keys)), calculator_id
+
+
+@pytest.mark.parametrize("calculator_id, figure", FIGURES)
+def test_figure_is_in_clause_text(calculator_id, figure, clause_text):
+    text = clause_text(CALCULATORS[calculator_id]["clause"])
+    assert figure["zh_text"] in text
+
+
+@pytest.mark.parametrize("calculator_id, figure", FIGURES)
+def test_figure_value_is_what_the_text_says(calculator_id, figure):
+    stated = numbers_in_zh(figure["zh_text"], figure["unit"])
+    assert stated, f"no number in {figure['zh_text']!r} for unit {figure['unit']}"
+    assert Decimal(figure["value"]) in stated
+
+
+@pytest.mark.parametrize("calculator_id, figure", FIGURES)
+def test_figure_value_is_the_module_constant(calculator_id, figure):
+    """``value`` is derived from a module-level constant named like the key."""
+    module = importlib.import_module(f"calculators.{calculator_id}")
+    constant = getattr(module, figure["key"].upper())
+    assert Decimal(figure["value"]) == Decimal(constant)
