@@ -8,7 +8,7 @@ site generator) and in Pyodide (the website's calculator forms).
               "new_local_hires": 16, "new_local_graduates": 10, "year": 2019})
 """
 
-from decimal import ROUND_HALF_UP, localcontext
+from decimal import localcontext
 
 from . import (
     enterprise_hiring_award,
@@ -43,7 +43,7 @@ CALCULATORS = {module.ID: module.METADATA for module in _MODULES}
 _BY_ID = {module.ID: module for module in _MODULES}
 
 # Enough digits that no product of inputs is ever rounded before the final
-# rounding to the fen.
+# rounding to the fen (which names ROUND_HALF_UP itself, see _money).
 _PRECISION = 200
 
 
@@ -64,6 +64,5 @@ def calculate(calculator_id, inputs):
         )])
     with localcontext() as context:
         context.prec = _PRECISION
-        context.rounding = ROUND_HALF_UP
         values = validate(module.METADATA["fields"], inputs, module.NOT_ABOVE)
         return module.compute(values)

@@ -16,8 +16,8 @@ def reason(zh, en):
 def build(metadata, eligible, items, reasons, **extra):
     """The result: ``total_yuan`` is the sum of the (rounded) items, so the
     items always add up to it. Not eligible means no items and 0."""
-    if not eligible:
-        items = []
+    if not eligible and items:
+        raise ValueError("internal error: items for a result that is not eligible")
     total = sum((line["yuan"] for line in items), ZERO)
     result = {
         "calculator": metadata["id"],

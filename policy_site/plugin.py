@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from . import downloads
+from . import downloads, pyodide_runtime
 from .build_inputs import load_site_inputs
 from .errors import DataErrors
 from .render import LANGS, page_paths, render_pages
@@ -50,6 +50,11 @@ class PolicySiteConfig(Config):
 
 
 class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
+    serving = False
+
+    def on_startup(self, command, dirty):
+        self.serving = command == "serve"
+
     def on_config(self, config):
         base = Path(config.config_file_path).parent
         self.data_dir = (base / self.config.data_dir).resolve()
@@ -66,20 +71,42 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
 
     @event_priority(100)  # before the projects plugin builds the other language into site_dir
     def on_pre_build(self, config):
+        if self.serving:
+            # The projects plugin rebuilds the other language only when its own folder changes;
+            # the data is shared, so forget its finished builds and let it build them again.
+            projects = config.plugins.get("material/projects") or config.plugins.get("projects")
+            builder = getattr(projects, "builder", None)
+            if builder is not None:
+                builder.pool_jobs.clear()
         site_dir = Path(config.site_dir)
         if self.config.clean_site_dir and site_dir.is_dir():
             for child in site_dir.iterdir():
                 shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
 
     def on_files(self, files: Files, config) -> Files:
+        runtime = self._pyodide_runtime(config)
         for path, markdown in self.pages.items():
-            files.append(File.generated(config, path, content=markdown))
+            files.append(File.generated(config, path, content=pyodide_runtime.fill_page(markdown, runtime)))
         for path in sorted(p for p in self.assets_dir.rglob("*") if p.is_file()):
             uri = "assets/" + path.relative_to(self.assets_dir).as_posix()
             files.append(File.generated(config, uri, abs_src_path=str(path)))
         for uri, content in downloads.data_files(self.site).items():
             files.append(File.generated(config, uri, content=content))
+        if self.config.language == "zh":  # one copy, in the top-level site; en pages use ../pyodide/
+            for uri, content in runtime.files.items():
+                if isinstance(content, Path):
+                    files.append(File.generated(config, uri, abs_src_path=str(content)))
+                else:
+                    files.append(File.generated(config, uri, content=content))
         return files
+
+    def _pyodide_runtime(self, config) -> pyodide_runtime.Runtime:
+        """The calculators' browser runtime (Pyodide + the calculators wheel), built once per process."""
+        try:
+            root = pyodide_runtime.find_repo_root(Path(config.config_file_path).parent)
+            return pyodide_runtime.build_runtime(root, assets_dir=self.assets_dir)
+        except pyodide_runtime.RuntimeBuildError as exc:
+            raise PluginError(str(exc)) from None
 
     def on_env(self, env, config, files):
         # mkdocs' `url` filter mangles links that climb above the site root ("../clauses/1.2/"

@@ -172,10 +172,8 @@ def test_valid_inputs_give_consistent_results(data, calculator_id):
 @pytest.mark.parametrize("calculator_id", IDS)
 def test_huge_integers_everywhere(calculator_id):
     huge = 10**5000  # str(huge) raises ValueError in Python >= 3.11
-    for spec in CALCULATORS[calculator_id]["fields"]:
-        inputs = {f["name"]: huge for f in CALCULATORS[calculator_id]["fields"]}
-        inputs[spec["name"]] = huge
-        assert run(calculator_id, inputs) is None
+    assert run(calculator_id, {f["name"]: huge for f in CALCULATORS[calculator_id]["fields"]}) is None
+    assert run(calculator_id, {f["name"]: -huge for f in CALCULATORS[calculator_id]["fields"]}) is None
 
 
 # ---- caps ----
