@@ -30,15 +30,14 @@ UNIT_MONTHS = text("个月", "months")
 UNIT_YEARS = text("年", "years")
 UNIT_PERCENT = text("%", "%")
 
-# Units of the key figures ("figures" in the metadata). "ratio" is a fraction
-# (0.25) that the plan writes as a percentage (25%); "calendar_year" is a year
-# such as 2019; the others are amounts or durations.
+# Units of the key figures ("figures" in the metadata). "percent" values are
+# fractions (0.25) that the plan writes as percentages (25%); "calendar_year"
+# is a year such as 2019; the others are amounts, counts or durations.
 FIGURE_UNITS = (
     "yuan",
     "yuan_per_person",
     "yuan_per_year",
-    "yuan_per_person_per_year",
-    "ratio",
+    "percent",
     "people",
     "months",
     "years",

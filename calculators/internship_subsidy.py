@@ -73,9 +73,9 @@ METADATA = F.metadata(
                  text("最短见习期", "Shortest internship"), "3-12个月"),
         F.figure("max_paid_months", MAX_PAID_MONTHS, "months",
                  text("最长补贴月数", "Longest paid internship"), "3-12个月"),
-        F.figure("retention_ratio", RETENTION_RATIO, "ratio",
+        F.figure("retention_ratio", RETENTION_RATIO, "percent",
                  text("留用率要求", "Share of interns kept on"), "50%"),
-        F.figure("retention_raise_ratio", RETENTION_RAISE_RATIO, "ratio",
+        F.figure("retention_raise_ratio", RETENTION_RAISE_RATIO, "percent",
                  text("补贴标准提高比例", "Raise in the subsidy"), "25%"),
     ],
     examples=[

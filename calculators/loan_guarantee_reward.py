@@ -44,7 +44,7 @@ METADATA = F.metadata(
         NOTE_ESTIMATE,
     ],
     figures=[
-        F.figure("reward_ratio", REWARD_RATIO, "ratio",
+        F.figure("reward_ratio", REWARD_RATIO, "percent",
                  text("奖励比例（占新发放贷款总额）", "Reward as a share of new loans"), "1%"),
     ],
     examples=[

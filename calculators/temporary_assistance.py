@@ -46,7 +46,7 @@ METADATA = F.metadata(
     notes=[NOTE_ESTIMATE],
     figures=[
         F.figure("annual_cap_yuan_per_person", ANNUAL_CAP_YUAN_PER_PERSON,
-                 "yuan_per_person_per_year",
+                 "yuan_per_person",
                  text("每人每年救助上限", "Cap per person per year"), "不超过5000元"),
     ],
     examples=[

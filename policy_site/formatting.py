@@ -47,7 +47,7 @@ _UNITS = {
     "people": ("{v} 人", "{v} people"),
     "months": ("{v} 个月", "{v} months"),
     "years": ("{v} 年", "{v} years"),
-    "ratio": ("{v}", "{v}"),
+    "calendar_year": ("{v}年", "{v}"),
 }
 
 

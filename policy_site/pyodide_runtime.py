@@ -22,6 +22,7 @@ result is cached per process (the projects plugin builds both languages in one).
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import json
 import tomllib
@@ -82,12 +83,39 @@ def runtime_files(repo_root: Path) -> dict[str, Path | bytes]:
     return build_runtime(Path(repo_root)).files
 
 
-def build_runtime(repo_root: Path) -> Runtime:
-    return _build_runtime(Path(repo_root).resolve())
+def build_runtime(repo_root: Path, assets_dir: Path | None = None) -> Runtime:
+    """The runtime, rebuilt only when a source file changed (cheap to call from every build).
+
+    ``assets_dir``, when given, is the site's ``docs/assets``: its ``calculator/`` scripts
+    count towards ``version``, which cache-busts them too.
+    """
+    repo_root = Path(repo_root).resolve()
+    watched = [repo_root / "pyproject.toml", repo_root / "node_modules" / "pyodide" / LOCK_FILE,
+               *(repo_root / "node_modules" / "pyodide" / name for name in CORE_FILES)]
+    watched += sorted((repo_root / PACKAGE).rglob("*.py"))
+    if assets_dir is not None:
+        watched += sorted(p for p in (Path(assets_dir) / "calculator").rglob("*") if p.is_file())
+    stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) if p.exists() else (str(p),) for p in watched)
+    runtime = _build_runtime(repo_root, stamp)
+    if assets_dir is None:
+        return runtime
+    digest = hashlib.sha256(runtime.version.encode())
+    for path in sorted(p for p in (Path(assets_dir) / "calculator").rglob("*") if p.is_file()):
+        digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return dataclasses.replace(runtime, version=digest.hexdigest()[:12])
+
+
+def fill_page(markdown: str, runtime: Runtime) -> str:
+    """Fill the runtime's size and version into a rendered page (see calculator_form.html.j2)."""
+    if "@@POLICY_" not in markdown:
+        return markdown
+    return (markdown.replace("@@POLICY_PYODIDE_MB@@", runtime.download_mb)
+            .replace("@@POLICY_PYODIDE_BYTES@@", str(runtime.download_bytes))
+            .replace("@@POLICY_RUNTIME_VERSION@@", runtime.version))
 
 
 @lru_cache(maxsize=4)
-def _build_runtime(repo_root: Path) -> Runtime:
+def _build_runtime(repo_root: Path, stamp: tuple = ()) -> Runtime:
     pyodide_dir = repo_root / "node_modules" / "pyodide"
     missing = [name for name in (*CORE_FILES, LOCK_FILE) if not (pyodide_dir / name).is_file()]
     if missing:

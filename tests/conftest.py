@@ -40,3 +40,38 @@ def built_fixture_site(tmp_path_factory) -> Path:
     result = mkdocs_build(dest, data_dir=MINI_POLICY)
     assert result.returncode == 0, result.stdout + result.stderr
     return dest
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The real built site served on 127.0.0.1 for the whole session."""
+    from tests.browser_support import serve
+
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One Debian Chromium for the whole session."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser_support import launch
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def local_page(chromium):
+    """A fresh page whose test fails if any request leaves 127.0.0.1."""
+    from tests.browser_support import LocalOnly
+
+    context = chromium.new_context()
+    guard = LocalOnly(context)
+    page = context.new_page()
+    yield page
+    context.close()
+    assert guard.foreign == [], f"requests left 127.0.0.1: {guard.foreign}"

@@ -59,8 +59,8 @@ FIELD_KEYS = {"name", "type", "label", "help", "unit", "min", "max", "required",
               "default_parameter", "choices", "applies_when"}
 METADATA_KEYS = {"id", "clause", "title", "summary", "applicant", "fields", "notes", "figures",
                  "examples"}
-FIGURE_UNITS = {"yuan", "yuan_per_person", "yuan_per_year", "yuan_per_person_per_year", "ratio",
-                "people", "months", "years", "calendar_year"}
+FIGURE_UNITS = {"yuan", "yuan_per_person", "yuan_per_year", "percent", "people", "months", "years",
+                "calendar_year"}
 INT_KINDS = {"int"}
 
 

@@ -14,7 +14,7 @@ from calculators import CALCULATORS
 _NUMBER = r"(\d+(?:\.\d+)?)"
 _PATTERNS = {
     "yuan": re.compile(_NUMBER + r"(万元|元)"),
-    "ratio": re.compile(_NUMBER + r"%"),
+    "percent": re.compile(_NUMBER + r"%"),
     "people": re.compile(_NUMBER + r"人"),
     "months": re.compile(r"(?:(\d+)-)?" + _NUMBER + r"个月"),
     "years": re.compile(_NUMBER + r"年"),
@@ -24,8 +24,7 @@ _UNIT_KIND = {
     "yuan": "yuan",
     "yuan_per_person": "yuan",
     "yuan_per_year": "yuan",
-    "yuan_per_person_per_year": "yuan",
-    "ratio": "ratio",
+    "percent": "percent",
     "people": "people",
     "months": "months",
     "years": "years",
@@ -35,14 +34,14 @@ _UNIT_KIND = {
 
 def numbers_in_zh(zh_text, unit):
     """The numbers a Chinese phrase states in the given unit:
-    "8万元" -> [80000], "25%" (ratio) -> [0.25], "3-12个月" -> [3, 12]."""
+    "8万元" -> [80000], "25%" (percent, stored as a fraction) -> [0.25], "3-12个月" -> [3, 12]."""
     kind = _UNIT_KIND[unit]
     found = []
     for match in _PATTERNS[kind].finditer(zh_text):
         if kind == "yuan":
             value = Decimal(match.group(1)) * (10000 if match.group(2) == "万元" else 1)
             found.append(value)
-        elif kind == "ratio":
+        elif kind == "percent":
             found.append(Decimal(match.group(1)) / 100)
         elif kind == "months":
             found.extend(Decimal(g) for g in match.groups() if g is not None)
@@ -58,8 +57,8 @@ def numbers_in_zh(zh_text, unit):
         ("1.2万元", "yuan_per_year", ["12000"]),
         ("1000元", "yuan", ["1000"]),
         ("每人300元", "yuan_per_person", ["300"]),
-        ("25%", "ratio", ["0.25"]),
-        ("1%", "ratio", ["0.01"]),
+        ("25%", "percent", ["0.25"]),
+        ("1%", "percent", ["0.01"]),
         ("60人", "people", ["60"]),
         ("6个月", "months", ["6"]),
         ("3-12个月", "months", ["3", "12"]),

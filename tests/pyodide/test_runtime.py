@@ -16,7 +16,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def _fresh():
-    rt._build_runtime.cache_clear()
+    rt._build_runtime.cache_clear()  # noqa: SLF001
     return rt.build_runtime(REPO)
 
 

@@ -1,0 +1,534 @@
+// Calculator pages: build each form from the metadata embedded in the page, run the calculator
+// in Python (Pyodide, in one module worker: worker.js) and show the result.
+//
+// DOM contract (tests and embedding rely on it):
+//   <form data-calculator="<id>" novalidate>, inputs named after the contract's fields,
+//   one button[type=submit];
+//   [data-result-for="<id>"] with data-state = "loading" (Python is loading) | "ready" |
+//   "busy" (from a submit until the answer) | "done" (+ data-eligible, data-total-yuan) |
+//   "error" (+ data-error = "input" | "load"), and "idle" while a visitor who asked to save
+//   data has not pressed the load button yet.
+//
+// Material's instant navigation swaps the page content without reloading: the state below lives
+// on globalThis, so the worker survives navigation (and a second copy of this module, e.g. the
+// English site's, reuses it), and every new page is scanned for calculators.
+
+const APP_KEY = "__policyCalculatorApp";
+
+class Runtime {
+  constructor(workerURL) {
+    this.workerURL = workerURL;
+    this.state = "idle"; // idle | loading | ready | failed
+    this.worker = null;
+    this.seq = 0;
+    this.pending = new Map();
+    this.listeners = new Set();
+    this.failure = "";
+  }
+
+  start(indexURL, version) {
+    if (this.state !== "idle") return;
+    this.setState("loading");
+    try {
+      this.worker = new Worker(this.workerURL, { type: "module" });
+    } catch (error) {
+      this.fail(String(error));
+      return;
+    }
+    this.worker.onmessage = ({ data }) => this.onMessage(data);
+    this.worker.onerror = (event) => this.fail(event.message || "worker error");
+    const lockFileURL = new URL(`pyodide-lock.json?v=${encodeURIComponent(version)}`, indexURL).href;
+    this.worker.postMessage({ type: "init", indexURL, lockFileURL });
+  }
+
+  onMessage(data) {
+    if (data.type === "ready") {
+      this.setState("ready");
+    } else if (data.type === "failed") {
+      this.fail(data.message);
+    } else if (data.type === "result") {
+      const settle = this.pending.get(data.seq);
+      this.pending.delete(data.seq);
+      if (settle) settle(data);
+    }
+  }
+
+  fail(message) {
+    this.failure = message;
+    console.error("calculator:", message);
+    this.setState("failed");
+    for (const settle of this.pending.values()) settle({ failure: message });
+    this.pending.clear();
+  }
+
+  setState(state) {
+    this.state = state;
+    for (const listener of [...this.listeners]) listener(state);
+  }
+
+  calculate(request) {
+    const seq = ++this.seq;
+    return new Promise((resolve) => {
+      this.pending.set(seq, resolve);
+      this.worker.postMessage({ type: "calculate", seq, request });
+    });
+  }
+}
+
+// --- small helpers ------------------------------------------------------------------------------
+
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === "text") el.textContent = value;
+    else el.setAttribute(name, value === true ? "" : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined && child !== false) el.append(child);
+  }
+  return el;
+}
+
+/** 80000 -> "80,000"; 6187.5 -> "6,187.50" (as the site's Python money filter writes them). */
+function formatAmount(value) {
+  const number = Number(value);
+  const [whole, cents] = Math.abs(number).toFixed(2).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return (number < 0 ? "-" : "") + grouped + (cents === "00" ? "" : "." + cents);
+}
+
+function saveData() {
+  return navigator.connection?.saveData === true;
+}
+
+// --- one calculator on one page -----------------------------------------------------------------
+
+class CalculatorForm {
+  constructor(app, section, config) {
+    this.app = app;
+    this.section = section;
+    this.config = config;
+    this.calc = config.calculator;
+    this.id = this.calc.id;
+    this.lang = config.lang === "en" ? "en" : "zh";
+    this.s = config.strings;
+    this.prefix = `calc-${this.id}`;
+    this.latest = 0;
+    this.pendingSubmit = false;
+    this.fields = new Map(this.calc.fields.map((field) => [field.name, field]));
+    this.build();
+    const fromQuery = this.readQuery();
+    this.updateVisibility();
+    this.onRuntime = (state) => this.runtimeChanged(state);
+    app.runtime.listeners.add(this.onRuntime);
+    if (fromQuery) this.pendingSubmit = true;
+    this.runtimeChanged(app.runtime.state);
+    if (app.runtime.state === "idle" && !saveData()) app.start(this);
+  }
+
+  tr(value) {
+    return value ? value[this.lang] ?? value.zh : "";
+  }
+
+  fieldId(name) {
+    return `${this.prefix}-${name}`;
+  }
+
+  // --- building the form --------------------------------------------------------------------
+
+  build() {
+    this.form = h("form", { "data-calculator": this.id, novalidate: true, class: "policy-calc__form" });
+    for (const field of this.calc.fields) this.form.append(this.buildField(field));
+    for (const field of this.calc.fields) this.setValue(field, this.defaultValue(field));
+    this.submitButton = h("button", { type: "submit", class: "md-button md-button--primary policy-calc__submit", text: this.s.calc_submit });
+    this.form.append(h("div", { class: "policy-calc__actions" }, this.submitButton));
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.submit();
+    });
+    this.form.addEventListener("input", () => this.changed());
+    this.form.addEventListener("change", () => this.changed());
+
+    this.status = h("p", { class: "policy-calc__status", role: "status", "aria-live": "polite" });
+    this.note = h("p", { class: "policy-calc__note", hidden: true });
+    this.loader = h("div", { class: "policy-calc__loader", hidden: true });
+    this.output = h("div", { class: "policy-calc__output", hidden: true });
+    this.result = h("div", { class: "policy-calc__result", "data-result-for": this.id },
+      this.status, this.note, this.loader, this.output);
+    const noscript = this.section.querySelector("noscript");
+    if (noscript) noscript.remove();
+    this.section.append(this.form, this.result);
+  }
+
+  describedBy(field, extra = []) {
+    const ids = [];
+    if (field.help) ids.push(`${this.fieldId(field.name)}-help`);
+    if (this.config.parameter_defaults?.[field.name]) ids.push(`${this.fieldId(field.name)}-source`);
+    ids.push(`${this.fieldId(field.name)}-error`, ...extra);
+    return ids.join(" ");
+  }
+
+  buildField(field) {
+    const id = this.fieldId(field.name);
+    const label = this.tr(field.label);
+    const optional = field.required ? null : h("span", { class: "policy-calc__optional", text: " " + this.s.calc_optional });
+    const help = field.help ? h("p", { id: `${id}-help`, class: "policy-calc__help", text: this.tr(field.help) }) : null;
+    const param = this.config.parameter_defaults?.[field.name];
+    const source = param ? h("p", { id: `${id}-source`, class: "policy-calc__source", text: param.text }) : null;
+    const error = h("p", { id: `${id}-error`, class: "policy-calc__error", hidden: true });
+    const wrapper = h("div", { class: `policy-calc__field policy-calc__field--${field.type}`, "data-field": field.name });
+
+    if (field.type === "choice" && field.choices.length <= 4) {
+      const fieldset = h("fieldset", { id, role: "radiogroup", "aria-describedby": this.describedBy(field) },
+        h("legend", {}, label, optional));
+      fieldset.append(...[help, source].filter(Boolean));
+      const options = h("div", { class: "policy-calc__choices" });
+      for (const choice of field.choices) {
+        options.append(h("label", { class: "policy-calc__choice" },
+          h("input", { type: "radio", name: field.name, value: choice.value }),
+          h("span", { text: choice[this.lang] ?? choice.zh })));
+      }
+      fieldset.append(options, error);
+      wrapper.append(fieldset);
+    } else if (field.type === "choice") {
+      const select = h("select", { id, name: field.name, "aria-describedby": this.describedBy(field) },
+        h("option", { value: "", text: this.s.calc_choose }),
+        field.choices.map((choice) => h("option", { value: choice.value, text: choice[this.lang] ?? choice.zh })));
+      wrapper.append(h("label", { for: id }, label, optional), help, source, select, error);
+    } else if (field.type === "bool") {
+      const box = h("input", { type: "checkbox", id, name: field.name, value: "true", "aria-describedby": this.describedBy(field) });
+      wrapper.append(h("div", { class: "policy-calc__check" }, box, h("label", { for: id }, label)), help, source, error);
+    } else {
+      const input = h("input", {
+        type: "number", id, name: field.name, step: "any",
+        inputmode: field.type === "int" ? "numeric" : "decimal",
+        min: field.min ?? null, max: field.max ?? null,
+        "aria-describedby": this.describedBy(field),
+      });
+      const unit = field.unit ? h("span", { class: "policy-calc__unit", text: this.tr(field.unit) }) : null;
+      wrapper.append(h("label", { for: id }, label, optional), help, source,
+        h("div", { class: "policy-calc__control" }, input, unit), error);
+    }
+    return wrapper;
+  }
+
+  defaultValue(field) {
+    const param = this.config.parameter_defaults?.[field.name];
+    if (param) return param.value;
+    return field.default;
+  }
+
+  controls(name) {
+    return [...this.form.querySelectorAll(`[name="${CSS.escape(name)}"]`)];
+  }
+
+  setValue(field, value) {
+    const controls = this.controls(field.name);
+    if (field.type === "choice") {
+      for (const control of controls) {
+        if (control.type === "radio") control.checked = value !== null && value !== undefined && control.value === String(value);
+        else control.value = value ?? "";
+      }
+    } else if (field.type === "bool") {
+      controls[0].checked = value === true || value === "true";
+    } else {
+      controls[0].value = value === null || value === undefined ? "" : String(value);
+    }
+  }
+
+  // --- what the form says -------------------------------------------------------------------
+
+  rawValue(field) {
+    const controls = this.controls(field.name);
+    if (field.type === "choice") {
+      const picked = controls.find((c) => (c.type === "radio" ? c.checked : true));
+      return picked ? picked.value : "";
+    }
+    if (field.type === "bool") return controls[0].checked;
+    return controls[0].value.trim();
+  }
+
+  shown(field) {
+    const rule = field.applies_when;
+    if (!rule) return true;
+    const parent = this.fields.get(rule.field);
+    if (!parent || !this.shown(parent)) return false;
+    return rule.values.map(String).includes(String(this.rawValue(parent)));
+  }
+
+  updateVisibility() {
+    for (const field of this.calc.fields) {
+      const wrapper = this.form.querySelector(`[data-field="${CSS.escape(field.name)}"]`);
+      const shown = this.shown(field);
+      wrapper.hidden = !shown;
+      for (const control of this.controls(field.name)) control.disabled = !shown;
+    }
+  }
+
+  /** {inputs, query}: only shown and filled fields; numbers as JSON numbers, the rest judged by Python. */
+  collect() {
+    const inputs = {};
+    const query = new URLSearchParams();
+    for (const field of this.calc.fields) {
+      if (!this.shown(field)) continue;
+      const raw = this.rawValue(field);
+      if (field.type === "bool") {
+        inputs[field.name] = raw;
+        query.set(field.name, raw ? "true" : "false");
+        continue;
+      }
+      const control = this.controls(field.name)[0];
+      const badInput = control?.validity?.badInput === true;
+      if (raw === "" && !badInput) continue;
+      if (field.type === "choice") {
+        inputs[field.name] = raw;
+      } else {
+        const number = Number(raw);
+        // Not a number (or typed text the browser could not read): send the text, Python says why.
+        inputs[field.name] = raw !== "" && Number.isFinite(number) ? number : raw;
+      }
+      query.set(field.name, raw);
+    }
+    return { inputs, query };
+  }
+
+  readQuery() {
+    const params = new URLSearchParams(location.search);
+    const known = this.calc.fields.filter((field) => params.has(field.name));
+    if (!known.length) return false;
+    // The link says exactly what was entered: start from a blank form, not from the defaults.
+    for (const field of this.calc.fields) {
+      const value = params.has(field.name) ? params.get(field.name) : field.type === "bool" ? false : null;
+      this.setValue(field, value);
+    }
+    return true;
+  }
+
+  writeQuery(query) {
+    const url = new URL(location.href);
+    for (const field of this.calc.fields) url.searchParams.delete(field.name);
+    for (const [name, value] of query) url.searchParams.set(name, value);
+    if (url.href !== location.href) history.replaceState(history.state, "", url.href);
+  }
+
+  changed() {
+    this.updateVisibility();
+    this.writeQuery(this.collect().query);
+  }
+
+  // --- the runtime --------------------------------------------------------------------------
+
+  setState(state, extra = {}) {
+    this.result.dataset.state = state;
+    for (const key of ["eligible", "totalYuan", "error"]) delete this.result.dataset[key];
+    Object.assign(this.result.dataset, extra);
+  }
+
+  runtimeChanged(state) {
+    if (!this.section.isConnected) {
+      this.app.runtime.listeners.delete(this.onRuntime);
+      return;
+    }
+    const busyOrAnswered = ["busy", "done", "error"].includes(this.result.dataset.state) && this.result.dataset.error !== "load";
+    if (state === "idle") {
+      this.setState("idle");
+      this.showLoader();
+    } else if (state === "loading") {
+      this.loader.hidden = true;
+      this.setState("loading");
+      this.status.textContent = this.s.calc_loading;
+      this.note.textContent = this.s.calc_loading_note;
+      this.note.hidden = false;
+    } else if (state === "ready") {
+      this.note.hidden = true;
+      if (!busyOrAnswered) {
+        this.setState("ready");
+        this.status.textContent = this.s.calc_ready;
+      }
+      if (this.pendingSubmit) {
+        this.pendingSubmit = false;
+        this.submit({ moveFocus: this.focusOnAnswer ?? false });
+      }
+    } else if (state === "failed") {
+      this.note.hidden = true;
+      this.loader.hidden = true;
+      this.setState("error", { error: "load" });
+      this.status.textContent = this.s.calc_load_failed;
+    }
+  }
+
+  showLoader() {
+    this.status.textContent = this.s.calc_save_data;
+    this.loader.replaceChildren(h("button", { type: "button", class: "md-button policy-calc__load", text: this.s.calc_load_button }));
+    this.loader.firstChild.addEventListener("click", () => this.app.start(this));
+    this.loader.hidden = false;
+  }
+
+  // --- computing ----------------------------------------------------------------------------
+
+  async submit({ moveFocus = true } = {}) {
+    const { inputs, query } = this.collect();
+    this.writeQuery(query);
+    const runtime = this.app.runtime;
+    if (runtime.state !== "ready") {
+      this.focusOnAnswer = moveFocus;
+      if (runtime.state === "idle") {
+        this.pendingSubmit = true;
+        this.status.textContent = this.s.calc_load_first;
+        this.loader.querySelector("button")?.focus();
+      } else if (runtime.state === "loading") {
+        this.pendingSubmit = true;
+        this.status.textContent = this.s.calc_loading;
+      } else {
+        this.status.textContent = this.s.calc_load_failed;
+      }
+      return;
+    }
+    const seq = ++this.latest;
+    this.setState("busy");
+    this.status.textContent = this.s.calc_busy;
+    const answer = await runtime.calculate(JSON.stringify({ id: this.id, inputs }));
+    if (seq !== this.latest || !this.section.isConnected) return; // a newer submit, or the page has gone
+    if (answer.failure !== undefined) {
+      this.setState("error", { error: "load" });
+      this.status.textContent = this.s.calc_load_failed;
+      return;
+    }
+    const response = JSON.parse(answer.response);
+    if (response.ok) this.showResult(response.result, moveFocus);
+    else this.showErrors(response.errors, moveFocus);
+  }
+
+  clearErrors() {
+    for (const field of this.calc.fields) {
+      for (const control of this.controls(field.name)) control.removeAttribute("aria-invalid");
+      const group = document.getElementById(this.fieldId(field.name));
+      if (group?.tagName === "FIELDSET") group.removeAttribute("aria-invalid");
+      const error = document.getElementById(`${this.fieldId(field.name)}-error`);
+      error.hidden = true;
+      error.textContent = "";
+    }
+  }
+
+  showErrors(errors, moveFocus) {
+    this.clearErrors();
+    let first = null;
+    const list = h("ul", { class: "policy-calc__error-list" });
+    for (const problem of errors) {
+      const message = problem[this.lang] ?? problem.zh;
+      const field = problem.field ? this.fields.get(problem.field) : null;
+      if (field && this.shown(field)) {
+        const controls = this.controls(field.name);
+        for (const control of controls) control.setAttribute("aria-invalid", "true");
+        const group = document.getElementById(this.fieldId(field.name));
+        if (group?.tagName === "FIELDSET") group.setAttribute("aria-invalid", "true");
+        const error = document.getElementById(`${this.fieldId(field.name)}-error`);
+        error.textContent = error.textContent ? `${error.textContent} ${message}` : message;
+        error.hidden = false;
+        first ??= controls[0];
+        const link = h("a", { href: `#${this.fieldId(field.name)}`, text: `${this.tr(field.label)}: ${message}` });
+        link.addEventListener("click", (event) => {
+          event.preventDefault();
+          controls[0].focus();
+        });
+        list.append(h("li", {}, link));
+      } else {
+        list.append(h("li", { text: message }));
+      }
+    }
+    const heading = h("h3", { tabindex: "-1", class: "policy-calc__heading", text: this.s.calc_errors });
+    this.output.replaceChildren(h("div", { class: "policy-calc__errors" }, heading, list));
+    this.output.hidden = false;
+    this.setState("error", { error: "input" });
+    this.status.textContent = this.s.calc_status_errors;
+    if (moveFocus) (first ?? heading).focus();
+  }
+
+  showResult(result, moveFocus) {
+    this.clearErrors();
+    const s = this.s;
+    const yuan = (value) => s.calc_yuan.replace("{amount}", formatAmount(value));
+    const heading = h("h3", { tabindex: "-1", class: "policy-calc__heading", text: s.calc_result });
+    const verdict = h("p", {
+      class: `policy-calc__verdict policy-calc__verdict--${result.eligible ? "yes" : "no"}`,
+      text: result.eligible ? s.eligible : s.not_eligible,
+    });
+    const amount = h("p", { class: "policy-calc__amount" },
+      h("span", { text: s.calc_total }), " ", h("strong", { text: yuan(result.total_yuan) }));
+    const parts = [heading, verdict, amount];
+    if (result.items.length) {
+      parts.push(h("h4", { text: s.calc_items }), h("table", { class: "policy-calc__items" },
+        h("tbody", {}, result.items.map((item) => h("tr", {},
+          h("th", { scope: "row", text: item[this.lang] ?? item.zh }), h("td", { text: yuan(item.yuan) }))))));
+    }
+    if (result.reasons.length) {
+      parts.push(h("h4", { text: s.calc_reasons }),
+        h("ul", {}, result.reasons.map((reason) => h("li", { text: reason[this.lang] ?? reason.zh }))));
+    }
+    const clause = this.config.clause;
+    parts.push(h("p", {}, h("strong", { text: `${s.clause}: ` }),
+      h("a", { href: clause.url, text: `${clause.id} ${clause.title}` })));
+    if (this.config.agencies.length) {
+      const links = [];
+      this.config.agencies.forEach((agency, index) => {
+        if (index) links.push(this.lang === "zh" ? "、" : ", ");
+        links.push(h("a", { href: agency.url, text: agency.name }));
+      });
+      parts.push(h("p", {}, h("strong", { text: `${s.apply_to}: ` }), ...links));
+    }
+    if (this.calc.notes.length) {
+      parts.push(h("h4", { text: s.how_read }),
+        h("ul", { class: "policy-calc__notes" }, this.calc.notes.map((note) => h("li", { text: this.tr(note) }))));
+    }
+    parts.push(h("p", { class: "policy-calc__estimate", text: s.estimate_note }));
+    this.output.replaceChildren(...parts);
+    this.output.hidden = false;
+    this.setState("done", { eligible: String(result.eligible), totalYuan: String(result.total_yuan) });
+    this.status.textContent = s.calc_status_done.replace("{amount}", yuan(result.total_yuan));
+    if (moveFocus) heading.focus();
+  }
+}
+
+// --- the page-independent part ------------------------------------------------------------------
+
+class App {
+  constructor(workerURL) {
+    this.runtime = new Runtime(workerURL);
+    this.seen = new WeakSet();
+    this.subscribed = false;
+  }
+
+  start(form) {
+    const indexURL = new URL(form.config.pyodide, location.href).href;
+    this.runtime.start(indexURL, form.config.runtime_version);
+  }
+
+  scan(root = document) {
+    for (const section of root.querySelectorAll("section.policy-calculator")) {
+      if (this.seen.has(section)) continue;
+      this.seen.add(section);
+      const script = section.querySelector("script[data-calculator-config]");
+      if (!script) continue;
+      try {
+        new CalculatorForm(this, section, JSON.parse(script.textContent));
+      } catch (error) {
+        console.error("calculator:", error);
+      }
+    }
+  }
+}
+
+function workerURL() {
+  const version = new URL(import.meta.url).searchParams.get("v");
+  const url = new URL("worker.js", import.meta.url);
+  if (version) url.searchParams.set("v", version);
+  return url.href;
+}
+
+const app = (globalThis[APP_KEY] ??= new App(workerURL()));
+app.scan(document);
+if (!app.subscribed && typeof window.document$?.subscribe === "function") {
+  app.subscribed = true;
+  window.document$.subscribe(() => app.scan(document));
+}

@@ -1,0 +1,58 @@
+// The one Web Worker (a module worker) that owns Pyodide for the calculator pages.
+//
+// Messages in:
+//   {type: "init", indexURL, lockFileURL}  load Pyodide from the site's own pyodide/ folder,
+//                                         then the calculators wheel by name through the site's
+//                                         lock file (so its sha256 is checked)
+//   {type: "calculate", seq, request}      request: the JSON text {"id", "inputs"}
+// Messages out:
+//   {type: "progress", stage}              "runtime" | "package"
+//   {type: "ready"} | {type: "failed", message}
+//   {type: "result", seq, response}        response: calculators.calculate_json's JSON text
+//   {type: "result", seq, failure}         Python itself failed (not an input error)
+// Nothing is fetched from anywhere but indexURL.
+
+let ready = null;
+let calculateJson = null;
+
+async function init({ indexURL, lockFileURL }) {
+  self.postMessage({ type: "progress", stage: "runtime" });
+  const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
+  const pyodide = await loadPyodide({
+    indexURL,
+    lockFileURL,
+    packageBaseUrl: indexURL, // wheels next to the lock, never a CDN
+    stdout: () => {},
+    stderr: () => {},
+  });
+  self.postMessage({ type: "progress", stage: "package" });
+  const errors = [];
+  await pyodide.loadPackage("calculators", {
+    messageCallback: () => {},
+    errorCallback: (message) => errors.push(message),
+    checkIntegrity: true,
+  });
+  if (!pyodide.loadedPackages.calculators) {
+    throw new Error(errors.join("\n") || "the calculators package did not load");
+  }
+  calculateJson = pyodide.pyimport("calculators").calculate_json;
+}
+
+self.onmessage = async ({ data }) => {
+  if (data.type === "init") {
+    ready ??= init(data);
+    try {
+      await ready;
+      self.postMessage({ type: "ready" });
+    } catch (error) {
+      self.postMessage({ type: "failed", message: String(error?.message ?? error) });
+    }
+  } else if (data.type === "calculate") {
+    try {
+      await ready;
+      self.postMessage({ type: "result", seq: data.seq, response: calculateJson(data.request) });
+    } catch (error) {
+      self.postMessage({ type: "result", seq: data.seq, failure: String(error?.message ?? error) });
+    }
+  }
+};

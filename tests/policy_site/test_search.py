@@ -1,0 +1,31 @@
+"""Search works for Chinese and English words, in the real built site, in Chromium."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def search(page, base: str, path: str, words: str) -> list[str]:
+    page.goto(base + path)
+    page.locator("label.md-search__icon, .md-search__input").first.wait_for(state="attached")
+    box = page.locator("input.md-search__input")
+    box.evaluate("el => el.focus()")
+    box.fill(words)
+    box.press("End")  # Material's search reacts to key-up
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    return page.locator(".md-search-result__item").all_inner_texts()
+
+
+@pytest.mark.parametrize(("path", "words", "expected"), [
+    ("", "创业担保贷款", "创业担保贷款"),
+    ("", "见习补贴", "见习"),
+    ("", "农牧民", "农牧民"),
+    ("en/", "subsidy", "subsid"),
+    ("en/", "housing", "housing"),
+    ("en/", "internship", "internship"),
+])
+def test_search_finds_words_in_each_language(local_page, site_url, path, words, expected):
+    results = search(local_page, site_url, path, words)
+    assert results, f"no result for {words!r}"
+    shown = [r.replace("\u200b", "").lower() for r in results]  # jieba marks word breaks with U+200B
+    assert any(expected.lower() in r for r in shown), shown[:3]
