@@ -11,7 +11,7 @@ from .loader import load_policy
 from .render import SiteInputs
 
 
-def load_site_inputs(data_dir: Path, report_error_url: str = "") -> SiteInputs:
+def load_site_inputs(data_dir: Path) -> SiteInputs:
     policy = load_policy(data_dir, known_calculators=calculators.CALCULATORS)
     used = {cid for clause in policy.clauses for cid in clause.calculators}
     return SiteInputs(
@@ -19,5 +19,4 @@ def load_site_inputs(data_dir: Path, report_error_url: str = "") -> SiteInputs:
         data_date=data_date(data_dir),
         calculators={cid: meta for cid, meta in calculators.CALCULATORS.items() if cid in used},
         calculate=calculators.calculate,
-        report_error_url=report_error_url,
     )

@@ -60,10 +60,11 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
         self.data_dir = (base / self.config.data_dir).resolve()
         self.assets_dir = (base / self.config.assets_dir).resolve()
         try:
-            self.site = load_site_inputs(self.data_dir, report_error_url=self.config.report_error_url)
+            self.site = load_site_inputs(self.data_dir)
         except DataErrors as exc:
             raise PluginError("\n" + exc.format()) from None
         self.pages = render_pages(self.site, self.config.language)
+        config.extra["report_error_url"] = self.config.report_error_url
         clashes = [p for p in self.pages if (Path(config.docs_dir) / p).exists()]
         if clashes:
             raise PluginError(f"docs/ 中的文件与生成的页面重名 / Files in docs/ clash with generated pages: {clashes}")

@@ -32,7 +32,6 @@ class SiteInputs:
     data_date: dt.date
     calculators: dict[str, dict[str, Any]] = field(default_factory=dict)
     calculate: Callable[[str, dict], dict] | None = None
-    report_error_url: str = ""
 
     @cached_property
     def clauses_by(self) -> dict[str, dict[str, list[Clause]]]:

@@ -37,7 +37,7 @@ def built_fixture_site(tmp_path_factory) -> Path:
     from tests.site_build import mkdocs_build
 
     dest = tmp_path_factory.mktemp("fixture_site") / "site"
-    result = mkdocs_build(dest, data_dir=MINI_POLICY)
+    result = mkdocs_build(dest, data_dir=MINI_POLICY, REPORT_ERROR_URL="mailto:corrections@example.org")
     assert result.returncode == 0, result.stdout + result.stderr
     return dest
 

@@ -173,3 +173,16 @@ def test_check_command_reports_every_problem(mini_copy):
     assert "Did you mean 'name'?" in result.stderr and "是否应为“name”" in result.stderr
     ok = subprocess.run([str(cli), "check", str(POLICY_DATA)], capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
+
+
+def test_report_an_error_link_is_configurable(built_site, built_fixture_site):
+    configured = read(built_fixture_site / "en" / "glossary" / "index.html")
+    assert 'href="mailto:corrections@example.org"' in configured and "Report an error" in configured
+    assert "报告错误" in read(built_fixture_site / "clauses" / "1.1" / "index.html")
+    assert "policy-report" not in read(built_site / "clauses" / "1.2" / "index.html")  # not configured: hidden
+
+
+def test_every_english_page_says_the_translation_is_unofficial(built_site):
+    for page in html_pages(built_site / "en"):
+        if page.name == "index.html" and "pyodide" not in page.parts:
+            assert "Unofficial English translation" in read(page), page

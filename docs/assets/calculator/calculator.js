@@ -90,6 +90,10 @@ function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+function present(...nodes) {
+  return nodes.filter((node) => node !== null && node !== undefined && node !== false);
+}
+
 /** 80000 -> "80,000"; 6187.5 -> "6,187.50" (as the site's Python money filter writes them). */
 function formatAmount(value) {
   const number = Number(value);
@@ -182,7 +186,7 @@ class CalculatorForm {
     if (field.type === "choice" && field.choices.length <= 4) {
       const fieldset = h("fieldset", { id, role: "radiogroup", "aria-describedby": this.describedBy(field) },
         h("legend", {}, label, optional));
-      fieldset.append(...[help, source].filter(Boolean));
+      fieldset.append(...present(help, source));
       const options = h("div", { class: "policy-calc__choices" });
       for (const choice of field.choices) {
         options.append(h("label", { class: "policy-calc__choice" },
@@ -195,10 +199,10 @@ class CalculatorForm {
       const select = h("select", { id, name: field.name, "aria-describedby": this.describedBy(field) },
         h("option", { value: "", text: this.s.calc_choose }),
         field.choices.map((choice) => h("option", { value: choice.value, text: choice[this.lang] ?? choice.zh })));
-      wrapper.append(h("label", { for: id }, label, optional), help, source, select, error);
+      wrapper.append(...present(h("label", { for: id }, label, optional), help, source, select, error));
     } else if (field.type === "bool") {
       const box = h("input", { type: "checkbox", id, name: field.name, value: "true", "aria-describedby": this.describedBy(field) });
-      wrapper.append(h("div", { class: "policy-calc__check" }, box, h("label", { for: id }, label)), help, source, error);
+      wrapper.append(...present(h("div", { class: "policy-calc__check" }, box, h("label", { for: id }, label)), help, source, error));
     } else {
       const input = h("input", {
         type: "number", id, name: field.name, step: "any",
@@ -207,8 +211,8 @@ class CalculatorForm {
         "aria-describedby": this.describedBy(field),
       });
       const unit = field.unit ? h("span", { class: "policy-calc__unit", text: this.tr(field.unit) }) : null;
-      wrapper.append(h("label", { for: id }, label, optional), help, source,
-        h("div", { class: "policy-calc__control" }, input, unit), error);
+      wrapper.append(...present(h("label", { for: id }, label, optional), help, source,
+        h("div", { class: "policy-calc__control" }, input, unit), error));
     }
     return wrapper;
   }
