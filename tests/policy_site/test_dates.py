@@ -1,0 +1,26 @@
+"""The data date comes from SOURCE_DATE_EPOCH or the last commit, never from the clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+
+from policy_site.dates import data_date
+
+
+def test_source_date_epoch_wins(monkeypatch, tmp_path):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1609459200")
+    assert data_date(tmp_path) == dt.date(2021, 1, 1)
+
+
+def test_last_commit_date_without_source_date_epoch(monkeypatch, tmp_path):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    env = {**os.environ, "GIT_AUTHOR_DATE": "2001-02-03T12:00:00Z", "GIT_COMMITTER_DATE": "2001-02-03T12:00:00Z",
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True, env=env)
+    (tmp_path / "f").write_text("x")
+    subprocess.run(["git", "add", "f"], cwd=tmp_path, check=True, env=env)
+    subprocess.run(["git", "commit", "-qm", "x"], cwd=tmp_path, check=True, env=env)
+    assert data_date(tmp_path) == dt.date(2001, 2, 3)
