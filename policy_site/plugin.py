@@ -13,6 +13,7 @@ Nothing is written into ``docs/``.
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from mkdocs.structure.files import File, Files
 
 from . import downloads, pyodide_runtime
 from .build_inputs import load_site_inputs
+from .dates import pin_source_date_epoch
 from .errors import DataErrors
 from .render import LANGS, page_paths, render_pages
 
@@ -59,10 +61,13 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
         base = Path(config.config_file_path).parent
         self.data_dir = (base / self.config.data_dir).resolve()
         self.assets_dir = (base / self.config.assets_dir).resolve()
+        pin_source_date_epoch(self.data_dir)
         try:
-            self.site = load_site_inputs(self.data_dir)
+            site = load_site_inputs(self.data_dir)
         except DataErrors as exc:
             raise PluginError("\n" + exc.format()) from None
+        self.runtime = self._pyodide_runtime(config)
+        self.site = dataclasses.replace(site, runtime=self.runtime)
         self.pages = render_pages(self.site, self.config.language)
         config.extra["report_error_url"] = self.config.report_error_url
         clashes = [p for p in self.pages if (Path(config.docs_dir) / p).exists()]
@@ -85,16 +90,15 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
                 shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
 
     def on_files(self, files: Files, config) -> Files:
-        runtime = self._pyodide_runtime(config)
         for path, markdown in self.pages.items():
-            files.append(File.generated(config, path, content=pyodide_runtime.fill_page(markdown, runtime)))
+            files.append(File.generated(config, path, content=markdown))
         for path in sorted(p for p in self.assets_dir.rglob("*") if p.is_file()):
             uri = "assets/" + path.relative_to(self.assets_dir).as_posix()
             files.append(File.generated(config, uri, abs_src_path=str(path)))
         for uri, content in downloads.data_files(self.site).items():
             files.append(File.generated(config, uri, content=content))
         if self.config.language == "zh":  # one copy, in the top-level site; en pages use ../pyodide/
-            for uri, content in runtime.files.items():
+            for uri, content in self.runtime.files.items():
                 if isinstance(content, Path):
                     files.append(File.generated(config, uri, abs_src_path=str(content)))
                 else:

@@ -105,15 +105,6 @@ def build_runtime(repo_root: Path, assets_dir: Path | None = None) -> Runtime:
     return dataclasses.replace(runtime, version=digest.hexdigest()[:12])
 
 
-def fill_page(markdown: str, runtime: Runtime) -> str:
-    """Fill the runtime's size and version into a rendered page (see calculator_form.html.j2)."""
-    if "@@POLICY_" not in markdown:
-        return markdown
-    return (markdown.replace("@@POLICY_PYODIDE_MB@@", runtime.download_mb)
-            .replace("@@POLICY_PYODIDE_BYTES@@", str(runtime.download_bytes))
-            .replace("@@POLICY_RUNTIME_VERSION@@", runtime.version))
-
-
 @lru_cache(maxsize=4)
 def _build_runtime(repo_root: Path, stamp: tuple = ()) -> Runtime:
     pyodide_dir = repo_root / "node_modules" / "pyodide"

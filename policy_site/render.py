@@ -32,6 +32,8 @@ class SiteInputs:
     data_date: dt.date
     calculators: dict[str, dict[str, Any]] = field(default_factory=dict)
     calculate: Callable[[str, dict], dict] | None = None
+    runtime: Any = None
+    """The calculators' browser runtime (``pyodide_runtime.Runtime``); calculator pages need it."""
 
     @cached_property
     def clauses_by(self) -> dict[str, dict[str, list[Clause]]]:

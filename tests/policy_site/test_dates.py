@@ -24,3 +24,12 @@ def test_last_commit_date_without_source_date_epoch(monkeypatch, tmp_path):
     subprocess.run(["git", "add", "f"], cwd=tmp_path, check=True, env=env)
     subprocess.run(["git", "commit", "-qm", "x"], cwd=tmp_path, check=True, env=env)
     assert data_date(tmp_path) == dt.date(2001, 2, 3)
+
+
+def test_build_dates_are_pinned_to_the_last_commit(monkeypatch, tmp_path):
+    from policy_site.dates import last_commit_epoch, pin_source_date_epoch
+    from tests.conftest import REPO
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    pin_source_date_epoch(REPO)
+    assert os.environ["SOURCE_DATE_EPOCH"] == str(last_commit_epoch(REPO))

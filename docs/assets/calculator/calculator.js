@@ -90,6 +90,22 @@ function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+const CHINESE_RUN = /[0-9]*[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+(?:[0-9]*[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+)*/g;
+
+/** "Civil Code (民法典)" -> a fragment with 民法典 in <span lang="zh-Hans">, so it is read as Chinese. */
+function markChinese(value) {
+  const text = String(value);
+  const fragment = document.createDocumentFragment();
+  let last = 0;
+  for (const match of text.matchAll(CHINESE_RUN)) {
+    if (match.index > last) fragment.append(text.slice(last, match.index));
+    fragment.append(h("span", { lang: "zh-Hans", text: match[0] }));
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) fragment.append(text.slice(last));
+  return fragment;
+}
+
 function present(...nodes) {
   return nodes.filter((node) => node !== null && node !== undefined && node !== false);
 }
@@ -127,12 +143,22 @@ class CalculatorForm {
     this.onRuntime = (state) => this.runtimeChanged(state);
     app.runtime.listeners.add(this.onRuntime);
     if (fromQuery) this.pendingSubmit = true;
-    this.runtimeChanged(app.runtime.state);
-    if (app.runtime.state === "idle" && !saveData()) app.start(this);
+    // The first calculator page starts Python right away, unless the visitor asked to save data.
+    if (app.runtime.state === "idle" && !saveData()) app.start(this); // tells every form, this one too
+    else this.runtimeChanged(app.runtime.state);
   }
 
   tr(value) {
     return value ? value[this.lang] ?? value.zh : "";
+  }
+
+  /** Data text for this page: on English pages, Chinese phrases in it are marked lang="zh-Hans". */
+  mixed(text) {
+    return this.lang === "en" ? markChinese(text) : text;
+  }
+
+  colon() {
+    return this.lang === "zh" ? "：" : ": ";
   }
 
   fieldId(name) {
@@ -175,11 +201,11 @@ class CalculatorForm {
 
   buildField(field) {
     const id = this.fieldId(field.name);
-    const label = this.tr(field.label);
+    const label = this.mixed(this.tr(field.label));
     const optional = field.required ? null : h("span", { class: "policy-calc__optional", text: " " + this.s.calc_optional });
-    const help = field.help ? h("p", { id: `${id}-help`, class: "policy-calc__help", text: this.tr(field.help) }) : null;
+    const help = field.help ? h("p", { id: `${id}-help`, class: "policy-calc__help" }, this.mixed(this.tr(field.help))) : null;
     const param = this.config.parameter_defaults?.[field.name];
-    const source = param ? h("p", { id: `${id}-source`, class: "policy-calc__source", text: param.text }) : null;
+    const source = param ? h("p", { id: `${id}-source`, class: "policy-calc__source" }, this.mixed(param.text)) : null;
     const error = h("p", { id: `${id}-error`, class: "policy-calc__error", hidden: true });
     const wrapper = h("div", { class: `policy-calc__field policy-calc__field--${field.type}`, "data-field": field.name });
 
@@ -191,7 +217,7 @@ class CalculatorForm {
       for (const choice of field.choices) {
         options.append(h("label", { class: "policy-calc__choice" },
           h("input", { type: "radio", name: field.name, value: choice.value }),
-          h("span", { text: choice[this.lang] ?? choice.zh })));
+          h("span", {}, this.mixed(choice[this.lang] ?? choice.zh))));
       }
       fieldset.append(options, error);
       wrapper.append(fieldset);
@@ -428,17 +454,20 @@ class CalculatorForm {
         const group = document.getElementById(this.fieldId(field.name));
         if (group?.tagName === "FIELDSET") group.setAttribute("aria-invalid", "true");
         const error = document.getElementById(`${this.fieldId(field.name)}-error`);
-        error.textContent = error.textContent ? `${error.textContent} ${message}` : message;
+        if (error.textContent) error.append(" ");
+        error.append(this.mixed(message));
         error.hidden = false;
         first ??= controls[0];
-        const link = h("a", { href: `#${this.fieldId(field.name)}`, text: `${this.tr(field.label)}: ${message}` });
+        const label = this.tr(field.label);
+        const text = message.includes(label) ? message : `${label}${this.colon()}${message}`;
+        const link = h("a", { href: `#${this.fieldId(field.name)}` }, this.mixed(text));
         link.addEventListener("click", (event) => {
           event.preventDefault();
           controls[0].focus();
         });
         list.append(h("li", {}, link));
       } else {
-        list.append(h("li", { text: message }));
+        list.append(h("li", {}, this.mixed(message)));
       }
     }
     const heading = h("h3", { tabindex: "-1", class: "policy-calc__heading", text: this.s.calc_errors });
@@ -464,26 +493,26 @@ class CalculatorForm {
     if (result.items.length) {
       parts.push(h("h4", { text: s.calc_items }), h("table", { class: "policy-calc__items" },
         h("tbody", {}, result.items.map((item) => h("tr", {},
-          h("th", { scope: "row", text: item[this.lang] ?? item.zh }), h("td", { text: yuan(item.yuan) }))))));
+          h("th", { scope: "row" }, this.mixed(item[this.lang] ?? item.zh)), h("td", { text: yuan(item.yuan) }))))));
     }
     if (result.reasons.length) {
       parts.push(h("h4", { text: s.calc_reasons }),
-        h("ul", {}, result.reasons.map((reason) => h("li", { text: reason[this.lang] ?? reason.zh }))));
+        h("ul", {}, result.reasons.map((reason) => h("li", {}, this.mixed(reason[this.lang] ?? reason.zh)))));
     }
     const clause = this.config.clause;
-    parts.push(h("p", {}, h("strong", { text: `${s.clause}: ` }),
-      h("a", { href: clause.url, text: `${clause.id} ${clause.title}` })));
+    parts.push(h("p", {}, h("strong", { text: s.clause + this.colon() }),
+      h("a", { href: clause.url }, this.mixed(`${clause.id} ${clause.title}`))));
     if (this.config.agencies.length) {
       const links = [];
       this.config.agencies.forEach((agency, index) => {
         if (index) links.push(this.lang === "zh" ? "、" : ", ");
-        links.push(h("a", { href: agency.url, text: agency.name }));
+        links.push(h("a", { href: agency.url }, this.mixed(agency.name)));
       });
-      parts.push(h("p", {}, h("strong", { text: `${s.apply_to}: ` }), ...links));
+      parts.push(h("p", {}, h("strong", { text: s.apply_to + this.colon() }), ...links));
     }
     if (this.calc.notes.length) {
       parts.push(h("h4", { text: s.how_read }),
-        h("ul", { class: "policy-calc__notes" }, this.calc.notes.map((note) => h("li", { text: this.tr(note) }))));
+        h("ul", { class: "policy-calc__notes" }, this.calc.notes.map((note) => h("li", {}, this.mixed(this.tr(note))))));
     }
     parts.push(h("p", { class: "policy-calc__estimate", text: s.estimate_note }));
     this.output.replaceChildren(...parts);
@@ -512,10 +541,10 @@ class App {
     for (const section of root.querySelectorAll("section.policy-calculator")) {
       if (this.seen.has(section)) continue;
       this.seen.add(section);
-      const script = section.querySelector("script[data-calculator-config]");
-      if (!script) continue;
+      const config = section.dataset.calculatorConfig;
+      if (!config) continue;
       try {
-        new CalculatorForm(this, section, JSON.parse(script.textContent));
+        new CalculatorForm(this, section, JSON.parse(config));
       } catch (error) {
         console.error("calculator:", error);
       }
