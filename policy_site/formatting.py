@@ -12,12 +12,32 @@ from markupsafe import Markup
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~^$])")
 
 
-def text(value: object) -> Markup:
-    """Data text made safe for Markdown and HTML: shown as typed, never run or formatted."""
+# A run of Chinese: Han characters, with the CJK punctuation, full-width forms and digits between them.
+_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff](?:[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef0-9]*"
+                      r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef])?")
+
+
+def text(value: object, lang: str = "zh") -> Markup:
+    """Data text made safe for Markdown and HTML: shown as typed, never run or formatted.
+
+    On the English site a Chinese word or name inside the text (a document number, a term
+    quoted from the plan) is marked ``lang="zh-Hans"``, so a screen reader reads it in Chinese.
+    """
     escaped = _MD_SPECIAL.sub(r"\\\1", str(value))
     escaped = html.escape(escaped, quote=False)
     escaped = escaped.replace("\n", " ")
-    return Markup(escaped)
+    return Markup(mark_chinese(escaped) if lang == "en" else escaped)
+
+
+def mark_chinese(escaped: str) -> str:
+    """Wrap each run of Chinese in already-escaped English text in <span lang="zh-Hans">."""
+    return _HAN_RUN.sub(lambda m: f'<span lang="zh-Hans">{m.group()}</span>', escaped)
+
+
+def prose(value: object, lang: str) -> Markup:
+    """Data text for the content of an HTML element (not an attribute), Chinese marked on the English site."""
+    escaped = html.escape(str(value), quote=True)
+    return Markup(mark_chinese(escaped) if lang == "en" else escaped)
 
 
 def html_text(value: object) -> Markup:
@@ -30,6 +50,12 @@ def money(value: Decimal | int | float | str, lang: str) -> str:
     whole = amount == amount.to_integral_value()
     digits = f"{amount:,.0f}" if whole else f"{amount:,.2f}"
     return f"{digits} 元" if lang == "zh" else f"{digits} yuan"
+
+
+def number(value: Decimal | int | float | str) -> str:
+    """A number entered in a form, with thousands separators: 1000000 -> "1,000,000"."""
+    amount = Decimal(str(value))
+    return f"{amount:,f}" if amount != amount.to_integral_value() else f"{amount:,.0f}"
 
 
 def date(value: dt.date, lang: str) -> str:

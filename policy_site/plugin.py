@@ -18,6 +18,7 @@ import shutil
 from pathlib import Path
 
 from jinja2 import pass_context
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -30,7 +31,9 @@ from .dates import pin_source_date_epoch
 from .errors import DataErrors
 from .render import LANGS, page_paths, render_pages
 
-LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
+# Each language's name in the header menu, marked with its own language for screen readers.
+LANGUAGE_NAMES = {code: Markup(f'<span lang="{tag}">{name}</span>')
+                  for code, tag, name in (("zh", "zh-Hans", "中文"), ("en", "en", "English"))}
 
 
 class PageRelativeUrl(str):

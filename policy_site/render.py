@@ -84,10 +84,12 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters.update(
-            text=formatting.text,
+            text=lambda v: formatting.text(v, lang),
             html=formatting.html_text,
+            prose=lambda v: formatting.prose(v, lang),
             tr=lambda value: value[lang],  # a {zh, en} Text -> this language's string
             money=lambda v: formatting.money(v, lang),
+            number=formatting.number,
             date=lambda d: formatting.date(d, lang),
             figure=lambda v, unit: formatting.figure(v, unit, lang),
             json=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True),

@@ -1,55 +1,115 @@
-"""Serving a built site on 127.0.0.1 and driving Debian's Chromium, for the browser tests."""
+"""Serving a built site on 127.0.0.1 and driving Debian's Chromium, for every browser test.
+
+Browser contexts made here can reach nothing but 127.0.0.1: everything else goes to a dead
+proxy, and ``Traffic`` records each request so a test fails if one tried to leave. (Routing
+every request through Playwright would do the same but switches the HTTP cache off, so every
+page would download Pyodide again.)
+"""
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import http.server
+import sys
 import threading
-from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass
-
-
-@contextlib.contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` over HTTP on 127.0.0.1 (a free port); yields the base URL ending in '/'."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+DEAD_PROXY = "http://127.0.0.1:9"  # the discard port: nothing listens there
+LANG_PREFIXES = {"zh": "", "en": "en/"}
 
 
 def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
-class LocalOnly:
-    """Aborts and records every request of a browser context that leaves 127.0.0.1."""
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
+                      ".json": "application/json", ".whl": "application/zip", ".zip": "application/zip"}
 
-    def __init__(self, context):
-        self.foreign: list[str] = []
-        context.route("**/*", self._route)
+    def log_message(self, format, *args):  # noqa: A002 - the base class's signature
+        pass
 
-    def _route(self, route):
-        url = route.request.url
-        host = urlsplit(url).hostname
-        if urlsplit(url).scheme in ("data", "blob") or host == "127.0.0.1":
-            route.continue_()
-        else:
+
+class QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # A browser that drops a connection (a page closed mid-download) is not a server error.
+        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            super().handle_error(request, client_address)
+
+
+@dataclass
+class Site:
+    """A folder being served: ``url`` ends with '/'."""
+
+    root: Path
+    url: str
+    server: QuietServer | None = None
+
+    def page(self, lang: str, path: str) -> str:
+        return self.url + LANG_PREFIXES[lang] + path
+
+
+def bind(folder: Path) -> Site:
+    """Bind a server for ``folder`` on a free port of 127.0.0.1 (not serving yet: see ``start``)."""
+    server = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
+    return Site(folder, f"http://127.0.0.1:{server.server_address[1]}/", server)
+
+
+def start(site: Site) -> Site:
+    threading.Thread(target=site.server.serve_forever, daemon=True).start()
+    return site
+
+
+def stop(site: Site) -> None:
+    site.server.shutdown()
+    site.server.server_close()
+
+
+def offline_context(browser, **options):
+    """A context whose requests can reach nothing but 127.0.0.1."""
+    return browser.new_context(proxy={"server": DEAD_PROXY, "bypass": "127.0.0.1"}, **options)
+
+
+@dataclass
+class Traffic:
+    """Requests and page errors of the contexts a test used."""
+
+    requests: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def watch_context(self, context):
+        context.on("request", self._request)
+        context.on("page", self.watch_page)
+        for page in context.pages:
+            self.watch_page(page)
+        return context
+
+    def watch_page(self, page):
+        page.on("pageerror", lambda error: self.errors.append(f"{page.url}: {error}"))
+
+    def _request(self, request):
+        url = request.url
+        parts = urlsplit(url)
+        self.requests.append(url)
+        if parts.scheme not in ("data", "blob") and parts.hostname != "127.0.0.1":
             self.foreign.append(url)
-            route.abort()
+
+    def reset(self):
+        self.requests.clear()
+        self.foreign.clear()
+        self.errors.clear()
+
+    def clear(self):
+        self.requests.clear()
+
+    def matching(self, fragment: str) -> list[str]:
+        return [url for url in self.requests if fragment in url]

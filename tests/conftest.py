@@ -1,4 +1,11 @@
-"""Shared test fixtures: paths of the repository, the real data and the small fixture policy."""
+"""Shared test fixtures: the repository's paths, the built sites, the browser.
+
+The real site is built once per session (``mkdocs build --strict``, as the README's command
+does) with ``SITE_URL`` set to the address it is then served from on 127.0.0.1, as a
+deployment does: Material's instant navigation follows only links listed in the sitemap,
+which is empty without a site_url. The small fixture policy is built without ``SITE_URL``,
+as a local build from a folder.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +13,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+
+from tests.browser_support import Traffic, bind, launch, offline_context, start, stop
+from tests.site_build import mkdocs_build
 
 REPO = Path(__file__).resolve().parents[1]
 POLICY_DATA = REPO / "policy_data"
@@ -21,21 +31,30 @@ def mini_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real site, built once per test session with the README's build (strict)."""
-    from tests.site_build import mkdocs_build
-
-    dest = tmp_path_factory.mktemp("site") / "site"
-    result = mkdocs_build(dest)
+def served_site(tmp_path_factory):
+    """The real site, built once for the address it is served from (127.0.0.1, a free port)."""
+    root = tmp_path_factory.mktemp("site") / "site"
+    root.mkdir()
+    site = bind(root)
+    result = mkdocs_build(root, SITE_URL=site.url)
     assert result.returncode == 0, result.stdout + result.stderr
-    return dest
+    yield start(site)
+    stop(site)
+
+
+@pytest.fixture(scope="session")
+def built_site(served_site) -> Path:
+    return served_site.root
+
+
+@pytest.fixture(scope="session")
+def site_url(served_site) -> str:
+    return served_site.url
 
 
 @pytest.fixture(scope="session")
 def built_fixture_site(tmp_path_factory) -> Path:
     """The small fixture policy built through the same plugin and templates."""
-    from tests.site_build import mkdocs_build
-
     dest = tmp_path_factory.mktemp("fixture_site") / "site"
     result = mkdocs_build(dest, data_dir=MINI_POLICY, REPORT_ERROR_URL="mailto:corrections@example.org")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -43,20 +62,9 @@ def built_fixture_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site):
-    """The real built site served on 127.0.0.1 for the whole session."""
-    from tests.browser_support import serve
-
-    with serve(built_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="session")
 def chromium():
     """One Debian Chromium for the whole session."""
     from playwright.sync_api import sync_playwright
-
-    from tests.browser_support import launch
 
     with sync_playwright() as playwright:
         browser = launch(playwright)
@@ -64,14 +72,35 @@ def chromium():
         browser.close()
 
 
-@pytest.fixture
-def local_page(chromium):
-    """A fresh page whose test fails if any request leaves 127.0.0.1."""
-    from tests.browser_support import LocalOnly
+_TRAFFIC = Traffic()
 
-    context = chromium.new_context()
-    guard = LocalOnly(context)
-    page = context.new_page()
-    yield page
-    context.close()
-    assert guard.foreign == [], f"requests left 127.0.0.1: {guard.foreign}"
+
+@pytest.fixture(autouse=True)
+def traffic():
+    """This test's browser requests; the test fails if one left 127.0.0.1 or a page threw an error."""
+    _TRAFFIC.reset()
+    yield _TRAFFIC
+    assert _TRAFFIC.foreign == [], f"requests left 127.0.0.1: {_TRAFFIC.foreign}"
+    assert _TRAFFIC.errors == [], f"JavaScript errors: {_TRAFFIC.errors}"
+
+
+@pytest.fixture
+def new_context(chromium):
+    """``new_context(**options)``: a fresh, watched, offline context (empty cache), closed after the test."""
+    made = []
+
+    def make(**options):
+        context = _TRAFFIC.watch_context(offline_context(chromium, **options))
+        context.set_default_timeout(30_000)
+        made.append(context)
+        return context
+
+    yield make
+    for context in made:
+        context.close()
+
+
+@pytest.fixture
+def local_page(new_context):
+    """A fresh page that can reach nothing but 127.0.0.1."""
+    return new_context().new_page()

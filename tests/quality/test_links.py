@@ -14,6 +14,9 @@ from pathlib import Path
 import pytest
 
 from tests.quality.linkcheck import SiteChecker, check_site
+from tests.site_build import mkdocs_build
+
+PUBLISHING_HOST = "https://example.org/policy/"
 
 
 def test_no_broken_internal_link_or_anchor(built_site):
@@ -46,6 +49,21 @@ def test_links_into_the_other_language_are_marked_as_such(built_site):
         if source_en != target_en and (link.hreflang or "").split("-")[0] != ("en" if target_en else "zh"):
             wrong.append(f"{link.page}: <{link.tag}> {link.url!r} -> {target}")
     assert not wrong, f"{len(wrong)} link(s) into the other language without hreflang:\n" + "\n".join(wrong)
+
+
+def test_a_build_for_a_publishing_host_below_its_root_is_whole(tmp_path):
+    """SITE_URL (the publishing host, set at build time) with a path: both languages inside the
+    output folder, no broken link, canonical links to each page's own language."""
+    dest = tmp_path / "out" / "site"
+    result = mkdocs_build(dest, SITE_URL=PUBLISHING_HOST)
+    assert result.returncode == 0, result.stdout + result.stderr
+    outside = sorted(p.name for p in (tmp_path / "out").iterdir() if p.name != "site")
+    assert outside == [], f"the build wrote beside its output folder: {outside}"
+    assert (dest / "en" / "index.html").is_file()
+    problems = check_site(dest, site_url=PUBLISHING_HOST)
+    assert not problems, f"{len(problems)} broken link(s):\n" + "\n".join(map(str, problems[:40]))
+    canonical = (dest / "en" / "clauses" / "1.2" / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{PUBLISHING_HOST}en/clauses/1.2/">' in canonical
 
 
 # -- the checker itself, on a synthetic site ---------------------------------------------------

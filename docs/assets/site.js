@@ -1,0 +1,36 @@
+// Small fixes to Material's header, run on every page (and again after each instant navigation).
+//
+// 1. Names for two header parts that have none (axe: aria-dialog-name, aria-progressbar-name).
+// 2. The language menu: Material keeps the header across instant navigation, so its links would
+//    still point at the first page's twin. Each page's content carries a link to its twin
+//    (.policy-lang-switch); the menu is pointed at it.
+const zh = document.documentElement.lang.startsWith("zh");
+const names = {
+  '[data-md-component="search"][role="dialog"]': zh ? "搜索" : "Search",
+  '[data-md-component="progress"][role="progressbar"]': zh ? "正在载入页面" : "Loading the page",
+};
+
+function nameHeaderParts() {
+  for (const [selector, name] of Object.entries(names)) {
+    for (const element of document.querySelectorAll(selector)) {
+      if (!element.hasAttribute("aria-label")) element.setAttribute("aria-label", name);
+    }
+  }
+}
+
+function pointLanguageMenuAtThisPage() {
+  const twin = document.querySelector(".policy-lang-switch a[hreflang]");
+  if (!twin) return;
+  for (const link of document.querySelectorAll(".md-select__link[hreflang]")) {
+    const isTwin = link.getAttribute("hreflang") === twin.getAttribute("hreflang");
+    link.href = isTwin ? twin.href : location.href.split("#")[0];
+  }
+}
+
+function onEveryPage() {
+  nameHeaderParts();
+  pointLanguageMenuAtThisPage();
+}
+
+if (window.document$) window.document$.subscribe(onEveryPage);
+else onEveryPage();

@@ -1,0 +1,85 @@
+"""On a 360×740 phone no page scrolls sideways (tables included) and every calculator form fits.
+
+Each kind of page in both languages, in one Chromium. A page "scrolls sideways" when the
+document is wider than the viewport, or when a visible element sticks out past its right edge
+without sitting in a container that scrolls or clips horizontally (Material's off-canvas
+drawer sits to the left, out of view, which does not make a page scroll). Tables must fit
+as well: none of the article's boxes may need sideways scrolling (Material puts each table
+in one).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quality.conftest import CALCULATOR_IDS, LANG_PREFIXES, PAGE_KINDS, page_url
+
+PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 1, "is_mobile": True, "has_touch": True}
+
+STICKING_OUT = """
+(root) => {
+  const vw = document.documentElement.clientWidth;
+  const out = [];
+  for (const el of (root || document.body).querySelectorAll("*")) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || r.right <= vw + 1) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility === "hidden" || style.position === "fixed") continue;
+    let a = el.parentElement, contained = false;
+    while (a && a !== document.body && a !== root) {
+      if (getComputedStyle(a).overflowX !== "visible") { contained = a.getBoundingClientRect().right <= vw + 1; break; }
+      a = a.parentElement;
+    }
+    if (!contained) out.push(`${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}.${[...el.classList].join(".")} right=${Math.round(r.right)}`);
+  }
+  // Tables too: Material wraps them in a box that scrolls sideways; on a phone they must fit without it.
+  const scrolling = [...document.querySelectorAll("article *")].filter((el) => {
+    const x = getComputedStyle(el).overflowX;
+    return (x === "auto" || x === "scroll") && el.scrollWidth > el.clientWidth + 1;
+  }).map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} ${el.scrollWidth} > ${el.clientWidth}`);
+  return {scrollWidth: document.documentElement.scrollWidth, width: vw, out: out.slice(0, 10), scrolling};
+}
+"""
+
+
+@pytest.fixture
+def phone(new_page):
+    return new_page(**PHONE)
+
+
+def _open(page, url):
+    response = page.goto(url, wait_until="load")
+    assert response is not None and response.ok, url
+
+
+@pytest.mark.parametrize("lang", LANG_PREFIXES)
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_page_does_not_scroll_sideways_on_a_phone(phone, site_url, lang, kind):
+    _open(phone, page_url(site_url, lang, PAGE_KINDS[kind]))
+    found = phone.evaluate(STICKING_OUT, None)
+    assert found["scrollWidth"] <= 360, found
+    assert not found["out"], found
+    assert not found["scrolling"], found
+
+
+@pytest.mark.parametrize("lang", LANG_PREFIXES)
+@pytest.mark.parametrize("calculator", CALCULATOR_IDS)
+def test_calculator_fits_a_phone(phone, site_url, lang, calculator):
+    _open(phone, page_url(site_url, lang, f"calculators/{calculator}/"))
+    form = phone.locator(f'form[data-calculator="{calculator}"]')
+    form.wait_for(state="attached")
+    found = phone.evaluate(STICKING_OUT, None)
+    assert found["scrollWidth"] <= 360, found
+    assert not found["out"], found
+    too_wide = form.evaluate("""(form) => {
+      const vw = document.documentElement.clientWidth, out = [];
+      for (const el of [form, ...form.querySelectorAll("*")]) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) continue;
+        if (r.left < -1 || r.right > vw + 1 || r.width > vw)
+          out.push(`${el.tagName.toLowerCase()}.${[...el.classList].join(".")} ${Math.round(r.left)}..${Math.round(r.right)}`);
+      }
+      if (form.scrollWidth > form.clientWidth + 1) out.push(`form scrollWidth ${form.scrollWidth} > ${form.clientWidth}`);
+      return out;
+    }""")
+    assert not too_wide, too_wide
