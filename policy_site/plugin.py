@@ -5,9 +5,11 @@ Each event does one thing:
   mistake stops the build before mkdocs (or the projects plugin) writes anything;
 - ``on_pre_build`` empties the output folder of the top-level build (the
   projects plugin switches mkdocs' own cleaning off), only once the data passed;
-- ``on_files`` adds the rendered pages, the shared assets and the data downloads;
+- ``on_files`` adds the rendered pages, the shared assets, the data downloads and
+  (top-level only) the calculators' Pyodide runtime;
+- ``on_env`` lets page-relative links through mkdocs' ``url`` filter untouched;
 - ``on_page_context`` points the language switch at this page's twin;
-- ``on_serve`` rebuilds when a data file changes.
+- ``on_serve`` rebuilds when a data file, an asset or a calculator changes.
 Nothing is written into ``docs/``.
 """
 
@@ -25,11 +27,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+import calculators
+
 from . import downloads, pyodide_runtime
 from .build_inputs import load_site_inputs
 from .dates import pin_source_date_epoch
 from .errors import DataErrors
-from .render import LANGS, page_paths, render_pages
+from .render import LANGS, render_pages
 
 # Each language's name in the header menu, marked with its own language for screen readers.
 LANGUAGE_NAMES = {code: Markup(f'<span lang="{tag}">{name}</span>')
@@ -93,19 +97,17 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
                 shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
 
     def on_files(self, files: Files, config) -> Files:
-        for path, markdown in self.pages.items():
-            files.append(File.generated(config, path, content=markdown))
-        for path in sorted(p for p in self.assets_dir.rglob("*") if p.is_file()):
-            uri = "assets/" + path.relative_to(self.assets_dir).as_posix()
-            files.append(File.generated(config, uri, abs_src_path=str(path)))
-        for uri, content in downloads.data_files(self.site).items():
-            files.append(File.generated(config, uri, content=content))
+        generated: dict[str, str | bytes | Path] = dict(self.pages)
+        generated |= {"assets/" + p.relative_to(self.assets_dir).as_posix(): p
+                      for p in sorted(self.assets_dir.rglob("*")) if p.is_file()}
+        generated |= downloads.data_files(self.site)
         if self.config.language == "zh":  # one copy, in the top-level site; en pages use ../pyodide/
-            for uri, content in self.runtime.files.items():
-                if isinstance(content, Path):
-                    files.append(File.generated(config, uri, abs_src_path=str(content)))
-                else:
-                    files.append(File.generated(config, uri, content=content))
+            generated |= self.runtime.files
+        for uri, content in generated.items():
+            if isinstance(content, Path):
+                files.append(File.generated(config, uri, abs_src_path=str(content)))
+            else:
+                files.append(File.generated(config, uri, content=content))
         return files
 
     def _pyodide_runtime(self, config) -> pyodide_runtime.Runtime:
@@ -144,7 +146,5 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
     def on_serve(self, server, config, builder):
         server.watch(str(self.data_dir))
         server.watch(str(self.assets_dir))
+        server.watch(str(Path(calculators.__file__).parent))
         return server
-
-
-__all__ = ["PolicySitePlugin", "page_paths"]
