@@ -23,17 +23,12 @@ figures (PASS/FAIL); nothing here is a test, and a FAIL does not change the exit
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
 import gzip
-import http.server
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,12 +37,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench.synthetic import make_policy  # noqa: E402
+from tests.browser_support import CHROMIUM, Site, bind, launch, serving  # noqa: E402
+from tests.site_build import FIXED_EPOCH, mkdocs_build  # noqa: E402
 
-EPOCH = "1767225600"
-MKDOCS = Path(sys.executable).with_name("mkdocs")
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 CLAUSE_PAGE = "clauses/1.2/"
 CALCULATOR_A = "startup_loan"          # measured cold, and the page navigated from
 CALCULATOR_B = "enterprise_hiring_award"  # reached by instant navigation from A
@@ -65,14 +57,9 @@ TARGETS = {
 # --- building ----------------------------------------------------------------------------------
 
 def build(dest: Path, data_dir: Path | None = None, site_url: str | None = None) -> float:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH}
-    if data_dir is not None:
-        env["POLICY_DATA_DIR"] = str(data_dir)
-    if site_url is not None:
-        env["SITE_URL"] = site_url
+    env = {"SITE_URL": site_url} if site_url else {}
     start = time.perf_counter()
-    result = subprocess.run([str(MKDOCS), "build", "--strict", "-d", str(dest)], cwd=REPO, env=env,
-                            capture_output=True, text=True)
+    result = mkdocs_build(dest, data_dir=data_dir, **env)
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"build failed ({dest}):\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
@@ -84,7 +71,7 @@ def own_code(data_dir: Path, repeat: int) -> dict[str, float]:
     the calculators' browser runtime (built once per process), render_pages per language."""
     import dataclasses
 
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    os.environ["SOURCE_DATE_EPOCH"] = FIXED_EPOCH
     from policy_site import pyodide_runtime
     from policy_site.build_inputs import load_site_inputs
     from policy_site.render import render_pages
@@ -95,9 +82,7 @@ def own_code(data_dir: Path, repeat: int) -> dict[str, float]:
         t0 = time.perf_counter()
         site = load_site_inputs(data_dir)
         t1 = time.perf_counter()
-        cache_clear = getattr(getattr(pyodide_runtime, "_build_runtime", None), "cache_clear", None)
-        if cache_clear:
-            cache_clear()
+        pyodide_runtime._build_runtime.cache_clear()
         runtime = pyodide_runtime.build_runtime(REPO, assets_dir=REPO / "docs" / "assets")
         site = dataclasses.replace(site, runtime=runtime)
         t2 = time.perf_counter()
@@ -147,33 +132,6 @@ def bench_builds(work: Path, quick: bool) -> list[BuildFigures]:
 
 
 # --- serving and the browser ----------------------------------------------------------------------
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
-                      ".json": "application/json", ".whl": "application/zip", ".zip": "application/zip"}
-
-    def log_message(self, format, *args):  # noqa: A002
-        pass
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextlib.contextmanager
-def serve(root: Path, port: int):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Handler, directory=str(root)))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
 
 # Records every change of a calculator's data-state with performance.now() (ms since navigation).
 STATE_RECORDER = """
@@ -230,15 +188,14 @@ def wait_for_state(page, calc_id: str, state: str, after_ms: float = 0.0, timeou
         [calc_id, state, after_ms])
 
 
-def bench_browser(plain_site: Path, instant_site: Path, instant_port: int, calcs: int) -> dict:
+def bench_browser(plain_site: Site, instant_site: Site, calcs: int) -> dict:
     """Sizes and cold start on the plain build; instant navigation and calculations on the build
     with a site_url (the one instant navigation works on)."""
     from playwright.sync_api import sync_playwright
 
     out: dict = {}
-    with serve(plain_site, free_port()) as base, serve(instant_site, instant_port) as instant_base, \
-            sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with serving(plain_site) as base, serving(instant_site) as instant_base, sync_playwright() as playwright:
+        browser = launch(playwright)
 
         # Bytes of a clause page, zh and en: everything it loads, after load and a short idle.
         for lang, prefix in (("zh", ""), ("en", "en/")):
@@ -428,11 +385,10 @@ def main(argv: list[str] | None = None) -> int:
         builds = None if args.no_builds else bench_builds(work, args.quick)
         browser = None
         if not args.no_browser:
-            port = free_port()
-            plain, instant = work / "plain" / "site", work / "instant" / "site"
-            build(plain)
-            build(instant, site_url=f"http://127.0.0.1:{port}/")
-            browser = bench_browser(plain, instant, port, calcs=100 if args.quick else 200)
+            plain, instant = bind(work / "plain"), bind(work / "instant")
+            build(plain.root)
+            build(instant.root, site_url=instant.url)
+            browser = bench_browser(plain, instant, calcs=100 if args.quick else 200)
     table = report(builds, browser)
     stamp = time.strftime("%Y-%m-%d", time.gmtime())
     text = (f"# Benchmarks\n\nMeasured {stamp} on {machine()} with `.venv/bin/python bench/run.py`"
