@@ -8,6 +8,7 @@ page would download Pyodide again.)
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import sys
@@ -71,6 +72,16 @@ def start(site: Site) -> Site:
 def stop(site: Site) -> None:
     site.server.shutdown()
     site.server.server_close()
+
+
+@contextlib.contextmanager
+def serving(site: Site):
+    """Serve a bound ``site`` for the duration of a ``with`` block; yields its URL."""
+    start(site)
+    try:
+        yield site.url
+    finally:
+        stop(site)
 
 
 def offline_context(browser, **options):
