@@ -186,3 +186,10 @@ def test_every_english_page_says_the_translation_is_unofficial(built_site):
     for page in html_pages(built_site / "en"):
         if page.name == "index.html" and "pyodide" not in page.parts:
             assert "Unofficial English translation" in read(page), page
+
+
+def test_agency_contact_details_are_shown_only_when_present(built_fixture_site):
+    with_phone = read(built_fixture_site / "en" / "agencies" / "labour_office" / "index.html")
+    assert 'href="tel:0000-0000000"' in with_phone
+    without = read(built_fixture_site / "en" / "agencies" / "treasury" / "index.html")
+    assert "tel:" not in without and "The source gives no contact details." in without
