@@ -137,15 +137,16 @@ class CalculatorForm {
     this.latest = 0;
     this.pendingSubmit = false;
     this.fields = new Map(this.calc.fields.map((field) => [field.name, field]));
+    // The first calculator page starts Python right away, before building its form, unless the
+    // visitor asked to save data: every millisecond counts towards the calculator being ready.
+    if (app.runtime.state === "idle" && !saveData()) app.start(this);
     this.build();
     const fromQuery = this.readQuery();
     this.updateVisibility();
     this.onRuntime = (state) => this.runtimeChanged(state);
     app.runtime.listeners.add(this.onRuntime);
     if (fromQuery) this.pendingSubmit = true;
-    // The first calculator page starts Python right away, unless the visitor asked to save data.
-    if (app.runtime.state === "idle" && !saveData()) app.start(this); // tells every form, this one too
-    else this.runtimeChanged(app.runtime.state);
+    this.runtimeChanged(app.runtime.state);
   }
 
   tr(value) {
