@@ -193,3 +193,11 @@ def test_agency_contact_details_are_shown_only_when_present(built_fixture_site):
     assert 'href="tel:0000-0000000"' in with_phone
     without = read(built_fixture_site / "en" / "agencies" / "treasury" / "index.html")
     assert "tel:" not in without and "The source gives no contact details." in without
+
+
+def test_audience_pages_lead_to_the_calculators_of_their_clauses(built_site):
+    page = read(built_site / "en" / "audiences" / "graduate" / "index.html")
+    assert "Check what you can claim" in page
+    assert "../../calculators/graduate_outside_region/" in page
+    clauses = read(built_site / "clauses" / "index.html")
+    assert "../calculators/startup_loan/" in clauses and "../calculators/loan_guarantee_reward/" in clauses
