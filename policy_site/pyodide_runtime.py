@@ -1,7 +1,7 @@
 """The calculators' browser runtime: self-hosted Pyodide plus a wheel of ``calculators/``.
 
-``runtime_files(repo_root)`` returns ``{site-relative uri: Path | bytes}`` for
-everything under ``pyodide/`` that a calculator page downloads:
+``build_runtime(repo_root)`` gives, in ``Runtime.files``, ``{site-relative uri:
+Path | bytes}`` for everything under ``pyodide/`` that a calculator page downloads:
 
 - Pyodide's core files, byte for byte from ``node_modules/pyodide`` (the npm
   package pinned in package.json / package-lock.json);
@@ -22,7 +22,6 @@ result is cached per process (the projects plugin builds both languages in one).
 from __future__ import annotations
 
 import base64
-import dataclasses
 import hashlib
 import json
 import tomllib
@@ -79,10 +78,6 @@ def find_repo_root(start: Path) -> Path:
     )
 
 
-def runtime_files(repo_root: Path) -> dict[str, Path | bytes]:
-    return build_runtime(Path(repo_root)).files
-
-
 def build_runtime(repo_root: Path, assets_dir: Path | None = None) -> Runtime:
     """The runtime, rebuilt only when a source file changed (cheap to call from every build).
 
@@ -96,17 +91,12 @@ def build_runtime(repo_root: Path, assets_dir: Path | None = None) -> Runtime:
     if assets_dir is not None:
         watched += sorted(p for p in (Path(assets_dir) / "calculator").rglob("*") if p.is_file())
     stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) if p.exists() else (str(p),) for p in watched)
-    runtime = _build_runtime(repo_root, stamp)
-    if assets_dir is None:
-        return runtime
-    digest = hashlib.sha256(runtime.version.encode())
-    for path in sorted(p for p in (Path(assets_dir) / "calculator").rglob("*") if p.is_file()):
-        digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
-    return dataclasses.replace(runtime, version=digest.hexdigest()[:12])
+    return _build_runtime(repo_root, Path(assets_dir) if assets_dir is not None else None, stamp)
 
 
 @lru_cache(maxsize=4)
-def _build_runtime(repo_root: Path, stamp: tuple = ()) -> Runtime:
+def _build_runtime(repo_root: Path, assets_dir: Path | None, stamp: tuple) -> Runtime:
+    """Build the runtime; ``stamp`` (sizes and times of every input) only keys the cache."""
     pyodide_dir = repo_root / "node_modules" / "pyodide"
     missing = [name for name in (*CORE_FILES, LOCK_FILE) if not (pyodide_dir / name).is_file()]
     if missing:
@@ -127,6 +117,9 @@ def _build_runtime(repo_root: Path, stamp: tuple = ()) -> Runtime:
         data = content if isinstance(content, bytes) else content.read_bytes()
         size += len(data)
         digest.update(uri.encode() + b"\0" + hashlib.sha256(data).digest())
+    if assets_dir is not None:  # the calculator scripts are cache-busted by the same version
+        for path in sorted(p for p in (assets_dir / "calculator").rglob("*") if p.is_file()):
+            digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     return Runtime(files=files, wheel_name=wheel_name, download_bytes=size, version=digest.hexdigest()[:12])
 
 
