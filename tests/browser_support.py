@@ -84,6 +84,14 @@ def serving(site: Site):
         stop(site)
 
 
+def wait_state(page, calc_id: str, *states: str, timeout: float = 30_000) -> str:
+    """Wait until the calculator's result element is in one of ``states`` (the DOM contract); return it."""
+    page.wait_for_function(
+        "([id, states]) => states.includes(document.querySelector(`[data-result-for=\"${id}\"]`)?.dataset.state)",
+        arg=[calc_id, list(states)], timeout=timeout, polling=20)
+    return page.locator(f'[data-result-for="{calc_id}"]').get_attribute("data-state")
+
+
 def offline_context(browser, **options):
     """A context whose requests can reach nothing but 127.0.0.1."""
     return browser.new_context(proxy={"server": DEAD_PROXY, "bypass": "127.0.0.1"}, **options)

@@ -20,6 +20,7 @@ import pytest
 import calculators
 from calculators import InputError
 from policy_site.pyodide_runtime import build_runtime
+from tests.browser_support import wait_state
 
 REPO = Path(__file__).resolve().parents[2]
 LANGS = ("zh", "en")
@@ -129,13 +130,6 @@ def open_once(page, url: str):
 
 def result_el(page, calc_id: str):
     return page.locator(f'[data-result-for="{calc_id}"]')
-
-
-def wait_state(page, calc_id: str, *states: str, timeout: float = 30_000):
-    page.wait_for_function(
-        "([id, states]) => states.includes(document.querySelector(`[data-result-for=\"${id}\"]`)?.dataset.state)",
-        arg=[calc_id, list(states)], timeout=timeout, polling=20)
-    return result_el(page, calc_id).get_attribute("data-state")
 
 
 def fill(page, calc_id: str, typed: dict):

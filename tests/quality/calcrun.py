@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import calculators
+from tests.browser_support import wait_state
 
 READY_TIMEOUT_MS = 90_000
 
@@ -76,11 +77,6 @@ def _state(page, calc_id: str) -> dict:
     return page.evaluate("""([id]) => { const r = document.querySelector(`[data-result-for="${id}"]`);
         return r ? {state: r.dataset.state, error: r.dataset.error || null, total: r.dataset.totalYuan || null} : {}; }""",
                          [calc_id])
-
-
-def _wait_state(page, calc_id: str, states: tuple[str, ...], timeout: int = 30_000) -> None:
-    selector = ", ".join(f'[data-result-for="{calc_id}"][data-state="{s}"]' for s in states)
-    page.wait_for_selector(selector, state="attached", timeout=timeout)
 
 
 def _record(page, calc_id: str, step: Step, run_axe) -> None:
@@ -163,7 +159,7 @@ def _fill_by_keyboard(page, calc_id: str, values: dict[str, Any], visit: Visit) 
 def visit(page, url: str, calc_id: str, run_axe) -> Visit:
     v = Visit(calc_id, url)
     page.goto(url, wait_until="load")
-    _wait_state(page, calc_id, ("ready",), timeout=READY_TIMEOUT_MS)
+    wait_state(page, calc_id, "ready", timeout=READY_TIMEOUT_MS)
     _record(page, calc_id, v.ready, run_axe)
 
     # 1. The untouched form, submitted by keyboard: the error state.
@@ -173,7 +169,7 @@ def visit(page, url: str, calc_id: str, run_axe) -> Visit:
         return v
     if not _fill_by_keyboard(page, calc_id, {}, v):
         return v
-    _wait_state(page, calc_id, ("error", "done"))
+    wait_state(page, calc_id, "error", "done")
     _record(page, calc_id, v.error, run_axe)
 
     # 2. The first example, typed in by keyboard from the form's first control.
@@ -181,7 +177,7 @@ def visit(page, url: str, calc_id: str, run_axe) -> Visit:
     if not _fill_by_keyboard(page, calc_id, example_inputs(calc_id), v):
         return v
     try:
-        _wait_state(page, calc_id, ("done",))
+        wait_state(page, calc_id, "done")
     except Exception:  # noqa: BLE001 - recorded below: the test says which state it is in
         v.problems.append(f"the example did not give a result: {_state(page, calc_id)}")
     _record(page, calc_id, v.done, run_axe)
