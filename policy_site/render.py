@@ -66,6 +66,22 @@ def page_paths(site: SiteInputs) -> list[str]:
     return paths
 
 
+def load_ui_strings() -> dict[str, dict[str, str]]:
+    """Every fixed string of the pages, from ``templates/ui/*.yaml`` (one file per area of the site).
+
+    A key defined in two files is a mistake in our own templates, not in the data: it fails loudly.
+    """
+    strings: dict[str, dict[str, str]] = {}
+    for part in sorted((TEMPLATES / "ui").iterdir(), key=lambda p: p.name):
+        if not part.name.endswith(".yaml"):
+            continue
+        for key, value in (yaml.safe_load(part.read_text(encoding="utf-8")) or {}).items():
+            if key in strings:
+                raise KeyError(f"UI string {key!r} is defined twice (again in ui/{part.name})")
+            strings[key] = value
+    return strings
+
+
 class Renderer:
     """Renders the pages of one language; one jinja2 environment per language."""
 
@@ -74,7 +90,7 @@ class Renderer:
             raise ValueError(f"unknown language {lang!r}")
         self.site = site
         self.lang = lang
-        self.ui = yaml.safe_load((TEMPLATES / "ui.yaml").read_text(encoding="utf-8"))
+        self.ui = load_ui_strings()
         self.env = jinja2.Environment(
             loader=jinja2.FunctionLoader(self._load_template),
             undefined=jinja2.StrictUndefined,
