@@ -24,10 +24,13 @@ NOTE_REGION = text(
     "区人社局 are the district's bureaus.",
 )
 
-# Shown where a threshold is written with 以上 / 超过 (Civil Code art. 1259).
+# Shown where a threshold is written with 以上 / 超过: the rule of the General
+# Provisions of the Civil Law art. 205 (in force from 2017, so when the plan
+# was written), kept as Civil Code art. 1259 from 2021.
 NOTE_THRESHOLDS = text(
-    "方案中的“以上”包括本数（《民法典》第一千二百五十九条）：“60人以上”指60人及以上；"
-    "“超过”不包括本数：“超过100人”指多于100人。",
-    "“以上” in the plan includes the number itself (Civil Code art. 1259): "
+    "方案中的“以上”包括本数（方案印发时施行的《民法总则》第二百零五条，2021年起为《民法典》"
+    "第一千二百五十九条）：“60人以上”指60人及以上；“超过”不包括本数：“超过100人”指多于100人。",
+    "“以上” in the plan includes the number itself (General Provisions of the Civil Law "
+    "art. 205, in force when the plan was issued; Civil Code art. 1259 from 2021): "
     "“60人以上” means 60 or more; “超过” excludes it: “超过100人” means more than 100.",
 )

@@ -102,7 +102,18 @@ METADATA = F.metadata(
     applicant=text("在拉萨招用本地人员的国有企业和非公企业。",
                    "State-owned and non-public enterprises that hire local people."),
     fields=FIELDS,
-    notes=[NOTE_THRESHOLDS, NOTE_ESTIMATE],
+    notes=[
+        text("“当年新增”按当年新招用、签订1年以上劳动合同的拉萨市户籍人员计算；牵头单位会对照社会保险记录核实，"
+             "当年离职的人员可能被扣除。",
+             "“当年新增” is read as new hires in the year on contracts of one year or more; the "
+             "lead agency checks the figures against social-insurance records and may net off "
+             "people who left."),
+        text("奖励对象是本区的国有企业和非公企业；集体企业等其他类型的企业方案没有写到。",
+             "The award is for state-owned and non-public enterprises in the district; the plan "
+             "does not cover collective or other kinds of enterprise."),
+        NOTE_THRESHOLDS,
+        NOTE_ESTIMATE,
+    ],
     figures=[
         F.figure("first_year", FIRST_YEAR, "calendar_year",
                  text("有效期起始年份", "Validity starts"), "2019年1月1日"),

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from . import _fields as F
 from ._money import fmt_number, fmt_yuan
-from ._result import build, item, reason
+from ._result import build, by_year, item, reason
 from ._text import NOTE_ESTIMATE, NOTE_REGION, NOTE_THRESHOLDS, text
 
 ID = "graduate_outside_region"
@@ -13,6 +13,7 @@ CLAUSE = "3.1"
 
 # 3.1: "2019年1月1日起" — employment beginning on or after this year.
 FIRST_START_YEAR = 2019
+ZERO_YUAN = Decimal(0)
 # 3.1: "签订3年以上劳动合同或聘用协议(含按年累计满3年)".
 MIN_CONTRACT_YEARS = Decimal("3")
 # 3.1: "给予每人8000元一次性安家补贴".
@@ -35,9 +36,10 @@ FIELDS = [
     F.number_field(
         "contract_years", text("劳动合同或聘用协议年限", "Contract length"),
         min=0, max=F.YEARS_MAX, unit=F.UNIT_YEARS,
-        help=text("与区外企业签订的劳动合同或聘用协议年限，或按年累计的就业年限。",
-                  "The length of the contract with the enterprise outside the region, or "
-                  "the cumulative years of employment."),
+        help=text("与区外企业签订的劳动合同或聘用协议年限；按年签订的，填写累计年限（含按年累计满3年）。",
+                  "The length of the contract with the enterprise outside the region; with "
+                  "yearly contracts, the years they add up to (contracts adding up to 3 years "
+                  "count)."),
     ),
     F.years_field(
         "years", text("计算的就业年数", "Years of employment to count"),
@@ -50,8 +52,11 @@ FIELDS = [
         "local_monthly_min_wage_yuan",
         text("就业地月最低工资标准", "Monthly minimum wage where the graduate works"),
         unit=F.UNIT_YUAN_PER_MONTH, max=F.MONTHLY_WAGE_MAX,
-        help=text("毕业生就业所在地当年的月最低工资标准。",
-                  "The monthly minimum wage of the place where the graduate works."),
+        help=text("毕业生就业所在地当年的月最低工资标准，由当地人力资源和社会保障部门公布"
+                  "（可在当地人社局网站查询或拨打12333咨询）。",
+                  "The monthly minimum wage of the place where the graduate works, published by "
+                  "the local human resources and social security bureau (see its website or "
+                  "call 12333 there)."),
     ),
     F.year_field("start_year", text("开始就业年份", "Year employment began")),
 ]
@@ -76,13 +81,21 @@ METADATA = F.metadata(
              "The employer outside the region is an enterprise; the allowances follow each "
              "year's local minimum wage (当地当年), and the calculator uses the one figure "
              "entered for every year."),
+        text("“2019年1月1日起”读作2019年1月1日及以后开始的就业；2019年以前开始就业、2019年仍在区外就业的，"
+             "请向牵头单位询问能否从2019年起享受。按年签订合同、累计满3年的（含按年累计满3年）也符合条件。"
+             "请向户籍所在地申请。",
+             "“2019年1月1日起” is read as employment starting on or after 2019-01-01; someone who "
+             "started earlier and still works outside the region in 2019 should ask the lead "
+             "agency whether the allowances apply from 2019. Yearly contracts that add up to 3 "
+             "years (按年累计满3年) count. Apply where your household is registered."),
         NOTE_REGION,
         NOTE_THRESHOLDS,
         NOTE_ESTIMATE,
     ],
     figures=[
         F.figure("first_start_year", FIRST_START_YEAR, "calendar_year",
-                 text("开始就业的最早年份", "Earliest start of employment"), "2019年1月1日起"),
+                 text("开始就业的最早年份（本站的理解）", "Earliest start of employment (our reading)"),
+                 "2019年1月1日起"),
         F.figure("min_contract_years", MIN_CONTRACT_YEARS, "years",
                  text("劳动合同最短年限", "Shortest contract"), "3年以上"),
         F.figure("settlement_allowance_yuan", SETTLEMENT_ALLOWANCE_YUAN, "yuan_per_person",
@@ -164,4 +177,15 @@ def compute(values):
         f"travel of {fmt_yuan(FAMILY_VISIT_YUAN_PER_YEAR)} yuan a year for {visit_years} "
         f"year(s) (at most {FAMILY_VISIT_MAX_YEARS}).",
     ))
-    return build(METADATA, True, items, reasons)
+    yearly = []
+    for year in range(1, max(allowance_years, visit_years) + 1):
+        amount = ZERO_YUAN
+        if year == 1:
+            amount += SETTLEMENT_ALLOWANCE_YUAN
+        if year <= allowance_years:
+            amount += 2 * wage * MONTHS_PER_YEAR
+        if year <= visit_years:
+            amount += FAMILY_VISIT_YUAN_PER_YEAR
+        yearly.append(amount)
+    total = sum((line["yuan"] for line in items), ZERO_YUAN)
+    return build(METADATA, True, items, reasons, by_year=by_year(yearly, total))

@@ -22,9 +22,10 @@ RETENTION_RAISE_RATIO = Decimal("0.25")
 FIELDS = [
     F.count_field(
         "interns", text("见习人数", "Interns"), min=1,
-        help=text("离校未就业高校毕业生或16-24岁未就业青年。",
+        help=text("见习期满的离校未就业高校毕业生或16-24岁未就业青年人数（留用率按见习期满的人数计算）。",
                   "Unemployed graduates who have left school, or unemployed young people "
-                  "aged 16-24."),
+                  "aged 16-24, who completed the internship (the share kept on is measured "
+                  "against them)."),
     ),
     F.months_field(
         "months", text("每人见习月数", "Internship length per intern"),
@@ -64,6 +65,15 @@ METADATA = F.metadata(
         text("见习人员为离校未就业高校毕业生或16-24岁未就业青年；适用于2019年1月1日起的见习。",
              "Interns are unemployed young people aged 16-24 or unemployed graduates who have "
              "left school; internships from 2019-01-01 on."),
+        text(f"方案组织的是{MIN_MONTHS}-{MAX_PAID_MONTHS}个月的见习；计算器把不足{MIN_MONTHS}个月的见习读作"
+             f"不补贴，这是本站的理解：牵头单位可能按实际见习月数补贴，请向其确认。",
+             f"The plan organises internships of {MIN_MONTHS}-{MAX_PAID_MONTHS} months; the "
+             f"calculator reads an internship shorter than {MIN_MONTHS} months as not paid. "
+             f"That is our reading: the lead agency may pay for the months actually served, "
+             f"so ask it."),
+        text("留用率（见习期满留用率）按见习期满的人数计算；填写的见习人数应是见习期满的人数。",
+             "The share kept on (见习期满留用率) is measured against the interns who completed "
+             "the internship: enter those as the number of interns."),
         NOTE_REGION,
         NOTE_THRESHOLDS,
         NOTE_ESTIMATE,

@@ -17,8 +17,9 @@ FIELDS = [
     F.money_field(
         "new_loans_total_yuan",
         text("当年新发放创业担保贷款总额", "New startup guaranteed loans issued this year"),
-        help=text("创业担保基金运营管理机构等单位当年新发放的创业担保贷款总额。",
-                  "The total of new startup guaranteed loans the operator issued in the year."),
+        help=text("本单位工作覆盖的地区当年新发放的创业担保贷款总额（由经办银行发放、担保基金担保）。",
+                  "The total of new startup guaranteed loans issued in the year in the area "
+                  "your unit's work covers (lent by the banks, guaranteed by the fund)."),
     ),
 ]
 
@@ -33,14 +34,17 @@ METADATA = F.metadata(
         f"Estimates the reward of {fmt_percent(REWARD_RATIO)}% of the new startup guaranteed "
         f"loans issued in the year.",
     ),
-    applicant=text("创业担保基金运营管理机构等单位（奖励资金由自治区财政安排）。",
-                   "Guarantee-fund operators and similar bodies (paid by the autonomous "
-                   "region's finance department)."),
+    applicant=text("工作成效突出的创业担保基金运营管理机构、经办银行等单位（奖励资金由自治区财政安排）。",
+                   "Guarantee-fund operators, lending banks and other units whose work is judged "
+                   "outstanding (paid by the autonomous region's finance department)."),
     fields=FIELDS,
     notes=[
-        text("奖励只给予创业担保贷款工作成效突出的单位；计算器显示的是获得奖励时的金额。",
-             "The reward goes only to operators whose work is judged outstanding "
-             "(工作成效突出); the calculator shows the amount if the reward is granted."),
+        text("奖励只给予创业担保贷款工作成效突出的单位；计算器显示的是获得奖励时最多的金额。"
+             "按全国做法，这1%是一笔奖励资金，可能由担保基金运营管理机构、经办银行等几家单位分享。",
+             "The reward goes only to units whose work is judged outstanding (工作成效突出); "
+             "the calculator shows the most it can be if the reward is granted. As in the "
+             "national scheme, the 1% is a pool that may be shared among fund operators, "
+             "lending banks and other units (等单位)."),
         NOTE_ESTIMATE,
     ],
     figures=[
@@ -64,12 +68,15 @@ def compute(values):
     reward = total * REWARD_RATIO
     return build(
         METADATA, True,
-        [item("reward", "工作奖励", "Reward", reward)],
+        [item("reward", "工作奖励（最多，可能由几家单位分享）",
+              "Reward (at most, possibly shared)", reward)],
         [reason(
             f"按当年新发放创业担保贷款总额{fmt_yuan(total)}元的{fmt_percent(REWARD_RATIO)}%计算，奖励{fmt_yuan(reward)}元；"
-            f"奖励只给予工作成效突出的单位，由自治区财政安排。",
+            f"奖励只给予工作成效突出的单位，是否给予由财政部门认定，并可能由几家单位分享，由自治区财政安排。",
             f"{fmt_percent(REWARD_RATIO)}% of the {fmt_yuan(total)} yuan of new loans issued in the year: "
-            f"{fmt_yuan(reward)} yuan, paid only if the operator's work is judged outstanding; "
-            f"the autonomous region's finance department pays it.",
+            f"at most {fmt_yuan(reward)} yuan, paid only if the unit's work is judged outstanding, "
+            f"and possibly shared among several units; the autonomous region's finance "
+            f"department pays it.",
         )],
+        total_is_ceiling=True,
     )

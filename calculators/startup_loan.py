@@ -5,7 +5,7 @@ from decimal import Decimal
 from . import _fields as F
 from ._inputs import InputError, error
 from ._money import ZERO, fmt_number, fmt_percent, fmt_yuan
-from ._result import build, item, reason
+from ._result import build, by_year, item, reason
 from ._text import NOTE_ESTIMATE, NOTE_THRESHOLDS, text
 
 ID = "startup_loan"
@@ -17,8 +17,11 @@ INDIVIDUAL_MAX_LOAN_YUAN = Decimal("150000")
 GRADUATE_MAX_LOAN_YUAN = Decimal("500000")
 # 2.1: partnership loans add up per partner, "贷款总额不超过300万元".
 PARTNERSHIP_MAX_LOAN_YUAN = Decimal("3000000")
-# 2.1: "贷款期限不超过3年".
+# 2.1: "贷款期限不超过3年" (individuals, graduates and partnerships).
 MAX_TERM_YEARS = 3
+# The plan states no term for small-enterprise loans; the national rule that
+# 2.1 follows (财金〔2018〕22号, the same 25% / 15% / 300万元) sets at most 2 years.
+SMALL_ENTERPRISE_MAX_TERM_YEARS = 2
 # 2.1: small enterprises may borrow "最高不超过300万元" when new eligible hires
 # reach 25% of current staff ...
 SMALL_ENTERPRISE_MAX_LOAN_YUAN = Decimal("3000000")
@@ -74,12 +77,18 @@ FIELDS = [
     F.number_field(
         "annual_rate_percent", text("贷款年利率", "Annual interest rate"),
         min=0, max=100, unit=F.UNIT_PERCENT, required=False, default=0,
-        help=text("合同约定的年利率，例如4.35。", "The loan's annual rate, e.g. 4.35."),
+        help=text("合同约定的年利率，例如4.35；不填则只显示可申请的最高贷款额度。",
+                  "The loan's annual rate, e.g. 4.35; leave blank to see only the largest loan "
+                  "you can apply for."),
     ),
     F.number_field(
         "term_years", text("贷款期限", "Loan term"), min=1, max=MAX_TERM_YEARS,
-        unit=F.UNIT_YEARS, required=False, default=MAX_TERM_YEARS,
-        help=text(f"最长{MAX_TERM_YEARS}年。", f"At most {MAX_TERM_YEARS} years."),
+        unit=F.UNIT_YEARS, required=False,
+        help=text(f"不填则按最长期限计算：个人、高校毕业生和合伙创业最长{MAX_TERM_YEARS}年；"
+                  f"小微企业最长{SMALL_ENTERPRISE_MAX_TERM_YEARS}年（方案未写明，按财金〔2018〕22号）。",
+                  f"Leave blank for the longest term: {MAX_TERM_YEARS} years for individuals, "
+                  f"graduates and partnerships; {SMALL_ENTERPRISE_MAX_TERM_YEARS} years for a "
+                  f"small enterprise (not in the plan: from 财金〔2018〕22号)."),
     ),
 ]
 
@@ -102,9 +111,24 @@ METADATA = F.metadata(
                    "or micro enterprises."),
     fields=FIELDS,
     notes=[
-        text("利息按只付息、到期一次还本估算：贷款金额 × 年利率 × 期限。",
+        text("“可申请最高不超过”是可以申请的上限，是否放款、放款多少由经办银行审核决定。",
+             "“可申请最高不超过” is the most you can apply for: the lending bank decides "
+             "whether to lend and how much."),
+        text("利息按只付息、到期一次还本估算：贷款金额 × 年利率 × 期限；分期还款的利息更少，所以贴息金额是上限。"
+             "贴息按贴息办法（藏财金字〔2017〕37号）允许的利率计算，超出部分的利息由借款人承担。",
              "Interest is estimated as for an interest-only loan repaid at maturity: "
-             "loan × annual rate × term."),
+             "loan × annual rate × term; a loan repaid in instalments costs less, so the "
+             "subsidy shown is an upper bound. The subsidy covers interest at the rate the "
+             "subsidy rules allow (藏财金字〔2017〕37号); interest above it is the borrower's."),
+        text(f"方案只写明个人和合伙创业贷款期限不超过{MAX_TERM_YEARS}年，没有写小微企业贷款期限；"
+             f"计算器按方案所依据的全国规定（财金〔2018〕22号）取最长{SMALL_ENTERPRISE_MAX_TERM_YEARS}年。",
+             f"The plan gives a term of at most {MAX_TERM_YEARS} years for individual and "
+             f"partnership loans and none for small-enterprise loans; the calculator uses the "
+             f"national rule the clause follows (财金〔2018〕22号): at most "
+             f"{SMALL_ENTERPRISE_MAX_TERM_YEARS} years."),
+        text("合伙创业按每位合伙人的额度累加，前提是每位合伙人本人都属于可申请创业担保贷款的人员。",
+             "Partnership limits add up per partner only when each partner is personally "
+             "eligible for a startup guaranteed loan."),
         NOTE_THRESHOLDS,
         NOTE_ESTIMATE,
     ],
@@ -116,7 +140,8 @@ METADATA = F.metadata(
         F.figure("partnership_max_loan_yuan", PARTNERSHIP_MAX_LOAN_YUAN, "yuan",
                  text("合伙创业贷款总额上限", "Partnership: maximum total loan"), "300万元"),
         F.figure("max_term_years", MAX_TERM_YEARS, "years",
-                 text("最长贷款期限", "Longest loan term"), "3年"),
+                 text("个人和合伙创业最长贷款期限", "Individual and partnership loans: longest term"),
+                 "3年"),
         F.figure("small_enterprise_hire_ratio", SMALL_ENTERPRISE_HIRE_RATIO, "percent",
                  text("小微企业新招用人员占比", "Small enterprise: share of new eligible hires"),
                  "25%"),
@@ -209,12 +234,20 @@ def _max_loan(values, reasons):
     return ZERO
 
 
+def _max_term(values):
+    if values["applicant_type"] == "small_enterprise":
+        return SMALL_ENTERPRISE_MAX_TERM_YEARS
+    return MAX_TERM_YEARS
+
+
 def compute(values):
     reasons = []
     max_loan = _max_loan(values, reasons)
+    max_term = _max_term(values)
     eligible = max_loan > 0
     interest = ZERO
     items = []
+    yearly = []
     if eligible:
         loan = values["loan_yuan"]
         if loan is None:
@@ -227,15 +260,35 @@ def compute(values):
             )])
         rate = values["annual_rate_percent"]
         term = values["term_years"]
+        if term is None:
+            term = Decimal(max_term)
+        elif term > max_term:
+            raise InputError([error(
+                "term_years",
+                f"小微企业创业担保贷款期限最长{max_term}年（按财金〔2018〕22号）。",
+                f"A small-enterprise startup loan runs for at most {max_term} years "
+                f"(财金〔2018〕22号).",
+            )])
+        if values["applicant_type"] == "small_enterprise":
+            reasons.append(reason(
+                f"方案没有写明小微企业贷款期限；按全国规定（财金〔2018〕22号）最长{max_term}年。",
+                f"The plan states no term for small-enterprise loans; the national rule "
+                f"(财金〔2018〕22号) allows at most {max_term} years.",
+            ))
         interest = loan * rate / 100 * term * INTEREST_SUBSIDY_SHARE
-        items.append(item("interest_subsidy", "财政贴息", "Interest paid by the government",
+        yearly_interest = loan * rate / 100 * INTEREST_SUBSIDY_SHARE
+        whole_years = int(term)
+        yearly = [yearly_interest] * whole_years
+        if term > whole_years:
+            yearly.append(interest - yearly_interest * whole_years)
+        items.append(item("interest_subsidy", "财政贴息（最多）", "Interest paid by the government (at most)",
                           interest))
         reasons.append(reason(
             f"按只付息、到期还本估算：{fmt_yuan(loan)}元 × 年利率{fmt_number(rate)}% × "
-            f"{fmt_number(term)}年 = {fmt_yuan(interest)}元，由财政全额贴息。",
+            f"{fmt_number(term)}年 = {fmt_yuan(interest)}元，最多由财政全额贴息。",
             f"Estimated as an interest-only loan repaid at maturity: {fmt_yuan(loan)} yuan × "
             f"{fmt_number(rate)}% a year × {fmt_number(term)} year(s) = {fmt_yuan(interest)} "
-            f"yuan, all paid by the government.",
+            f"yuan, at most, paid by the government.",
         ))
         if rate == 0:
             reasons.append(reason(
@@ -247,5 +300,7 @@ def compute(values):
         METADATA, eligible, items, reasons,
         max_loan_yuan=max_loan,
         interest_subsidy_yuan=sum((line["yuan"] for line in items), ZERO),
-        max_term_years=MAX_TERM_YEARS,
+        max_term_years=max_term,
+        total_is_ceiling=True,
+        by_year=by_year(yearly, interest) if any(yearly) else [],
     )

@@ -80,9 +80,10 @@ def compute(values):
               f"{fmt_yuan(ANNUAL_CAP_YUAN_PER_PERSON)} yuan per person a year)")
     return build(
         METADATA, True,
-        [item("assistance", "临时生活救助", "Temporary living assistance", amount)],
+        [item("assistance", "临时生活救助（最多）", "Temporary living assistance (at most)", amount)],
         [reason(
             f"{zh}，{fmt_number(persons)}人共{fmt_yuan(amount)}元。",
             f"{en[0].upper()}{en[1:]}; {fmt_number(persons)} person(s): {fmt_yuan(amount)} yuan.",
         )],
+        total_is_ceiling=True,
     )

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from . import _fields as F
 from ._money import fmt_number, fmt_yuan, round_yuan
-from ._result import build, item, reason
+from ._result import build, by_year, item, reason
 from ._text import NOTE_ESTIMATE, NOTE_THRESHOLDS, text
 
 ID = "venue_subsidy"
@@ -68,9 +68,18 @@ METADATA = F.metadata(
     applicant=text("自主创业的失业人员。", "Unemployed people starting their own business."),
     fields=FIELDS,
     notes=[
-        text("本条适用于失业人员自主创业（失业人员自主创业）。",
+        text("本条适用于失业人员自主创业。",
              "This clause is for unemployed people starting their own business "
              "(失业人员自主创业)."),
+        text(f"非政府投资建设的场地：方案只规定每年最高不超过{fmt_yuan(PRIVATE_ANNUAL_CAP_YUAN)}元，"
+             f"没有规定补贴比例，所以结果是“最多”可得的金额；补贴是否包括正常经营满"
+             f"{PRIVATE_MIN_MONTHS_OPERATING}个月之前的时间，由牵头单位决定。",
+             f"Other premises: the plan fixes only the ceiling of {fmt_yuan(PRIVATE_ANNUAL_CAP_YUAN)} "
+             f"yuan a year, not the share paid, so the result is the most you could receive; "
+             f"whether the first {PRIVATE_MIN_MONTHS_OPERATING} months of operation are paid is "
+             f"for the lead agency to decide."),
+        text("政府投资建设的场地：结果是免收的租金和水电费，不是发放的现金。",
+             "Government-built premises: the result is rent and utilities waived, not cash paid."),
         NOTE_THRESHOLDS,
         NOTE_ESTIMATE,
     ],
@@ -114,9 +123,10 @@ def _government(values):
             f"超过{GOVERNMENT_WAIVER_YEARS}年的部分不再免收。",
             f"Years beyond the first {GOVERNMENT_WAIVER_YEARS} are not waived.",
         ))
-    items = [item("rent_and_utilities_waived", "免收的租金和水电费",
-                  "Rent and utilities waived", waived)]
-    return build(METADATA, True, items, reasons)
+    items = [item("rent_and_utilities_waived", "免收的租金和水电费（不是现金）",
+                  "Rent and utilities waived (not cash)", waived)]
+    return build(METADATA, True, items, reasons, total_is_ceiling=False,
+                 by_year=by_year([cost] * waived_years, waived))
 
 
 def _private(values):
@@ -141,14 +151,14 @@ def _private(values):
 
     if cost > PRIVATE_ANNUAL_CAP_YUAN:
         per_year_zh = (f"每年租金和水电费{fmt_yuan(cost)}元，超过每年{fmt_yuan(PRIVATE_ANNUAL_CAP_YUAN)}元"
-                       f"的上限，按{fmt_yuan(per_year)}元补贴")
+                       f"的上限，最多按{fmt_yuan(per_year)}元补贴")
         per_year_en = (f"the {fmt_yuan(cost)} yuan a year is above the cap of "
                        f"{fmt_yuan(PRIVATE_ANNUAL_CAP_YUAN)} yuan a year, so "
-                       f"{fmt_yuan(per_year)} yuan is paid")
+                       f"at most {fmt_yuan(per_year)} yuan is paid")
     else:
-        per_year_zh = (f"每年补贴租金和水电费{fmt_yuan(per_year)}元"
+        per_year_zh = (f"每年最多补贴租金和水电费{fmt_yuan(per_year)}元"
                        f"（每年最高{fmt_yuan(PRIVATE_ANNUAL_CAP_YUAN)}元）")
-        per_year_en = (f"{fmt_yuan(per_year)} yuan a year is paid (at most "
+        per_year_en = (f"up to {fmt_yuan(per_year)} yuan a year may be paid (at most "
                        f"{fmt_yuan(PRIVATE_ANNUAL_CAP_YUAN)} yuan a year)")
     reasons = [reason(
         f"已正常经营{fmt_number(months)}个月，达到{PRIVATE_MIN_MONTHS_OPERATING}个月；{per_year_zh}，"
@@ -172,14 +182,15 @@ def _private(values):
             f"(at most {PRIVATE_STANDARD_YEARS + PRIVATE_EXTENSION_YEARS} with real hardship).",
         ))
 
-    items = [item("standard_years", f"补贴（{standard_years}年）",
-                  f"Subsidy ({standard_years} year(s))",
+    items = [item("standard_years", f"补贴（{standard_years}年，最多）",
+                  f"Subsidy ({standard_years} year(s), at most)",
                   per_year * standard_years)]
     if extension_years:
-        items.append(item("extension_year", f"困难延长补贴（{extension_years}年）",
-                          f"Hardship extension ({extension_years} year(s))",
+        items.append(item("extension_year", f"困难延长补贴（{extension_years}年，最多）",
+                          f"Hardship extension ({extension_years} year(s), at most)",
                           per_year * extension_years))
-    return build(METADATA, True, items, reasons)
+    return build(METADATA, True, items, reasons, total_is_ceiling=True,
+                 by_year=by_year([per_year] * (standard_years + extension_years)))
 
 
 def compute(values):

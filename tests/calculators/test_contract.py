@@ -49,11 +49,14 @@ CONTRACT_FIELDS = {
 CONTRACT_DEFAULTS = {
     ("startup_loan", "loan_yuan"): None,
     ("startup_loan", "annual_rate_percent"): 0,
-    ("startup_loan", "term_years"): 3,
+    ("startup_loan", "term_years"): None,  # the longest term for the applicant
     ("venue_subsidy", "hardship_extension"): False,
 }
 
-COMMON_KEYS = {"calculator", "clause", "eligible", "total_yuan", "items", "reasons"}
+# The contract's common keys, plus two every result has (total_is_ceiling: "up to";
+# by_year: the year-by-year rows of a multi-year result).
+COMMON_KEYS = {"calculator", "clause", "eligible", "total_yuan", "items", "reasons",
+               "total_is_ceiling", "by_year"}
 EXTRA_KEYS = {"startup_loan": {"max_loan_yuan", "interest_subsidy_yuan", "max_term_years"}}
 FIELD_KEYS = {"name", "type", "label", "help", "unit", "min", "max", "required", "default",
               "default_parameter", "choices", "applies_when"}

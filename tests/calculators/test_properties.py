@@ -17,7 +17,10 @@ from calculators import CALCULATORS, InputError, calculate
 SETTINGS = settings(max_examples=200, deadline=None, derandomize=bool(os.environ.get("CI")),
                     suppress_health_check=[HealthCheck.too_slow])
 
-COMMON_KEYS = {"calculator", "clause", "eligible", "total_yuan", "items", "reasons"}
+# The contract's common keys, plus two every result has (total_is_ceiling: "up to";
+# by_year: the year-by-year rows of a multi-year result).
+COMMON_KEYS = {"calculator", "clause", "eligible", "total_yuan", "items", "reasons",
+               "total_is_ceiling", "by_year"}
 EXTRA_KEYS = {"startup_loan": {"max_loan_yuan", "interest_subsidy_yuan", "max_term_years"}}
 MONEY_KEYS = {"total_yuan", "max_loan_yuan", "interest_subsidy_yuan"}
 IDS = sorted(CALCULATORS)
@@ -145,6 +148,16 @@ def check_result(calculator_id, result):
         assert set(r) == {"zh", "en"} and r["zh"] and r["en"]
     if not result["eligible"]:
         assert result["total_yuan"] == 0 and result["items"] == []
+        assert result["by_year"] == [] and result["total_is_ceiling"] is False
+    assert type(result["total_is_ceiling"]) is bool
+    # Year-by-year rows: numbered from 1, cumulative, adding up to at most the total.
+    running = Decimal(0)
+    for number, row in enumerate(result["by_year"], start=1):
+        assert set(row) == {"year", "yuan", "cumulative_yuan"} and row["year"] == number
+        running += _money(row["yuan"])
+        assert _money(row["cumulative_yuan"]) == running
+    if result["by_year"]:
+        assert running == _money(result["total_yuan"])
 
 
 # ---- robustness ----
@@ -200,10 +213,12 @@ def test_startup_loan_maxima(data):
     limit = {"individual": 150000, "graduate": 500000, "partnership": 3000000,
              "small_enterprise": 3000000}[inputs["applicant_type"]]
     assert result["max_loan_yuan"] <= limit
-    assert result["max_term_years"] == 3
+    # The plan: at most 3 years; small enterprises 2 (财金〔2018〕22号).
+    term = 2 if inputs["applicant_type"] == "small_enterprise" else 3
+    assert result["max_term_years"] == term
     assert result["interest_subsidy_yuan"] == result["total_yuan"]
-    # Interest at most the largest loan x 100% x 3 years.
-    assert result["total_yuan"] <= limit * 3
+    # Interest at most the largest loan x 100% x the longest term.
+    assert result["total_yuan"] <= limit * term
 
 
 @SETTINGS
