@@ -59,6 +59,10 @@ class DocumentMeta(Model):
     implements: tuple[DocumentRef, ...] = ()
     preamble: Text
     summary: Text
+    district: Text | None = Field(
+        default=None,
+        description="The district whose plan this is (e.g. zh: 拉萨市城关区); leave empty when the source does not say")
+    issued: dt.date | None = Field(default=None, description="Date the plan was issued, when the source states it")
 
 
 class Validity(Model):
@@ -137,9 +141,17 @@ class Section(Model):
         return self
 
 
+PublicHotline = Literal["12333", "12345"]
+"""National public hotlines: 12333 human resources and social security, 12345 government services."""
+
+
 class Agency(Model):
     id: Id
     name: Text
+    full_name: Text | None = Field(default=None, description="The agency's full name where the source abbreviates it")
+    note: Text | None = Field(default=None, description="What the name means, for readers (an abbreviation, a merger)")
+    hotlines: tuple[PublicHotline, ...] = Field(
+        default=("12345",), description="Public hotlines that reach this agency: 12333 (HR and social security), 12345")
     also_written_as: tuple[NonEmpty, ...] = Field(default=(), description="Other spellings used in the source text")
     address: Text | None = None
     phone: NonEmpty | None = None
