@@ -17,7 +17,7 @@ from typing import Any, Callable
 import jinja2
 import yaml
 
-from . import formatting
+from . import amounts, formatting
 from .model import Clause, Policy
 
 LANGS = ("zh", "en")
@@ -104,10 +104,14 @@ class Renderer:
             html=formatting.html_text,
             prose=lambda v: formatting.prose(v, lang),
             tr=lambda value: value[lang],  # a {zh, en} Text -> this language's string
-            money=lambda v: formatting.money(v, lang),
+            money=lambda v: amounts.money_text(v, lang),
+            amount=lambda v: amounts.money(v, lang),
+            plan_figure=lambda v, unit: amounts.figure(v, unit, lang),
+            input_value=lambda v, f: amounts.input_value(v, f, lang),
+            year=amounts.year,
             number=formatting.number,
             date=lambda d: formatting.date(d, lang),
-            figure=lambda v, unit: formatting.figure(v, unit, lang),
+            figure=lambda v, unit: amounts.figure_text(v, unit, lang),
             json=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True),
         )
         self.env.globals.update(t=self.t, lang=lang, other_lang="en" if lang == "zh" else "zh",

@@ -15,6 +15,9 @@
 
 const APP_KEY = "__policyCalculatorApp";
 
+// The one number reader (amount.js, tested in Node), loaded with this script's own version.
+const { readNumber } = await import(new URL(`amount.js${new URL(import.meta.url).search}`, import.meta.url).href);
+
 class Runtime {
   constructor(workerURL) {
     this.workerURL = workerURL;
@@ -110,12 +113,23 @@ function present(...nodes) {
   return nodes.filter((node) => node !== null && node !== undefined && node !== false);
 }
 
-/** 80000 -> "80,000"; 6187.5 -> "6,187.50" (as the site's Python money filter writes them). */
-function formatAmount(value) {
+/** 80000 -> "80,000"; 6187.5 -> "6,187.50" (as the site's Python money filter writes them).
+ * With plain = true, a count or rate keeps its own decimals: 4.35 -> "4.35", 1500 -> "1,500". */
+function formatAmount(value, plain = false) {
   const number = Number(value);
-  const [whole, cents] = Math.abs(number).toFixed(2).split(".");
+  const digits = plain ? String(Math.abs(number)) : Math.abs(number).toFixed(2);
+  const [whole, cents = ""] = digits.split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return (number < 0 ? "-" : "") + grouped + (cents === "00" ? "" : "." + cents);
+  const fraction = plain ? (cents ? "." + cents : "") : (cents === "00" ? "" : "." + cents);
+  return (number < 0 ? "-" : "") + grouped + fraction;
+}
+
+/** 204560 -> "20.456"; 80000 -> "8": the amount in 万 (10,000 yuan), exact, from the fen. */
+function wanText(value) {
+  const fen = BigInt(Math.round(Number(value) * 100));
+  const whole = fen / 1000000n;
+  const rest = (fen % 1000000n).toString().padStart(6, "0").replace(/0+$/, "");
+  return rest ? `${whole}.${rest}` : `${whole}`;
 }
 
 function saveData() {
@@ -143,6 +157,7 @@ class CalculatorForm {
     this.build();
     const fromQuery = this.readQuery();
     this.updateVisibility();
+    this.showReadBack();
     this.onRuntime = (state) => this.runtimeChanged(state);
     app.runtime.listeners.add(this.onRuntime);
     if (fromQuery) this.pendingSubmit = true;
@@ -195,6 +210,7 @@ class CalculatorForm {
   describedBy(field, extra = []) {
     const ids = [];
     if (field.help) ids.push(`${this.fieldId(field.name)}-help`);
+    if (field.type === "int" || field.type === "number") ids.push(`${this.fieldId(field.name)}-read`);
     if (this.config.parameter_defaults?.[field.name]) ids.push(`${this.fieldId(field.name)}-source`);
     ids.push(`${this.fieldId(field.name)}-error`, ...extra);
     return ids.join(" ");
@@ -231,15 +247,17 @@ class CalculatorForm {
       const box = h("input", { type: "checkbox", id, name: field.name, value: "true", "aria-describedby": this.describedBy(field) });
       wrapper.append(...present(h("div", { class: "policy-calc__check" }, box, h("label", { for: id }, label)), help, source, error));
     } else {
+      // A text input (not type=number, which silently drops "万"): amount.js reads what was typed
+      // exactly or refuses it, and the value used is shown back under the field.
       const input = h("input", {
-        type: "number", id, name: field.name, step: "any",
+        type: "text", id, name: field.name, autocomplete: "off", spellcheck: "false",
         inputmode: field.type === "int" ? "numeric" : "decimal",
-        min: field.min ?? null, max: field.max ?? null,
         "aria-describedby": this.describedBy(field),
       });
       const unit = field.unit ? h("span", { class: "policy-calc__unit", text: this.tr(field.unit) }) : null;
+      const read = h("p", { id: `${id}-read`, class: "policy-calc__read", hidden: true });
       wrapper.append(...present(h("label", { for: id }, label, optional), help, source,
-        h("div", { class: "policy-calc__control" }, input, unit), error));
+        h("div", { class: "policy-calc__control" }, input, unit), read, error));
     }
     return wrapper;
   }
@@ -297,10 +315,53 @@ class CalculatorForm {
     }
   }
 
-  /** {inputs, query}: only shown and filled fields; numbers as JSON numbers, the rest judged by Python. */
+  numberKind(field) {
+    if (field.type === "int") return "int";
+    return field.unit && String(field.unit.zh).startsWith("元") ? "money" : "number";
+  }
+
+  /** What amount.js makes of a number field: {ok, value, text} or {ok: false, problem}. */
+  readField(field) {
+    return readNumber(this.rawValue(field), this.numberKind(field), field.unit);
+  }
+
+  numberError(field, raw, problem) {
+    const kind = this.numberKind(field);
+    const key = problem === "grouping" ? "calc_bad_grouping" : problem === "decimals" ? "calc_bad_decimals"
+      : problem === "whole" ? "calc_bad_whole" : kind === "money" ? "calc_bad_money" : kind === "int" ? "calc_bad_int" : "calc_bad_number";
+    const typed = raw.length > 40 ? raw.slice(0, 40) + "…" : raw;
+    const label = this.tr(field.label);
+    const text = (this.lang === "zh" ? `「${label}」：` : `“${label}”: `) + this.s[key].replace("{typed}", typed);
+    return { field: field.name, zh: text, en: text };
+  }
+
+  /** Under each number field: the value the form will use ("按 18,000 元计算"). */
+  showReadBack() {
+    for (const field of this.calc.fields) {
+      if (field.type !== "int" && field.type !== "number") continue;
+      const read = document.getElementById(`${this.fieldId(field.name)}-read`);
+      const raw = this.rawValue(field);
+      const answer = this.readField(field);
+      const kind = this.numberKind(field);
+      if (!this.shown(field) || !answer.ok || answer.value === null || (kind !== "money" && raw === answer.text)) {
+        read.hidden = true;
+        read.textContent = "";
+        continue;
+      }
+      const shown = kind === "int" && /^(year|start_year)$/.test(field.name) ? answer.text : formatAmount(answer.value, kind !== "money");
+      read.textContent = kind === "money"
+        ? this.s.calc_read_money.replace("{amount}", shown)
+        : this.s.calc_read_number.replace("{amount}", shown).replace("{unit}", field.unit ? this.tr(field.unit) : "");
+      read.hidden = false;
+    }
+  }
+
+  /** {inputs, query, problems}: only shown and filled fields; numbers read exactly by amount.js
+   * (what it cannot read is a problem, shown without asking Python), the rest judged by Python. */
   collect() {
     const inputs = {};
     const query = new URLSearchParams();
+    const problems = [];
     for (const field of this.calc.fields) {
       if (!this.shown(field)) continue;
       const raw = this.rawValue(field);
@@ -309,19 +370,17 @@ class CalculatorForm {
         query.set(field.name, raw ? "true" : "false");
         continue;
       }
-      const control = this.controls(field.name)[0];
-      const badInput = control?.validity?.badInput === true;
-      if (raw === "" && !badInput) continue;
+      if (raw === "") continue;
       if (field.type === "choice") {
         inputs[field.name] = raw;
       } else {
-        const number = Number(raw);
-        // Not a number (or typed text the browser could not read): send the text, Python says why.
-        inputs[field.name] = raw !== "" && Number.isFinite(number) ? number : raw;
+        const answer = this.readField(field);
+        if (!answer.ok) problems.push(this.numberError(field, raw, answer.problem));
+        else if (answer.value !== null) inputs[field.name] = answer.value;
       }
       query.set(field.name, raw);
     }
-    return { inputs, query };
+    return { inputs, query, problems };
   }
 
   readQuery() {
@@ -345,6 +404,7 @@ class CalculatorForm {
 
   changed() {
     this.updateVisibility();
+    this.showReadBack();
     this.writeQuery(this.collect().query);
   }
 
@@ -399,8 +459,14 @@ class CalculatorForm {
   // --- computing ----------------------------------------------------------------------------
 
   async submit({ moveFocus = true } = {}) {
-    const { inputs, query } = this.collect();
+    const { inputs, query, problems } = this.collect();
     this.writeQuery(query);
+    this.showReadBack();
+    if (problems.length) {
+      this.latest++;
+      this.showErrors(problems, moveFocus);
+      return;
+    }
     const runtime = this.app.runtime;
     if (runtime.state !== "ready") {
       this.focusOnAnswer = moveFocus;
@@ -427,7 +493,7 @@ class CalculatorForm {
       return;
     }
     const response = JSON.parse(answer.response);
-    if (response.ok) this.showResult(response.result, moveFocus);
+    if (response.ok) this.showResult(response.result, moveFocus, inputs);
     else this.showErrors(response.errors, moveFocus);
   }
 
@@ -479,22 +545,65 @@ class CalculatorForm {
     if (moveFocus) (first ?? heading).focus();
   }
 
-  showResult(result, moveFocus) {
+  /** An amount and its unit that never break apart; on Chinese pages large sums also in 万元. */
+  amountNode(value, { upTo = false } = {}) {
+    const s = this.s;
+    const text = s.calc_yuan.replace("{amount}", formatAmount(value));
+    const parts = [h("span", { class: "policy-amount", text: (upTo ? s.calc_up_to + " " : "") + text })];
+    if (this.lang === "zh" && Number(value) >= 10000) {
+      parts.push(h("span", { class: "policy-amount policy-amount--wan", text: `（${wanText(value)}万元）` }));
+    }
+    return parts;
+  }
+
+  amountText(value, upTo = false) {
+    const base = (upTo ? this.s.calc_up_to + " " : "") + this.s.calc_yuan.replace("{amount}", formatAmount(value));
+    return this.lang === "zh" && Number(value) >= 10000 ? `${base}（${wanText(value)}万元）` : base;
+  }
+
+  showResult(result, moveFocus, inputs = {}) {
     this.clearErrors();
     const s = this.s;
-    const yuan = (value) => s.calc_yuan.replace("{amount}", formatAmount(value));
+    const expired = this.config.expired;
     const heading = h("h3", { tabindex: "-1", class: "policy-calc__heading", text: s.calc_result });
+    const verdictText = expired ? (result.eligible ? expired.would_have : expired.not)
+      : result.eligible ? s.eligible : s.not_eligible;
     const verdict = h("p", {
-      class: `policy-calc__verdict policy-calc__verdict--${result.eligible ? "yes" : "no"}`,
-      text: result.eligible ? s.eligible : s.not_eligible,
+      class: `policy-calc__verdict policy-calc__verdict--${result.eligible ? (expired ? "expired" : "yes") : "no"}`,
+      text: verdictText,
     });
-    const amount = h("p", { class: "policy-calc__amount" },
-      h("span", { text: s.calc_total }), " ", h("strong", { text: yuan(result.total_yuan) }));
-    const parts = [heading, verdict, amount];
-    if (result.items.length) {
+    const parts = [heading, verdict];
+    const isLoan = result.max_loan_yuan !== undefined;
+    const rateGiven = Number(inputs.annual_rate_percent ?? 0) > 0;
+    let statusAmount;
+    if (isLoan && result.eligible) {
+      // The startup loan: the largest loan is the answer; the interest only once a rate is entered.
+      parts.push(h("p", { class: "policy-calc__amount" },
+        h("span", { text: s.calc_max_loan }), " ", h("strong", {}, ...this.amountNode(result.max_loan_yuan))));
+      if (rateGiven) {
+        parts.push(h("p", { class: "policy-calc__amount policy-calc__amount--second" },
+          h("span", { text: s.calc_interest_headline }), " ", h("strong", {}, ...this.amountNode(result.interest_subsidy_yuan))));
+      } else {
+        parts.push(h("p", { class: "policy-calc__hint", text: s.calc_interest_needs_rate }));
+      }
+      statusAmount = `${s.calc_max_loan} ${this.amountText(result.max_loan_yuan)}`;
+    } else {
+      parts.push(h("p", { class: "policy-calc__amount" },
+        h("span", { text: s.calc_total }), " ", h("strong", {}, ...this.amountNode(result.total_yuan, { upTo: result.total_is_ceiling }))));
+      statusAmount = this.amountText(result.total_yuan, result.total_is_ceiling);
+    }
+    if (result.items.length && !(isLoan && !rateGiven)) {
       parts.push(h("h4", { text: s.calc_items }), h("table", { class: "policy-calc__items" },
         h("tbody", {}, result.items.map((item) => h("tr", {},
-          h("th", { scope: "row" }, this.mixed(item[this.lang] ?? item.zh)), h("td", { text: yuan(item.yuan) }))))));
+          h("th", { scope: "row" }, this.mixed(item[this.lang] ?? item.zh)), h("td", {}, ...this.amountNode(item.yuan)))))));
+    }
+    if ((result.by_year ?? []).length > 1) {
+      parts.push(h("h4", { text: s.calc_by_year }), h("table", { class: "policy-calc__years" },
+        h("thead", {}, h("tr", {}, h("th", { scope: "col", text: s.calc_year_col }),
+          h("th", { scope: "col", text: s.calc_year_amount }), h("th", { scope: "col", text: s.calc_year_cumulative }))),
+        h("tbody", {}, result.by_year.map((row) => h("tr", {},
+          h("th", { scope: "row", text: s.calc_year_n.replace("{n}", String(row.year)) }),
+          h("td", {}, ...this.amountNode(row.yuan)), h("td", {}, ...this.amountNode(row.cumulative_yuan)))))));
     }
     if (result.reasons.length) {
       parts.push(h("h4", { text: s.calc_reasons }),
@@ -511,15 +620,13 @@ class CalculatorForm {
       });
       parts.push(h("p", {}, h("strong", { text: s.apply_to + this.colon() }), ...links));
     }
-    if (this.calc.notes.length) {
-      parts.push(h("h4", { text: s.how_read }),
-        h("ul", { class: "policy-calc__notes" }, this.calc.notes.map((note) => h("li", {}, this.mixed(this.tr(note))))));
-    }
-    parts.push(h("p", { class: "policy-calc__estimate", text: s.estimate_note }));
+    // The notes and the estimate warning are on the page once (below the form): link to them.
+    parts.push(h("p", { class: "policy-calc__estimate" }, s.estimate_note + " ",
+      h("a", { href: "#how-read", text: s.how_read })));
     this.output.replaceChildren(...parts);
     this.output.hidden = false;
     this.setState("done", { eligible: String(result.eligible), totalYuan: String(result.total_yuan) });
-    this.status.textContent = s.calc_status_done.replace("{amount}", yuan(result.total_yuan));
+    this.status.textContent = s.calc_status_done.replace("{amount}", statusAmount);
     if (moveFocus) heading.focus();
   }
 }
