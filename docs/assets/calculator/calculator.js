@@ -560,7 +560,7 @@ class CalculatorForm {
         if (index) links.push(this.lang === "zh" ? "、" : ", ");
         links.push(h("a", { href: agency.url }, this.mixed(agency.name)));
       });
-      parts.push(h("p", {}, h("strong", { text: s.apply_to + this.colon() }), ...links));
+      parts.push(h("p", {}, h("strong", { text: s.summary_ask + this.colon() }), ...links));
     }
     // The notes and the estimate warning are on the page once (below the form): link to them.
     parts.push(h("p", { class: "policy-calc__estimate" }, s.estimate_note + " ",
