@@ -93,7 +93,7 @@ def test_clause_page_content(built_site):
     assert "Expired on 2020-12-31" in page
     assert "District Human Resources and Social Security Bureau" in page
     assert "80,000 yuan" in page and "250,000 yuan" in page  # rendered from the calculator's constants
-    assert "unofficial translation" in page.lower()
+    assert page.count("Unofficial English translation") == 1  # the notice once per page
     assert "../../calculators/enterprise_hiring_award/" in page
     zh = read(built_site / "clauses" / "2.3" / "index.html")
     assert "原文未规定截止日期" in zh and "2019年1月1日" in zh

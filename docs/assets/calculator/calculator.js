@@ -102,7 +102,12 @@ class CalculatorForm {
     this.showReadBack();
     this.onRuntime = (state) => this.runtimeChanged(state);
     app.runtime.listeners.add(this.onRuntime);
-    if (fromQuery) this.pendingSubmit = true;
+    if (fromQuery) {
+      // A shared link: compute its result and bring it into view (focus moves to the answer).
+      this.pendingSubmit = true;
+      this.focusOnAnswer = true;
+      this.carryQueryToTwin(location.search);
+    }
     this.runtimeChanged(app.runtime.state);
   }
 
@@ -342,6 +347,18 @@ class CalculatorForm {
     for (const field of this.calc.fields) url.searchParams.delete(field.name);
     for (const [name, value] of query) url.searchParams.set(name, value);
     if (url.href !== location.href) history.replaceState(history.state, "", url.href);
+    this.carryQueryToTwin(url.search);
+  }
+
+  /** The links to this page in the other language carry the inputs, so switching language keeps
+   * them (and the result, which the twin page computes again from them). */
+  carryQueryToTwin(search) {
+    for (const link of document.querySelectorAll(".policy-lang-switch a[hreflang], .md-select__link[hreflang]")) {
+      const target = new URL(link.href, location.href);
+      if (target.pathname === location.pathname) continue; // the menu's entry for this very page
+      target.search = search;
+      link.href = target.href;
+    }
   }
 
   changed() {
