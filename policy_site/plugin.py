@@ -29,7 +29,7 @@ from mkdocs.structure.files import File, Files
 
 import calculators
 
-from . import downloads, pyodide_runtime
+from . import downloads, pyodide_runtime, search_terms
 from .build_inputs import load_site_inputs
 from .dates import pin_source_date_epoch
 from .errors import DataErrors
@@ -77,10 +77,21 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
         self.site = dataclasses.replace(site, runtime=self.runtime)
         self.pages = render_pages(self.site, self.config.language)
         config.extra["report_error_url"] = self.config.report_error_url
+        self._search_user_dict(config, base)
         clashes = [p for p in self.pages if (Path(config.docs_dir) / p).exists()]
         if clashes:
             raise PluginError(f"docs/ 中的文件与生成的页面重名 / Files in docs/ clash with generated pages: {clashes}")
         return config
+
+    def _search_user_dict(self, config, base: Path) -> None:
+        """Write the glossary's terms where the search plugin's ``jieba_dict_user`` option points
+        (this plugin's on_config runs before the search plugin's, which loads the file)."""
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        option = getattr(getattr(search, "config", None), "jieba_dict_user", None)
+        if search is not None and option:
+            path = (base / option).resolve()
+            search_terms.write_user_dict(self.site.policy, path)
+            search.config.jieba_dict_user = str(path)
 
     @event_priority(100)  # before the projects plugin builds the other language into site_dir
     def on_pre_build(self, config):
