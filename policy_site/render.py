@@ -17,7 +17,7 @@ from typing import Any, Callable
 import jinja2
 import yaml
 
-from . import amounts, figures, formatting
+from . import amounts, charts, figures, formatting
 from .model import Clause, Policy
 
 LANGS = ("zh", "en")
@@ -114,7 +114,10 @@ class Renderer:
             figure=lambda v, unit: amounts.figure_text(v, unit, lang),
             json=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True),
         )
-        self.env.globals.update(tier_table=figures.tier_table)
+        self.env.globals.update(
+            tier_table=figures.tier_table,
+            charts_for=lambda clause: charts.charts_for_clause(list(clause.calculators), site.calculators,
+                                                               site.calculate, lang))
         self.env.globals.update(t=self.t, lang=lang, other_lang="en" if lang == "zh" else "zh",
                                 site=site, policy=site.policy, today=site.data_date)
 
