@@ -181,14 +181,19 @@ def shown_payloads(text: str, payloads: Payloads) -> tuple[set[int], list[str]]:
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory):
-    """The hostile and the plain site, built side by side; the hostile one served."""
+    """The hostile and the plain site, built side by side; the hostile one served.
+
+    Both are built for the address the hostile one is served from, as a deployment is: Material's
+    instant navigation (which swaps the title, header and content in place) is then on."""
     base = tmp_path_factory.mktemp("hostile")
+    (base / "hostile").mkdir()
+    site = bind(base / "hostile")
     built = {}
 
     def build(kind: str):
         data = base / f"{kind}_data"
         payloads = make_policy(data, hostile=kind == "hostile")
-        result = mkdocs_build(base / kind, data_dir=data)
+        result = mkdocs_build(base / kind, data_dir=data, SITE_URL=site.url)
         built[kind] = (payloads, result)
 
     threads = [threading.Thread(target=build, args=(kind,)) for kind in ("hostile", "plain")]
@@ -198,7 +203,7 @@ def sites(tmp_path_factory):
         thread.join()
     for kind, (_, result) in built.items():
         assert result.returncode == 0, f"{kind}: {result.stdout}{result.stderr}"
-    site = start(bind(base / "hostile"))
+    start(site)
     yield {"hostile": built["hostile"][0], "plain": built["plain"][0], "root": base, "site": site}
     stop(site)
 
@@ -310,8 +315,10 @@ def test_search_results_show_data_as_typed_and_run_nothing(sites, new_context, l
     site, payloads = sites["site"], sites["hostile"]
     page = new_context().new_page()
     page.goto(site.page(lang, ""), wait_until="load")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator(".md-search__input").fill(TOKEN)
+    box = page.locator("input.md-search__input")
+    box.evaluate("el => el.focus()")
+    box.fill(TOKEN)
+    box.press("End")  # Material's search reacts to key-up
     page.wait_for_selector(".md-search-result__item", timeout=30_000)
     page.wait_for_timeout(300)
     page.evaluate(DISTURB)
@@ -330,3 +337,19 @@ def test_search_results_show_data_as_typed_and_run_nothing(sites, new_context, l
         [...el.attributes].filter(a => a.name.startsWith('on') || /javascript:/i.test(a.value)).map(a => a.name))""")
     assert bad == []
     assert page.locator(".md-search-result img, .md-search-result script").count() == 0
+
+
+def test_instant_navigation_to_a_page_named_after_data_runs_nothing(sites, new_context):
+    site, payloads = sites["site"], sites["hostile"]
+    page = new_context().new_page()
+    page.goto(site.page("en", "agencies/"), wait_until="load")
+    page.evaluate("window.__same_document = true")
+    page.locator("article table a").first.click()
+    page.wait_for_function("/\\/agencies\\/[a-z_]+\\/$/.test(location.pathname) && document.title.includes('\u27e6')")
+    assert page.evaluate("window.__same_document") is True, "not an instant navigation"
+    seen = page.evaluate(DISTURB)
+    assert page.evaluate(RAN) == [] and seen["bad"] == []
+    h1 = words(seen["h1"])
+    assert shown_payloads(h1, payloads)[0] and shown_payloads(h1, payloads)[1] == []
+    assert words(seen["title"]).startswith(h1 + " - ")
+    assert words(seen["topic"]) == h1
