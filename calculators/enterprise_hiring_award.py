@@ -39,6 +39,9 @@ NON_PUBLIC_TIER3_HIRES = 40
 NON_PUBLIC_TIER3_GRADUATES = 25
 TIER3_AWARD_YUAN = Decimal("250000")
 
+# Tier numbers as the page's table writes them (第一档).
+TIER_NUMERALS = {1: "一", 2: "二", 3: "三"}
+
 # (tier number, {enterprise type: (hires, graduates)}, award), lowest first.
 # The highest tier met is paid; tiers do not add up.
 TIERS = (
@@ -164,7 +167,7 @@ METADATA = F.metadata(
 def _tier_sentence(number, enterprise_type, hires, graduates, award):
     kind = _TYPE_NAME[enterprise_type]
     return (
-        f"第{number}档：{kind['zh']}当年新增拉萨市户籍就业{hires}人以上，"
+        f"第{TIER_NUMERALS[number]}档：{kind['zh']}当年新增拉萨市户籍就业{hires}人以上，"
         f"其中拉萨籍高校毕业生{graduates}人以上，奖励{fmt_yuan(award)}元",
         f"tier {number}: a {kind['en'].lower()} with {hires} or more new hires with Lhasa "
         f"household registration, {graduates} or more of them Lhasa college graduates, "
@@ -232,5 +235,5 @@ def compute(values):
     items = []
     if eligible:
         number, _, _, award = met
-        items.append(item(f"tier{number}_award", f"第{number}档奖励", f"Tier {number} award", award))
+        items.append(item(f"tier{number}_award", f"第{TIER_NUMERALS[number]}档奖励", f"Tier {number} award", award))
     return build(METADATA, eligible, items, reasons)

@@ -66,6 +66,10 @@ METADATA = F.metadata(
         text("介绍就业指到中小企业就业，并缴纳社会保险。",
              "Placements are in small and medium-sized enterprises, with social insurance "
              "paid."),
+        text("劳动力的路费补贴由其户籍所在地的人社局发放，可能不是本区的区人社局：请向户籍所在地的人社局申请。",
+             "A worker's travel subsidy is paid by the human resources and social security bureau "
+             "of the place where the worker's household is registered, which may not be this "
+             "district's: apply there."),
         NOTE_ESTIMATE,
     ],
     figures=[
