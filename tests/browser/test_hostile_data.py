@@ -33,7 +33,7 @@ from tests.conftest import POLICY_DATA
 from tests.site_build import mkdocs_build
 
 # Keys whose strings are identifiers, enum values or cross-references, not text for people.
-KEEP = {"id", "unit", "also_written_as"}
+KEEP = {"id", "unit", "also_written_as", "hotlines"}  # hotlines: a choice of public numbers, not free text
 CLAUSE_REFERENCES = {"audiences", "lead_agencies", "assisting_agencies", "funding", "calculators"}
 # Clause and section numbers (（二）, 一) are the source's numbering, checked against the ids: kept.
 NUMBERING = {("sections", "number"), ("clauses", "number")}

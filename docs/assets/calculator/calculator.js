@@ -564,6 +564,12 @@ class CalculatorForm {
           h("th", { scope: "row", text: s.calc_year_n.replace("{n}", String(row.year)) }),
           h("td", {}, ...this.amountNode(row.yuan)), h("td", {}, ...this.amountNode(row.cumulative_yuan)))))));
     }
+    // A default figure more than a year old (the stored minimum wage): say so with the result.
+    for (const [name, param] of Object.entries(this.config.parameter_defaults ?? {})) {
+      if (param.warning && inputs[name] !== undefined && Number(inputs[name]) === Number(param.value)) {
+        parts.push(h("p", { class: "policy-calc__hint policy-calc__hint--old" }, this.mixed(param.warning)));
+      }
+    }
     if (result.reasons.length) {
       parts.push(h("h4", { text: s.calc_reasons }),
         h("ul", {}, result.reasons.map((reason) => h("li", {}, this.mixed(reason[this.lang] ?? reason.zh)))));
