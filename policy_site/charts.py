@@ -124,16 +124,8 @@ def hiring_award_chart(calc: dict, lang: str) -> Chart | None:
         ax.legend(frameon=False, loc="lower right")
         ax.set_title(title)
 
-    columns = (_label(lang, "档次", "Tier"), *(f"{name}{_label(lang, '：新增人数 / 其中毕业生', ': hires / of whom graduates')}" for _, name in kinds),
-               _label(lang, "奖励", "Award"))
-    rows = []
-    for tier in tiers["tiers"]:
-        cells = [_label(lang, f"第{'一二三四五'[tier['tier'] - 1]}档", f"Tier {tier['tier']}")]
-        for kind, _ in kinds:
-            cells.append(f"{tier[kind]['hires']['value']} / {tier[kind]['graduates']['value']}")
-        cells.append(amounts.figure_text(tier["award"]["value"], "yuan", lang))
-        rows.append(tuple(cells))
-    return Chart("hiring_award_tiers", title, description, _svg(draw, title, description, "hiring_award_tiers"), columns, tuple(rows))
+    # Its numbers are the clause page's tier table (tier x kind of enterprise), shown just above.
+    return Chart("hiring_award_tiers", title, description, _svg(draw, title, description, "hiring_award_tiers"), (), ())
 
 
 def _yearly_chart(key: str, result: dict, lang: str, title: str, description: str,

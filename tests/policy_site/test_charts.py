@@ -54,13 +54,20 @@ def test_chart_on_the_clause_page_is_described_and_tabled(built_site, lang, clau
     assert "<script" not in svg and "<image" not in svg
     texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
     assert texts, "text stays text (svg.fonttype none), not paths"
-    # The same numbers as a table right after the chart.
-    after = page[figure.end():]
-    table = re.search(r"<table>(.*?)</table>", after, re.S)
-    assert table and after.index("<table>") < after.index("<h2")
     if key == "hiring_award_tiers":
-        for number in ("60 / 30", "15 / 10", "160 / 80", "40 / 25"):
-            assert number in html.unescape(table.group(1))
+        # Its numbers are the tier table just above it (tier x kind of enterprise).
+        before = page[:figure.start()]
+        table = re.findall(r'<table class="policy-tiers">(.*?)</table>', before, re.S)
+        assert table
+        cells = re.sub(r"<[^>]+>", " ", html.unescape(table[-1]))
+        for number in ("60人", "30人", "15人", "10人", "160人", "80人", "40人", "25人", "8万元", "25万元") if lang == "zh" \
+                else ("60 people", "160 people", "40 people", "80,000 yuan", "250,000 yuan"):
+            assert number in cells, number
+    else:
+        # The same numbers as a table right after the chart.
+        after = page[figure.end():]
+        table = re.search(r"<table>(.*?)</table>", after, re.S)
+        assert table and after.index("<table>") < after.index("<h2")
 
 
 def test_no_charting_script_is_shipped(built_site):
