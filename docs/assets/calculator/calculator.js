@@ -545,7 +545,8 @@ class CalculatorForm {
       } else {
         parts.push(h("p", { class: "policy-calc__hint", text: s.calc_interest_needs_rate }));
       }
-      statusAmount = `${s.calc_max_loan} ${this.amountText(result.max_loan_yuan)}`;
+      statusAmount = `${s.calc_max_loan} ${this.amountText(result.max_loan_yuan)}`
+        + (rateGiven ? `${this.lang === "zh" ? "；" : "; "}${s.calc_interest_headline} ${this.amountText(result.interest_subsidy_yuan)}` : "");
     } else {
       parts.push(h("p", { class: "policy-calc__amount" },
         h("span", { text: s.calc_total }), " ", h("strong", {}, ...this.amountNode(result.total_yuan, { upTo: result.total_is_ceiling }))));
