@@ -295,7 +295,7 @@ class CalculatorForm {
         read.textContent = "";
         continue;
       }
-      const shown = kind === "int" && /^(year|start_year)$/.test(field.name) ? answer.text : formatAmount(answer.value, kind !== "money");
+      const shown = kind === "int" && !field.unit ? answer.text /* a year: never grouped */ : formatAmount(answer.value, kind !== "money");
       read.textContent = kind === "money"
         ? this.s.calc_read_money.replace("{amount}", shown)
         : this.s.calc_read_number.replace("{amount}", shown).replace("{unit}", field.unit ? this.tr(field.unit) : "");
