@@ -87,6 +87,7 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
     serving = False
     staging: Staging | None = None
     preview_error: BaseException | None = None
+    build_error: BaseException | None = None
     _sigterm = None
 
     def on_startup(self, command, dirty):
@@ -166,7 +167,10 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
         log.info(f"网站已写入 {self.final_dir} / The site was written to {self.final_dir}")
 
     def on_build_error(self, error):
-        if not self.config.atomic_build or self.serving:
+        if self.serving:
+            self.build_error = error  # mkdocs turns it into a bare Abort; the preview shows this one
+            return
+        if not self.config.atomic_build:
             return
         self._drop_staging()
         if UNCHANGED not in str(error):  # the data's messages (errors.DataErrors) already say it

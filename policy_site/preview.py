@@ -61,9 +61,11 @@ def install(server, plugin) -> None:
     serve = server.get_app()
 
     def builder(config=None):
+        plugin.build_error = None
         try:
             build() if config is None else build(config)
-        except Exception as error:  # noqa: BLE001 - every failure is shown, none hangs the preview
+        except Exception as raised:  # noqa: BLE001 - every failure is shown, none hangs the preview
+            error = plugin.build_error or raised  # the cause, before mkdocs made it an Abort
             if not isinstance(error, (PluginError, Abort)):
                 traceback.print_exc()
             log.error("预览显示构建错误，修改并保存后会自动恢复 / The preview shows the build error; "
