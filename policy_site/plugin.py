@@ -53,7 +53,9 @@ log = logging.getLogger("mkdocs.plugins.policy_site")
 UNCHANGED = "previous site is unchanged"  # every failure message that says so says it with these words
 
 
-def _unchanged(final: Path) -> str:
+def _unchanged(final: Path | None) -> str:
+    if final is None:  # stopped before it knew where to write
+        return "没有改动任何文件 / no file was changed"
     if final.exists():
         return f"之前的网站（{final}）保持不变 / the {UNCHANGED} ({final})"
     return f"没有写出任何文件（{final} 不存在）/ nothing was written ({final} does not exist)"
@@ -85,6 +87,7 @@ class PolicySiteConfig(Config):
 
 class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
     serving = False
+    final_dir: Path | None = None
     staging: Staging | None = None
     preview_error: BaseException | None = None
     build_error: BaseException | None = None
@@ -92,6 +95,7 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
 
     def on_startup(self, command, dirty):
         self.serving = command == "serve"
+        self.outcome = None  # "written" or "failed" once the build got that far
         if self.config.atomic_build and not self.serving:
             self._sigterm = signal.signal(signal.SIGTERM, _terminate)
 
@@ -163,6 +167,7 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
             return  # mkdocs aborts right after this event; on_build_error drops the staged site
         self.staging.swap()
         self.staging = None
+        self.outcome = "written"
         config.site_dir = str(self.final_dir)
         log.info(f"网站已写入 {self.final_dir} / The site was written to {self.final_dir}")
 
@@ -172,6 +177,7 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
             return
         if not self.config.atomic_build:
             return
+        self.outcome = "failed"
         self._drop_staging()
         if UNCHANGED not in str(error):  # the data's messages (errors.DataErrors) already say it
             log.error(f"构建失败 / The build failed: {_unchanged(self.final_dir)}")
@@ -179,7 +185,8 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
     def on_shutdown(self):
         if self._sigterm is not None:
             signal.signal(signal.SIGTERM, self._sigterm)
-        if self.staging is not None:  # neither swapped in nor dropped: interrupted (Ctrl-C, SIGTERM)
+        if self.config.atomic_build and not self.serving and self.outcome is None:
+            # Neither written nor failed: interrupted (Ctrl-C, SIGTERM), perhaps before staging began.
             self._drop_staging()
             log.error(f"构建被中断 / The build was interrupted: {_unchanged(self.final_dir)}")
 

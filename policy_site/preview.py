@@ -66,8 +66,8 @@ def install(server, plugin) -> None:
             build() if config is None else build(config)
         except Exception as raised:  # noqa: BLE001 - every failure is shown, none hangs the preview
             error = plugin.build_error or raised  # the cause, before mkdocs made it an Abort
-            if not isinstance(error, (PluginError, Abort)):
-                traceback.print_exc()
+            if not isinstance(error, (PluginError, Abort)):  # for developers: `mkdocs serve -v`
+                log.debug("".join(traceback.format_exception(error)))
             log.error("预览显示构建错误，修改并保存后会自动恢复 / The preview shows the build error; "
                       "it recovers when the file is fixed and saved:\n" + message_of(error))
             plugin.preview_error = error
