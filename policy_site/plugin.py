@@ -40,8 +40,8 @@ from . import downloads, preview, pyodide_runtime
 from .build_inputs import load_site_inputs
 from .dates import DataDateError, pin_source_date_epoch
 from .errors import DataErrors
-from .staging import Staging
 from .render import LANGS, render_pages
+from .staging import Staging
 
 # Each language's name in the header menu, marked with its own language for screen readers.
 LANGUAGE_NAMES = {code: Markup(f'<span lang="{tag}">{name}</span>')
