@@ -91,13 +91,14 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
     staging: Staging | None = None
     preview_error: BaseException | None = None
     build_error: BaseException | None = None
-    _sigterm = None
+    _signals: dict = {}
 
     def on_startup(self, command, dirty):
         self.serving = command == "serve"
         self.outcome = None  # "written" or "failed" once the build got that far
-        if self.config.atomic_build and not self.serving:
-            self._sigterm = signal.signal(signal.SIGTERM, _terminate)
+        if self.config.atomic_build and not self.serving:  # a service manager's stop, a closed terminal
+            self._signals = {signum: signal.signal(signum, _terminate) for signum in (signal.SIGTERM, signal.SIGHUP)
+                             if signal.getsignal(signum) == signal.SIG_DFL}  # not under nohup
 
     def on_config(self, config):
         base = Path(config.config_file_path).parent
@@ -183,8 +184,9 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
             log.error(f"构建失败 / The build failed: {_unchanged(self.final_dir)}")
 
     def on_shutdown(self):
-        if self._sigterm is not None:
-            signal.signal(signal.SIGTERM, self._sigterm)
+        for signum, handler in self._signals.items():
+            signal.signal(signum, handler)
+        self._signals = {}
         if self.config.atomic_build and not self.serving and self.outcome is None:
             # Neither written nor failed: interrupted (Ctrl-C, SIGTERM), perhaps before staging began.
             self._drop_staging()

@@ -3,7 +3,7 @@ and swapped in only once every part of it (both languages) has been built.
 
 The staging folder is ``.<name>.staging-<pid>`` beside ``<name>`` (the same file system, so
 the swap is two renames); the previous site is kept as ``.<name>.old-<pid>`` for the moment
-between them, with SIGINT and SIGTERM held back. Leftovers of a build that was killed
+between them, with SIGINT, SIGTERM and SIGHUP held back. Leftovers of a build that was killed
 (``kill -9``, a power cut) are removed, or restored, by the next build.
 """
 
@@ -15,7 +15,7 @@ import signal
 from dataclasses import dataclass
 from pathlib import Path
 
-_HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+_HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 
 
 def _pid_alive(pid: int) -> bool:

@@ -125,7 +125,7 @@ def test_a_failure_with_no_previous_site_says_nothing_was_written(tmp_path):
     assert "nothing was written" in result.stderr and UNCHANGED not in result.stderr, result.stderr
 
 
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])  # SIGHUP: as SIGTERM
 def test_a67_interrupted_build(old_site, good_site, signum):
     """Ctrl-C (or a service manager's SIGTERM) partway through: once both languages are being
     written into the staging folder, the real build process gets the signal."""
