@@ -88,6 +88,7 @@ class PolicySiteConfig(Config):
 class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
     serving = False
     final_dir: Path | None = None
+    site = None
     staging: Staging | None = None
     preview_error: BaseException | None = None
     build_error: BaseException | None = None
@@ -111,10 +112,19 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
             raise PluginError(str(exc)) from None
         if self.config.atomic_build:  # said once, by the top-level project
             log.info(date.describe())
+        self.preview_error = None
         try:
             site = load_site_inputs(self.data_dir)
-        except (DataErrors, DataDateError) as exc:
-            raise PluginError("\n" + (exc.format() if isinstance(exc, DataErrors) else str(exc))) from None
+        except DataErrors as exc:
+            if not self.serving:
+                raise PluginError("\n" + exc.format()) from None
+            # The preview goes on: the pages the navigation names say what is wrong (so the build
+            # itself succeeds, even the first one), and every page request shows it (preview.install).
+            self.preview_error = PluginError("\n" + exc.format())
+            if self.config.atomic_build:  # said once, by the top-level project
+                preview.terminal.error(preview.HEADLINE + "\n" + exc.format())
+            self.site, self.pages = None, preview.stub_pages(config, exc.format())
+            return config
         self.runtime = self._pyodide_runtime(config)
         self.site = dataclasses.replace(site, runtime=self.runtime)
         self.pages = render_pages(self.site, self.config.language)
@@ -209,8 +219,9 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
         generated: dict[str, str | bytes | Path] = dict(self.pages)
         generated |= {"assets/" + p.relative_to(self.assets_dir).as_posix(): p
                       for p in sorted(self.assets_dir.rglob("*")) if p.is_file()}
-        generated |= downloads.data_files(self.site)
-        if self.config.language == "zh":  # one copy, in the top-level site; en pages use ../pyodide/
+        if self.site is not None:  # None: the preview of broken data, only pages that say so
+            generated |= downloads.data_files(self.site)
+        if self.site is not None and self.config.language == "zh":  # one copy, in the top-level site; en pages use ../pyodide/
             generated |= self.runtime.files
         for uri, content in generated.items():
             if isinstance(content, Path):

@@ -13,10 +13,20 @@ from __future__ import annotations
 import html
 import logging
 import traceback
+from pathlib import Path
 
 from mkdocs.exceptions import Abort, PluginError
 
 log = logging.getLogger("mkdocs.plugins.policy_site")
+
+# Broken data in the preview is shown, not a build failure: said outside mkdocs' logger, whose
+# errors and warnings would abort the (strict) build that shows it.
+terminal = logging.getLogger("policy_site.preview")
+terminal.propagate = False
+if not terminal.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("ERROR   -  %(message)s"))
+    terminal.addHandler(_handler)
 
 _PAGE = """<!doctype html>
 <html lang="zh-Hans">
@@ -38,6 +48,30 @@ padding:1rem;border-radius:4px}}
 </body>
 </html>
 """
+
+
+HEADLINE = ("预览显示数据错误，修改并保存后会自动恢复 / The preview shows the data's mistakes; "
+            "it recovers when the file is fixed and saved:")
+
+
+def stub_pages(config, message: str) -> dict[str, str]:
+    """While the data is broken: each generated page the navigation names, saying so (the build
+    then succeeds, so `mkdocs serve` starts, or goes on, and shows the error on every page)."""
+    docs = Path(config.docs_dir)
+    body = ("# 数据有错误 / The data has mistakes\n\n"
+            f"<pre>{html.escape(message)}</pre>\n")
+    return {uri: body for uri in _nav_files(config.nav or []) if not (docs / uri).exists()}
+
+
+def _nav_files(items) -> list[str]:
+    found = []
+    for item in items:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            found += _nav_files(value)
+        elif isinstance(value, str) and value.endswith(".md"):
+            found.append(value)
+    return found
 
 
 def message_of(error: BaseException) -> str:
@@ -63,7 +97,7 @@ def install(server, plugin) -> None:
     def builder(config=None):
         plugin.build_error = None
         try:
-            build() if config is None else build(config)
+            build() if config is None else build(config)  # sets plugin.preview_error for broken data
         except Exception as raised:  # noqa: BLE001 - every failure is shown, none hangs the preview
             error = plugin.build_error or raised  # the cause, before mkdocs made it an Abort
             if not isinstance(error, (PluginError, Abort)):  # for developers: `mkdocs serve -v`
@@ -71,8 +105,6 @@ def install(server, plugin) -> None:
             log.error("预览显示构建错误，修改并保存后会自动恢复 / The preview shows the build error; "
                       "it recovers when the file is fixed and saved:\n" + message_of(error))
             plugin.preview_error = error
-        else:
-            plugin.preview_error = None
 
     def app(environ, start_response):
         path = environ.get("PATH_INFO", "")
