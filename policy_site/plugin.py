@@ -36,7 +36,7 @@ from mkdocs.utils import CountHandler
 
 import calculators
 
-from . import downloads, preview, pyodide_runtime
+from . import downloads, hosting, preview, pyodide_runtime
 from .build_inputs import load_site_inputs
 from .dates import DataDateError, pin_source_date_epoch
 from .errors import DataErrors
@@ -223,6 +223,7 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
             generated |= downloads.data_files(self.site)
         if self.site is not None and self.config.language == "zh":  # one copy, in the top-level site; en pages use ../pyodide/
             generated |= self.runtime.files
+            generated["_headers"] = hosting.headers_file()
         for uri, content in generated.items():
             if isinstance(content, Path):
                 files.append(File.generated(config, uri, abs_src_path=str(content)))

@@ -25,7 +25,7 @@ from tests.conftest import REPO
 from tests.quality.conftest import PAGE_KINDS
 
 README_POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; "
-                 "style-src 'self' 'unsafe-inline'; img-src 'self' data:")
+                 "style-src 'self' 'unsafe-inline'; img-src 'self' data:")  # the issue's words
 REPORT_PATH = "/__csp-report"
 MORE_KINDS = {"audiences-index": "audiences/", "agencies-index": "agencies/", "funding-index": "funding/",
               "missing (404)": "no/such/page/"}
@@ -203,3 +203,13 @@ def test_no_inline_script_in_any_built_page(built_site):
             if "application/json" not in attributes:  # data, not run
                 inline.append(str(path.relative_to(built_site)))
     assert inline == []
+
+
+def test_the_readme_and_the_built_headers_file_give_this_policy(built_site):
+    from policy_site.hosting import CONTENT_SECURITY_POLICY
+
+    assert CONTENT_SECURITY_POLICY == README_POLICY
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert f'add_header Content-Security-Policy "{README_POLICY}" always;' in readme  # nginx
+    assert f"/*\n  Content-Security-Policy: {README_POLICY}\n" in readme  # _headers
+    assert (built_site / "_headers").read_text(encoding="utf-8") == f"/*\n  Content-Security-Policy: {README_POLICY}\n"
