@@ -92,11 +92,12 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
     staging: Staging | None = None
     preview_error: BaseException | None = None
     build_error: BaseException | None = None
+    outcome: str | None = None  # "written" or "failed" once a build got that far
     _signals: dict = {}
 
     def on_startup(self, command, dirty):
         self.serving = command == "serve"
-        self.outcome = None  # "written" or "failed" once the build got that far
+        self.outcome = None
         if self.config.atomic_build and not self.serving:  # a service manager's stop, a closed terminal
             self._signals = {signum: signal.signal(signum, _terminate) for signum in (signal.SIGTERM, signal.SIGHUP)
                              if signal.getsignal(signum) == signal.SIG_DFL}  # not under nohup

@@ -1,11 +1,15 @@
 """`mkdocs serve`: while a rebuild fails, every page of the preview shows why.
 
 mkdocs' live-reload server keeps every page request waiting until a rebuild succeeds, so a
-mistake in the data used to hang the preview with the message only in the terminal. Here the
-server's builder records the failure instead of raising, and the server's app answers each
-page request with an error page carrying the same bilingual messages (file, line, fix) and
-the live-reload script: once the file is fixed, the next rebuild succeeds and the open pages
-reload by themselves. (Written against mkdocs 1.6's LiveReloadServer.)
+mistake in the data used to hang the preview with the message only in the terminal. Now:
+broken data does not fail the preview's build at all (the plugin builds stub pages, see
+``stub_pages``, so even a preview started on broken data runs); any other failure is recorded
+by the server's wrapped builder instead of raised. While either is recorded, the server's
+wrapped app answers each page request with an error page carrying the same bilingual messages
+(file, line, fix) and the live-reload script: once the file is fixed, the next rebuild
+succeeds and the open pages reload by themselves. (Written against mkdocs 1.6's
+LiveReloadServer: it uses its _epoch_cond, _visible_epoch, _wanted_epoch and
+_inject_js_into_html; tests/policy_site/test_build_preview.py fails if those change.)
 """
 
 from __future__ import annotations
