@@ -1,15 +1,25 @@
 """Load and validate a policy folder into ``model.Policy``, collecting every problem.
 
-``load_policy`` either returns a fully valid model or raises ``DataErrors``
-listing every problem in every file, each with file, line, field and a
-bilingual message. Nothing downstream re-checks the data.
+``check_policy`` reads every file, validates each on its own, then runs the checks across
+files on whatever parsed (so four mistakes in three files give four reports), and returns
+the problems and warnings with the model (None when there is a problem). ``load_policy``
+returns the model or raises ``DataErrors`` listing every problem in every file, each with
+file, line, field and a bilingual message. Nothing downstream re-checks the data.
+
+The checks across files are the methods listed in ``_Loaded.CROSS_CHECKS``; a new kind of
+check is one more method there. A new kind of data file is one more entry in
+``model.FILE_MODELS``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import re
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -20,24 +30,86 @@ from .errors import DataErrors, DataProblem
 from .pydantic_messages import explain
 from .yaml_source import YamlDocument, dotted, read_yaml
 
+SOURCE_FILE = "source.zh.txt"
+"""The Chinese source text, one paragraph a line: the reference every clause is checked against."""
+YAML_SUFFIXES = (".yaml", ".yml")
+EXTRA_FILES = (SOURCE_FILE, "schema/*.schema.json")
+"""Files of the data folder that are not YAML data files but belong there."""
 
-def load_policy(data_dir: Path | str, known_calculators: Collection[str] = ()) -> model.Policy:
+
+@dataclass
+class CheckResult:
+    """What ``check_policy`` found: the model (None if any problem), the problems and the warnings."""
+
+    policy: model.Policy | None
+    problems: list[DataProblem]
+    warnings: list[DataProblem]
+    parameter_docs: dict[str, YamlDocument] = field(default_factory=dict)
+
+    def parameter_value_at(self, parameter_id: str, start: dt.date) -> tuple[str, int, str]:
+        """File, line and field of one dated value of a parameter (for problems found later, in the build)."""
+        doc = self.parameter_docs.get(parameter_id)
+        loc = ("values", start.isoformat(), "value")
+        if doc is None:
+            return f"parameters/{parameter_id}.yaml", 1, dotted(loc)
+        return doc.display_name, doc.line_of(loc), dotted(loc)
+
+
+def load_policy(data_dir: Path | str, known_calculators: Collection[str] = (),
+                data_date: dt.date | None = None) -> model.Policy:
     """Read every file of the policy in ``data_dir``; raise ``DataErrors`` if anything is wrong."""
-    data_dir = Path(data_dir)
-    loaded = _Loaded(data_dir)
+    result = check_policy(data_dir, known_calculators, data_date)
+    if result.problems:
+        raise DataErrors(result.problems)
+    return result.policy
+
+
+def check_policy(data_dir: Path | str, known_calculators: Collection[str] = (),
+                 data_date: dt.date | None = None) -> CheckResult:
+    """Every check of the data, every problem and warning at once.
+
+    ``known_calculators`` is the ids of the calculators, or ``calculators.CALCULATORS`` itself:
+    with the metadata, a calculator must sit on its own clause and every parameter value must be
+    in the range of the calculator fields that use it. With ``data_date``, the value of each
+    parameter a calculator uses must be in force on that date.
+    """
+    loaded = _Loaded(Path(data_dir), known_calculators, data_date)
     loaded.read_all()
-    if not loaded.problems:
-        loaded.check_references(set(known_calculators))
-    if loaded.problems:
-        raise DataErrors(loaded.problems)
-    return loaded.policy()
+    if loaded.data_dir.is_dir():
+        for check in loaded.CROSS_CHECKS:
+            getattr(loaded, check)()
+    policy = loaded.policy() if not loaded.problems else None
+    return CheckResult(policy, sorted(set(loaded.problems)), sorted(set(loaded.warnings)),
+                       {p.id: d for d, p in loaded._all("parameters/*.yaml")})
+
+
+@dataclass
+class _Raw:
+    """One data file that parsed as YAML: its document and, if it passed the model, the object."""
+
+    doc: YamlDocument
+    obj: Any = None
+
+    @property
+    def valid(self) -> bool:
+        return self.obj is not None
 
 
 class _Loaded:
-    def __init__(self, data_dir: Path):
+    CROSS_CHECKS = ("check_file_names", "check_references", "check_calculators", "check_parameters",
+                    "check_source", "check_warnings")
+    """The checks across files, in order; each runs on whatever parsed and validated."""
+
+    def __init__(self, data_dir: Path, calculators: Collection[str] = (), data_date: dt.date | None = None):
         self.data_dir = data_dir
+        self.calculators = calculators
+        self.calculator_meta: Mapping[str, dict] = calculators if isinstance(calculators, Mapping) else {}
+        self.data_date = data_date
         self.problems: list[DataProblem] = []
-        self.objects: dict[str, list[tuple[YamlDocument, Any]]] = {}
+        self.warnings: list[DataProblem] = []
+        self.files: dict[str, list[_Raw]] = {}
+        self.unparsed: dict[str, list[Path]] = {}
+        """Files that are not even YAML (or not a mapping), by pattern: their content is unknown."""
 
     # -- reading -----------------------------------------------------------
     def read_all(self) -> None:
@@ -49,13 +121,20 @@ class _Loaded:
             paths = sorted(self.data_dir.glob(pattern), key=_natural_key)
             if not paths and "*" not in pattern:
                 self.problems.append(DataProblem(
-                    pattern, 1, "", f"缺少文件 {pattern}：请在数据文件夹中创建它。",
+                    self._name(self.data_dir / pattern), 1, "", f"缺少文件 {pattern}：请在数据文件夹中创建它。",
                     f"The file {pattern} is missing: create it in the data folder."))
-            self.objects[pattern] = [r for p in paths if (r := self._read_one(p, cls)) is not None]
+            self.files[pattern] = []
+            self.unparsed[pattern] = []
+            for path in paths:
+                raw = self._read_one(path, cls)
+                self.files[pattern].append(raw) if raw else self.unparsed[pattern].append(path)
         self._check_unexpected_files()
 
-    def _read_one(self, path: Path, cls: type[model.Model]) -> tuple[YamlDocument, Any] | None:
-        name = path.relative_to(self.data_dir.parent).as_posix()
+    def _name(self, path: Path) -> str:
+        return path.relative_to(self.data_dir.parent).as_posix()
+
+    def _read_one(self, path: Path, cls: type[model.Model]) -> _Raw | None:
+        name = self._name(path)
         doc, problems = read_yaml(path, name)
         self.problems.extend(problems)
         if problems:
@@ -65,39 +144,83 @@ class _Loaded:
                                              "The file must contain 'key: value' pairs."))
             return None
         try:
-            return doc, cls.model_validate(doc.data)
+            return _Raw(doc, cls.model_validate(doc.data))
         except ValidationError as exc:
-            errors = exc.errors()
-            blamed = [tuple(e["loc"]) for e in errors if e["type"] != "too_short"]
-            for err in errors:
-                loc = tuple(err["loc"]) + tuple((err.get("ctx") or {}).get("at", ()))
-                if err["type"] == "too_short" and any(b[:len(loc)] == loc for b in blamed):
-                    continue  # a list "too short" only because its items were invalid: the items say why
-                zh, en = explain(err)
-                if err["type"] == "extra_forbidden":
-                    zh, en = _suggest(loc, errors, zh, en)
-                self.problems.append(DataProblem(name, doc.line_of(loc), dotted(loc), zh, en))
-            return None
+            self.problems.extend(_explain_all(exc, doc))
+            return _Raw(doc)
 
     def _check_unexpected_files(self) -> None:
-        known = {p for pattern in model.FILE_MODELS for p in self.data_dir.glob(pattern)}
-        for path in sorted(self.data_dir.rglob("*.y*ml")):
-            if path not in known:
-                name = path.relative_to(self.data_dir.parent).as_posix()
-                self.problems.append(DataProblem(
-                    name, 1, "", "这个文件不属于任何已知的数据类别，不会被读取：请移到正确的文件夹或改名。",
-                    "This file is not a known kind of data file and would be ignored: "
-                    "move it to the right folder or rename it."))
+        known = {p for pattern in (*model.FILE_MODELS, *EXTRA_FILES) for p in self.data_dir.glob(pattern)}
+        for path in sorted(self.data_dir.rglob("*")):
+            if path in known or not path.is_file() or path.suffix.lower() not in YAML_SUFFIXES:
+                continue
+            name = self._name(path)
+            wanted = path.with_suffix(".yaml").name
+            if path.parent.name in ("sections", "parameters") and path.parent.parent == self.data_dir:
+                hint_zh = f"请改名为 {wanted}（扩展名必须是小写的 .yaml）。"
+                hint_en = f"rename it to {wanted} (the extension must be lower-case .yaml)."
+            else:
+                hint_zh, hint_en = "请移到正确的文件夹或改名。", "move it to the right folder or rename it."
+            self.problems.append(DataProblem(
+                name, 1, "", "这个文件不属于任何已知的数据类别，不会被读取，其中的内容也不会发布：" + hint_zh,
+                "This file is not a known kind of data file: it would not be read and nothing in it would be "
+                "published. " + hint_en[0].upper() + hint_en[1:]))
 
     def _all(self, pattern: str) -> list[tuple[YamlDocument, Any]]:
-        return self.objects.get(pattern, [])
+        """The files of ``pattern`` that passed the model."""
+        return [(r.doc, r.obj) for r in self.files.get(pattern, []) if r.valid]
 
     def _one(self, pattern: str) -> Any:
         found = self._all(pattern)
         return found[0][1] if found else None
 
+    def _complete(self, pattern: str) -> bool:
+        """Did every file of ``pattern`` parse and pass the model (so its objects are all there is)?"""
+        return not self.unparsed.get(pattern) and all(r.valid for r in self.files.get(pattern, []))
+
+    def _known_ids(self, pattern: str, attr: str) -> set[str] | None:
+        """The ids defined in a list file, even if the file did not pass the model (None if it did not parse):
+        a reference to a defined id is never called unknown because of a mistake elsewhere in that file."""
+        raws = self.files.get(pattern) or []
+        if not raws:
+            return None
+        items = raws[0].doc.data.get(attr) if isinstance(raws[0].doc.data, dict) else None
+        return {x.get("id") for x in items or () if isinstance(x, dict) and isinstance(x.get("id"), str)}
+
+    def _clauses(self) -> list[tuple[YamlDocument, tuple, model.Clause]]:
+        """Every clause that is valid on its own, also from section files that failed as a whole."""
+        found = []
+        for raw in self.files.get("sections/*.yaml", []):
+            if raw.valid:
+                found += [(raw.doc, ("clauses", i), c) for i, c in enumerate(raw.obj.clauses)]
+                continue
+            items = raw.doc.data.get("clauses")
+            for i, item in enumerate(items if isinstance(items, list) else ()):
+                try:
+                    found.append((raw.doc, ("clauses", i), model.Clause.model_validate(item)))
+                except ValidationError:
+                    pass  # already reported with its section
+        return found
+
+    def _problem(self, doc: YamlDocument, loc: tuple, zh: str, en: str, warning: bool = False) -> None:
+        (self.warnings if warning else self.problems).append(
+            DataProblem(doc.display_name, doc.line_of(loc), dotted(loc), zh, en))
+
     # -- cross-file checks ---------------------------------------------------
-    def check_references(self, calculators: set[str]) -> None:
+    def check_file_names(self) -> None:
+        """A section or parameter file is named after its id (sections/3.yaml holds section 3)."""
+        for pattern, kind_zh, kind_en in (("sections/*.yaml", "部分", "section"),
+                                          ("parameters/*.yaml", "参数", "parameter")):
+            for doc, obj in self._all(pattern):
+                if doc.path.stem != obj.id:
+                    wanted = f"{pattern.split('/')[0]}/{obj.id}.yaml"
+                    self._problem(doc, ("id",),
+                                  f"文件名“{doc.path.name}”与其中的{kind_zh}编号“{obj.id}”不一致：请把文件改名为 {wanted}，"
+                                  "或改正编号。",
+                                  f"The file name '{doc.path.name}' does not match the {kind_en} id '{obj.id}' in it: "
+                                  f"rename the file to {wanted}, or correct the id.")
+
+    def check_references(self) -> None:
         agencies = self._items("agencies.yaml", "agencies")
         funding = self._items("funding.yaml", "funding_sources")
         audiences = self._items("audiences.yaml", "audiences")
@@ -106,37 +229,37 @@ class _Loaded:
         self._unique(funding, "funding source", "资金来源")
         self._unique(audiences, "audience", "对象")
         self._unique(terms, "term", "术语")
-        self._unique([(d, ("id",), p) for d, p in self._all("parameters/*.yaml")], "parameter", "参数")
-        self._unique([(d, ("id",), s) for d, s in self._all("sections/*.yaml")], "section", "部分")
-        clauses = [(d, ("clauses", i), c) for d, s in self._all("sections/*.yaml") for i, c in enumerate(s.clauses)]
+        self._unique([(d, (), p) for d, p in self._all("parameters/*.yaml")], "parameter", "参数")
+        self._unique([(d, (), s) for d, s in self._all("sections/*.yaml")], "section", "部分")
+        clauses = self._clauses()
         self._unique(clauses, "clause", "条款")
 
-        agency_ids = {a.id: a for _, _, a in agencies}
+        agency_ids = self._known_ids("agencies.yaml", "agencies")
         refs = {
-            "audiences": ({x.id for _, _, x in audiences}, "audiences.yaml", "对象"),
-            "lead_agencies": (set(agency_ids), "agencies.yaml", "机构"),
-            "assisting_agencies": (set(agency_ids), "agencies.yaml", "机构"),
-            "funding": ({x.id for _, _, x in funding}, "funding.yaml", "资金来源"),
-            "calculators": (calculators, "calculators/", "计算器"),
+            "audiences": (self._known_ids("audiences.yaml", "audiences"), "audiences.yaml", "对象"),
+            "lead_agencies": (agency_ids, "agencies.yaml", "机构"),
+            "assisting_agencies": (agency_ids, "agencies.yaml", "机构"),
+            "funding": (self._known_ids("funding.yaml", "funding_sources"), "funding.yaml", "资金来源"),
+            "calculators": (set(self.calculators), "calculators/", "计算器"),
         }
+        valid_agencies = {a.id: a for _, _, a in agencies}
         for doc, loc, clause in clauses:
-            for field, (known, where, zh_kind) in refs.items():
-                for i, ref in enumerate(getattr(clause, field)):
+            for name, (known, where, zh_kind) in refs.items():
+                if known is None:
+                    continue  # that file did not parse: its own problem is reported
+                for i, ref in enumerate(getattr(clause, name)):
                     if ref not in known:
-                        self.problems.append(DataProblem(
-                            doc.display_name, doc.line_of(loc + (field, i)), dotted(loc + (field, i)),
-                            f"未知的{zh_kind}编号“{ref}”：请检查拼写，或先在 {where} 中添加它。",
-                            f"Unknown id '{ref}': check the spelling, or add it to {where} first."))
-            for field in ("lead_agencies",):
-                for i, ref in enumerate(getattr(clause, field)):
-                    agency = agency_ids.get(ref)
-                    if agency and not any(n in clause.text.zh for n in (agency.name.zh, *agency.also_written_as)):
-                        self.problems.append(DataProblem(
-                            doc.display_name, doc.line_of(loc + (field, i)), dotted(loc + (field, i)),
-                            f"牵头单位“{agency.name.zh}”在本条原文中找不到：请检查编号，或在 agencies.yaml "
-                            "的 also_written_as 中加上原文的写法。",
-                            f"The lead agency '{agency.name.en}' is not named in this clause's Chinese text: "
-                            "check the id, or add the source's spelling to also_written_as in agencies.yaml."))
+                        self._problem(doc, loc + (name, i),
+                                      f"未知的{zh_kind}编号“{ref}”：请检查拼写，或先在 {where} 中添加它。",
+                                      f"Unknown id '{ref}': check the spelling, or add it to {where} first.")
+            for i, ref in enumerate(clause.lead_agencies):
+                agency = valid_agencies.get(ref)
+                if agency and not any(n in clause.text.zh for n in (agency.name.zh, *agency.also_written_as)):
+                    self._problem(doc, loc + ("lead_agencies", i),
+                                  f"牵头单位“{agency.name.zh}”在本条原文中找不到：请检查编号，或在 agencies.yaml "
+                                  "的 also_written_as 中加上原文的写法。",
+                                  f"The lead agency '{agency.name.en}' is not named in this clause's Chinese text: "
+                                  "check the id, or add the source's spelling to also_written_as in agencies.yaml.")
 
     def _items(self, pattern: str, attr: str) -> list[tuple[YamlDocument, tuple, Any]]:
         return [(d, (attr, i), x) for d, obj in self._all(pattern) for i, x in enumerate(getattr(obj, attr))]
@@ -146,10 +269,121 @@ class _Loaded:
         counts = Counter(x.id for _, _, x in items)
         for doc, loc, x in items:
             if counts[x.id] > 1:
-                self.problems.append(DataProblem(
-                    doc.display_name, doc.line_of(loc + ("id",)), dotted(loc + ("id",)),
-                    f"{zh_kind}编号“{x.id}”重复：每个编号只能用一次，请改名或删除重复项。",
-                    f"The {en_kind} id '{x.id}' is used more than once: each id must be unique; rename or remove one."))
+                self._problem(doc, loc + ("id",),
+                              f"{zh_kind}编号“{x.id}”重复：每个编号只能用一次，请改名或删除重复项。",
+                              f"The {en_kind} id '{x.id}' is used more than once: each id must be unique; "
+                              "rename or remove one.")
+
+    def check_calculators(self) -> None:
+        """A calculator sits on the clause its rules were written for (its metadata's ``clause``)."""
+        if not self.calculator_meta:
+            return
+        clauses = self._clauses()
+        listed = {cid for _, _, c in clauses for cid in c.calculators}
+        for doc, loc, clause in clauses:
+            for i, cid in enumerate(clause.calculators):
+                own = (self.calculator_meta.get(cid) or {}).get("clause")
+                if own and own != clause.id:
+                    self._problem(doc, loc + ("calculators", i),
+                                  f"计算器“{cid}”是按第 {own} 条的规定编写的，不能放在第 {clause.id} 条：请把它移到第 {own} 条"
+                                  "的 calculators 中（否则页面会显示错误的条款和办理单位）。",
+                                  f"The calculator '{cid}' computes clause {own}, not clause {clause.id}: move it to "
+                                  f"clause {own}'s calculators (otherwise its page names the wrong clause and office).")
+        for doc, loc, clause in clauses:
+            for cid, meta in self.calculator_meta.items():
+                if meta.get("clause") == clause.id and cid not in listed:
+                    self._problem(doc, loc + ("calculators",),
+                                  f"计算器“{cid}”属于本条，但没有列在 calculators 中，因此不会发布：请加上它。",
+                                  f"The calculator '{cid}' belongs to this clause but is not listed in calculators, "
+                                  "so it would not be published: add it.", warning=True)
+
+    def check_parameters(self) -> None:
+        """Every value of a parameter fits the calculator fields that use it; one is in force on the data date."""
+        if not self.calculator_meta:
+            return
+        parameters = {p.id: (d, p) for d, p in self._all("parameters/*.yaml")}
+        used = {cid for _, _, c in self._clauses() for cid in c.calculators}
+        for cid, meta in self.calculator_meta.items():
+            for f in meta.get("fields", ()):
+                pid = f.get("default_parameter")
+                if not pid or pid not in parameters:
+                    continue
+                doc, parameter = parameters[pid]
+                low, high = f.get("min"), f.get("max")
+                for start, dated in sorted(parameter.values.items()):
+                    value = dated.value
+                    if (low is not None and value < Decimal(str(low))) or (high is not None and value > Decimal(str(high))):
+                        label = f.get("label") or {}
+                        self._problem(doc, ("values", start.isoformat(), "value"),
+                                      f"数值 {_plain(value)} 超出了计算器“{cid}”中“{label.get('zh', f['name'])}”"
+                                      f"允许的范围（{_plain(low)} 至 {_plain(high)}）：请核对这个数字（是否多打或少打了一位？）。",
+                                      f"The value {_plain(value)} is outside the range the calculator '{cid}' accepts for "
+                                      f"'{label.get('en', f['name'])}' ({_plain(low)} to {_plain(high)}): check the figure "
+                                      "(a digit too many or too few?).")
+                if self.data_date is not None and cid in used and parameter.in_force(self.data_date) is None:
+                    first = min(parameter.values)
+                    self._problem(doc, ("values",),
+                                  f"在数据日期 {self.data_date.isoformat()} 还没有生效的数值（最早的自 {first.isoformat()} 起），"
+                                  f"计算器“{cid}”无法使用：请补上当时有效的数值及其文件号。",
+                                  f"No value is in force on the data date {self.data_date.isoformat()} (the first "
+                                  f"applies from {first.isoformat()}), so the calculator '{cid}' has none to use: add "
+                                  "the value in force then, with its document number.")
+        for cid in sorted(used):
+            for f in (self.calculator_meta.get(cid) or {}).get("fields", ()):
+                pid = f.get("default_parameter")
+                if pid and pid not in parameters and self._complete("parameters/*.yaml"):
+                    self.problems.append(DataProblem(
+                        self._name(self.data_dir / "parameters" / f"{pid}.yaml"), 1, "",
+                        f"计算器“{cid}”需要参数“{pid}”，但没有这个参数文件：请创建 parameters/{pid}.yaml。",
+                        f"The calculator '{cid}' needs the parameter '{pid}', which has no file: create "
+                        f"parameters/{pid}.yaml."))
+
+    def check_source(self) -> None:
+        """Every line of the source text is the preamble, a section heading or exactly one clause's text."""
+        path = self.data_dir / SOURCE_FILE
+        name = self._name(path)
+        if not path.is_file():
+            self.problems.append(DataProblem(
+                name, 1, "", f"缺少原文文件 {SOURCE_FILE}：每一条都要与它逐字核对。请把原文放回数据文件夹。",
+                f"The source text {SOURCE_FILE} is missing: every clause is checked against it. "
+                "Put the source back in the data folder."))
+            return
+        try:
+            source = _Source.read(path, name)
+        except UnicodeDecodeError as exc:
+            self.problems.append(DataProblem(name, 1, "", f"文件不是 UTF-8 编码（{exc.reason}）：请用 UTF-8 保存。",
+                                             f"The file is not UTF-8 ({exc.reason}): save it as UTF-8."))
+            return
+        _SourceCheck(self, source).run()
+
+    def check_warnings(self) -> None:
+        """Things that are allowed but probably not meant: printed, never failing."""
+        clauses = self._clauses()
+        if self._complete("sections/*.yaml"):
+            used = {a for _, _, c in clauses for a in (*c.lead_agencies, *c.assisting_agencies)}
+            for doc, loc, agency in self._items("agencies.yaml", "agencies"):
+                if agency.id not in used:
+                    self._problem(doc, loc + ("id",),
+                                  f"机构“{agency.id}”没有被任何条款引用：它的页面上不会有任何内容。不需要的话请删除它。",
+                                  f"The agency '{agency.id}' is named by no clause: its page would list nothing. "
+                                  "Remove it if it is not needed.", warning=True)
+        for doc, loc, clause in clauses:
+            for name in ("audiences", "lead_agencies", "assisting_agencies", "funding", "calculators"):
+                ids = getattr(clause, name)
+                for i, ref in enumerate(ids):
+                    if ref in ids[:i]:
+                        self._problem(doc, loc + (name, i),
+                                      f"“{ref}”在这个列表中出现了两次（页面上会重复显示）：请删除一个。",
+                                      f"'{ref}' is listed twice here (the page would show it twice): remove one.",
+                                      warning=True)
+        for raws in self.files.values():
+            for raw in raws:
+                for loc, text in _english_texts(raw.doc.data, ()):
+                    if _mostly_chinese(text):
+                        self._problem(raw.doc, loc,
+                                      "英文（en）这一行大部分是中文：是否忘了翻译？",
+                                      "This English (en) line is mostly Chinese: was the translation forgotten?",
+                                      warning=True)
 
     # -- result --------------------------------------------------------------
     def policy(self) -> model.Policy:
@@ -165,6 +399,246 @@ class _Loaded:
         )
 
 
+# -- the source text ----------------------------------------------------------------------------
+
+_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
+_HEADING = re.compile(r"^([一二三四五六七八九十]+)、(.*)$")
+_CLAUSE = re.compile(r"^（([一二三四五六七八九十]+)）")
+
+
+def chinese_number(text: str) -> int | None:
+    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23 (the numbers a document's headings use); None otherwise."""
+    if not text or any(c not in _NUMERALS and c != "十" for c in text) or text.count("十") > 1:
+        return None
+    if "十" not in text:
+        return _NUMERALS[text] if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1:
+        return None
+    return (_NUMERALS[tens] if tens else 1) * 10 + (_NUMERALS[ones] if ones else 0)
+
+
+@dataclass
+class _Line:
+    number: int  # 1-based line of the source file
+    text: str
+    id: str = ""  # "3" for a heading, "3.2" for a clause
+
+
+@dataclass
+class _Source:
+    name: str
+    preamble: list[_Line] = field(default_factory=list)
+    headings: list[_Line] = field(default_factory=list)
+    clauses: list[_Line] = field(default_factory=list)
+    problems: list[DataProblem] = field(default_factory=list)
+
+    @classmethod
+    def read(cls, path: Path, name: str) -> _Source:
+        source = cls(name)
+        section = item = 0
+        for number, text in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
+            if not text.strip():
+                continue
+            if heading := _HEADING.match(text):
+                value = chinese_number(heading.group(1))
+                if value != section + 1:
+                    source._problem(number, f"部分编号“{heading.group(1)}”不连续：前一部分之后应是第 {section + 1} 部分。",
+                                    f"The section numeral '{heading.group(1)}' breaks the sequence: section "
+                                    f"{section + 1} should come next.")
+                section, item = value or section + 1, 0
+                source.headings.append(_Line(number, text, str(section)))
+            elif clause := _CLAUSE.match(text):
+                value = chinese_number(clause.group(1))
+                if not section:
+                    source._problem(number, "这一条出现在第一个部分标题（一、……）之前。",
+                                    "This clause comes before the first section heading (一、…).")
+                elif value != item + 1:
+                    source._problem(number, f"条目编号“（{clause.group(1)}）”不连续：前一条之后应是第 {item + 1} 条。",
+                                    f"The item numeral '（{clause.group(1)}）' breaks the sequence: item {item + 1} "
+                                    "should come next.")
+                item = value or item + 1
+                source.clauses.append(_Line(number, text, f"{section}.{item}"))
+            elif not section:
+                source.preamble.append(_Line(number, text))
+            else:
+                source._problem(number, "这一行既不是部分标题（一、……），也不是一条（（一）……）：原文中只能有前言、部分标题和各条，"
+                                        "每条一行。",
+                                "This line is neither a section heading (一、…) nor a clause (（一）…): the source holds "
+                                "only the preamble, the section headings and the clauses, one line each.")
+        return source
+
+    def _problem(self, line: int, zh: str, en: str) -> None:
+        self.problems.append(DataProblem(self.name, line, "", zh, en))
+
+
+class _SourceCheck:
+    """Match the data to the source: nothing in the source is missing from the data, nothing differs."""
+
+    def __init__(self, loaded: _Loaded, source: _Source):
+        self.loaded = loaded
+        self.source = source
+        self.section_raws = loaded.files.get("sections/*.yaml", [])
+        # Section ids held by files that did not pass the model: their own problems are reported,
+        # so the lines of those sections are not reported as missing too.
+        self.unverified: set[str] = set()
+        for raw in self.section_raws:
+            if not raw.valid:
+                self.unverified.add(raw.doc.path.stem)
+                if isinstance(raw.doc.data.get("id"), str):
+                    self.unverified.add(raw.doc.data["id"])
+        for path in loaded.unparsed.get("sections/*.yaml", []):
+            # not even YAML: it is probably the section its name says; if its name says none, guess nothing
+            self.unverified.add(path.stem if path.stem.isdigit() else "*")
+
+    def run(self) -> None:
+        self._preamble()
+        missing_sections = self._sections()
+        self._clauses(missing_sections)
+        self.loaded.problems += self.source.problems
+
+    def _preamble(self) -> None:
+        doc_pairs = self.loaded._all("document.yaml")
+        if not doc_pairs or not self.source.preamble:
+            return
+        doc, document = doc_pairs[0]
+        expected = "\n".join(line.text for line in self.source.preamble)
+        if document.preamble.zh != expected:
+            self.loaded._problem(doc, ("preamble", "zh"), *_differs(expected, document.preamble.zh,
+                                                                    self.source.name, self.source.preamble[0].number))
+
+    def _sections(self) -> set[str]:
+        by_id = {s.id: (d, s) for d, s in self.loaded._all("sections/*.yaml")}
+        expected_ids = [h.id for h in self.source.headings]
+        claimed: set[str] = set()
+        missing: set[str] = set()
+        for heading in self.source.headings:
+            numeral, _, title = heading.text.partition("、")
+            if heading.id in by_id:
+                doc, section = by_id[heading.id]
+                claimed.add(section.id)
+                if section.number != numeral:
+                    self.loaded._problem(doc, ("number",),
+                                         f"第 {section.id} 部分的编号应为“{numeral}”（原文第 {heading.number} 行），这里是“{section.number}”。",
+                                         f"Section {section.id} is numbered '{numeral}' in the source (line {heading.number}), "
+                                         f"not '{section.number}'.")
+                if section.title.zh != title:
+                    self.loaded._problem(doc, ("title", "zh"), *_differs(title, section.title.zh, self.source.name,
+                                                                         heading.number))
+                continue
+            twin = next(((d, s) for d, s in by_id.values() if s.number == numeral and s.title.zh == title), None)
+            if twin:
+                doc, section = twin
+                claimed.add(section.id)
+                self.loaded._problem(doc, ("id",),
+                                     f"部分编号应为“{heading.id}”：这是原文的“{numeral}、{title}”（第 {heading.number} 行），"
+                                     f"编号按原文顺序（{numeral} 即 {heading.id}）。请写成 id: '{heading.id}'，文件名为 sections/{heading.id}.yaml。",
+                                     f"The section id must be '{heading.id}': this is the source's '{numeral}、{title}' "
+                                     f"(line {heading.number}), and ids follow the source's numbering. Write "
+                                     f"id: '{heading.id}' and name the file sections/{heading.id}.yaml.")
+                continue
+            if heading.id in self.unverified or "*" in self.unverified:
+                continue
+            missing.add(heading.id)
+            count = sum(1 for c in self.source.clauses if c.id.split(".")[0] == heading.id)
+            self.source._problem(
+                heading.number,
+                f"原文的第 {heading.id} 部分“{heading.text}”（共 {count} 条）在数据中找不到，网站上会缺少这些内容："
+                f"请恢复 sections/{heading.id}.yaml（是否被删除或改名了？）。",
+                f"Section {heading.id} of the source, '{heading.text}' ({count} clauses), is in no data file, so the "
+                f"site would lose it: restore sections/{heading.id}.yaml (was it deleted or renamed?).")
+        for doc, section in by_id.values():
+            if section.id not in claimed and section.id not in expected_ids:
+                self.loaded._problem(doc, ("id",),
+                                     f"原文中没有第 {section.id} 部分（原文共 {len(expected_ids)} 个部分）：部分编号按原文的顺序，"
+                                     "一 即 1。请检查编号。",
+                                     f"The source has no section {section.id} (it has {len(expected_ids)}): section ids "
+                                     "follow the source's numbering, 一 is 1. Check the id.")
+        return missing
+
+    def _clauses(self, missing_sections: set[str]) -> None:
+        by_text = {line.text: line for line in self.source.clauses}
+        by_id = {line.id: line for line in self.source.clauses}
+        accounted: set[str] = set()
+        for doc, loc, clause in self.loaded._clauses():
+            line = by_text.get(clause.text.zh)
+            if line is not None:
+                accounted.add(line.id)
+                if clause.id != line.id:
+                    headings = {h.id: h.text.partition("、")[0] for h in self.source.headings}
+                    section, number = headings.get(line.id.split(".")[0], ""), _CLAUSE.match(line.text).group(0)
+                    self.loaded._problem(doc, loc + ("id",),
+                                         f"条款编号应为“{line.id}”：这一条的原文是第 {line.number} 行，即 {section}{number}，"
+                                         f"编号按原文顺序（一（二）即 1.2）。请写成 id: '{line.id}'。",
+                                         f"The clause id must be '{line.id}': its text is line {line.number} of the source, "
+                                         f"{section}{number}, and ids follow the source's numbering (一（二） is 1.2). "
+                                         f"Write id: '{line.id}'.")
+            elif clause.id in by_id:
+                line = by_id[clause.id]
+                accounted.add(line.id)
+                self.loaded._problem(doc, loc + ("text", "zh"),
+                                     *_differs(line.text, clause.text.zh, self.source.name, line.number))
+            else:
+                ids = [c.id for c in self.source.clauses if c.id.split(".")[0] == clause.id.split(".")[0]]
+                have = f"{ids[0]}–{ids[-1]}" if ids else "—"
+                self.loaded._problem(doc, loc + ("id",),
+                                     f"原文中没有第 {clause.id} 条（原文这一部分的条款为 {have}），它的原文也与原文任何一行都不一致："
+                                     "请核对编号和原文（一（二）即 1.2）。",
+                                     f"The source has no clause {clause.id} (this section of the source has {have}), and "
+                                     "its text matches no line of the source: check the id and the text "
+                                     "(一（二） is 1.2).")
+        for line in self.source.clauses:
+            section = line.id.split(".")[0]
+            if line.id in accounted or section in missing_sections or section in self.unverified \
+                    or "*" in self.unverified:
+                continue
+            self.source._problem(line.number,
+                                 f"原文的第 {line.id} 条在数据中找不到（或其 text.zh 与这一行不一致），网站上会缺少它："
+                                 f"请在 sections/{section}.yaml 中加上这一条，text.zh 逐字照录这一行。",
+                                 f"Clause {line.id} of the source is in no data file (or no text.zh equals this line), "
+                                 f"so the site would lose it: add it to sections/{section}.yaml with this line, verbatim, "
+                                 "as its text.zh.")
+
+
+def _differs(expected: str, actual: str, source_name: str, source_line: int) -> tuple[str, str]:
+    """Where a copy of the source differs from it: the first differing character, with a little context."""
+    at = next((i for i, (a, b) in enumerate(zip(expected, actual)) if a != b), min(len(expected), len(actual)))
+
+    def around(text: str) -> str:
+        start = max(0, at - 8)
+        piece = text[start:at + 8]
+        return ("…" if start else "") + piece + ("…" if at + 8 < len(text) else "") if piece else "（空）"
+
+    src, here = around(expected), around(actual)
+    return (f"与原文（{source_name} 第 {source_line} 行）不一致，从第 {at + 1} 个字起：原文是“{src}”，这里是“{here}”。"
+            "原文必须逐字照录：请从原文复制。",
+            f"This differs from the source ({source_name} line {source_line}) from character {at + 1} on: the "
+            f"source has '{src}', this has '{here}'. The original must be copied exactly: copy it from the source.")
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+def _explain_all(exc: ValidationError, doc: YamlDocument) -> list[DataProblem]:
+    """Every pydantic error of one file as bilingual problems, each on its line."""
+    problems = []
+    errors = exc.errors()
+    blamed = [tuple(e["loc"]) for e in errors if e["type"] != "too_short"]
+    for err in errors:
+        base = tuple(err["loc"])
+        ctx = err.get("ctx") or {}
+        loc = base + tuple(ctx.get("at", ()))
+        if err["type"] == "too_short" and any(b[:len(loc)] == loc for b in blamed):
+            continue  # a list "too short" only because its items were invalid: the items say why
+        zh, en = explain(err, doc.typed.get(base))
+        if err["type"] == "extra_forbidden":
+            zh, en = _suggest(loc, errors, zh, en)
+        problems.append(DataProblem(doc.display_name, doc.line_of(loc), dotted(loc), zh, en))
+        for more_zh, more_en, at in ctx.get("more", ()):
+            problems.append(DataProblem(doc.display_name, doc.line_of(base + tuple(at)), dotted(base + tuple(at)),
+                                        more_zh, more_en))
+    return problems
+
+
 def _suggest(loc: tuple, errors: list[dict], zh: str, en: str) -> tuple[str, str]:
     """For an unknown key, name the missing key it probably should have been (a typo)."""
     missing = [str(e["loc"][-1]) for e in errors if e["type"] == "missing" and tuple(e["loc"][:-1]) == loc[:-1]]
@@ -172,6 +646,33 @@ def _suggest(loc: tuple, errors: list[dict], zh: str, en: str) -> tuple[str, str
     if close:
         return zh + f"是否应为“{close[0]}”？", en + f" Did you mean '{close[0]}'?"
     return zh, en
+
+
+def _english_texts(data: Any, loc: tuple) -> Iterable[tuple[tuple, str]]:
+    if isinstance(data, dict):
+        if isinstance(data.get("en"), str) and "zh" in data:
+            yield loc + ("en",), data["en"]
+        for key, value in data.items():
+            yield from _english_texts(value, loc + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _english_texts(value, loc + (index,))
+
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _mostly_chinese(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and len(_HAN.findall(text)) * 2 > len(letters)
+
+
+def _plain(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, Decimal):
+        return f"{value:f}" if abs(value.adjusted()) < 30 else f"{value:E}"
+    return str(value)
 
 
 def _natural_key(path: Path) -> tuple:

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from .model import NOT_BLANK
+
 _LANG = {"zh": ("中文", "Chinese"), "en": ("英文翻译", "English translation")}
 
 
-def explain(err: dict[str, Any]) -> tuple[str, str]:
+def explain(err: dict[str, Any], typed: str | None = None) -> tuple[str, str]:
+    """The bilingual message for one pydantic error; ``typed`` is the value as written in the YAML
+    file when YAML read it as something other than text (``1.2``, ``6321234``, ``No``)."""
     kind = err["type"]
     loc = err["loc"]
     field = str(loc[-1]) if loc else ""
@@ -23,12 +27,25 @@ def explain(err: dict[str, Any]) -> tuple[str, str]:
         return (f"未知字段“{field}”（可能拼写错误）：请对照说明检查拼写，或删除它。",
                 f"Unknown field '{field}' (a typo?): check the spelling against the data guide, or remove it.")
     if kind in ("string_type",):
+        value = err.get("input")
+        if value is None:
+            return _empty(field)
+        if typed is not None and isinstance(value, (bool, int, float)):
+            what_zh, what_en = ("是非值（true/false）", "a yes/no value") if isinstance(value, bool) else ("数字", "a number")
+            quoted = '"' + typed.replace("\\", "\\\\").replace('"', '\\"') + '"'
+            return (f"这里应填写文字，但 YAML 把 {typed} 读成了{what_zh}：请加上引号，写成 {quoted}。",
+                    f"This must be text, but YAML reads {typed} as {what_en}: put it in quotes, write {quoted}.")
         return "这里应填写文字。", "This must be text."
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == NOT_BLANK:
+        return _empty(field, blank=True)
+    if kind == "string_too_long":
+        limit = ctx.get("max_length")
+        length = len(err.get("input") or "")
+        return (f"太长了：最多 {limit} 个字符，这里有 {length} 个。请缩短，或检查是否误粘贴了多余的内容。",
+                f"Too long: at most {limit} characters, this has {length}. Shorten it, or check that nothing "
+                "extra was pasted in.")
     if kind == "string_too_short":
-        if field in _LANG:
-            zh, en = _LANG[field]
-            return f"{zh}（{field}）是空的：请填写。", f"The {en} ({field}) is empty: fill it in."
-        return "不能为空：请填写。", "This must not be empty: fill it in."
+        return _empty(field)
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
         if "\\." in pattern:
@@ -65,3 +82,12 @@ def explain(err: dict[str, Any]) -> tuple[str, str]:
         return f"只能填写以下之一：{expected}。", f"This must be one of: {expected}."
     msg = err.get("msg", "")
     return f"值无效：{msg}", f"Invalid value: {msg}"
+
+
+def _empty(field: str, blank: bool = False) -> tuple[str, str]:
+    zh_how = "只有空格" if blank else "是空的"
+    en_how = "only white space" if blank else "empty"
+    if field in _LANG:
+        zh, en = _LANG[field]
+        return f"{zh}（{field}）{zh_how}：请填写。", f"The {en} ({field}) is {en_how}: fill it in."
+    return f"这里{zh_how}：请填写。", f"This is {en_how}: fill it in."
