@@ -401,21 +401,31 @@ class _Loaded:
 
 # -- the source text ----------------------------------------------------------------------------
 
-_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
-_HEADING = re.compile(r"^([一二三四五六七八九十]+)、(.*)$")
-_CLAUSE = re.compile(r"^（([一二三四五六七八九十]+)）")
+_DIGITS = "零一二三四五六七八九"
+_NUMERAL = "[零一二三四五六七八九十百]+"
+_HEADING = re.compile(rf"^({_NUMERAL})、(.*)$")
+_CLAUSE = re.compile(rf"^（({_NUMERAL})）")
+
+
+def chinese_numeral(number: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三, 105 → 一百零五, 110 → 一百一十 (1 to 999)."""
+    if not 0 < number < 1000:
+        raise ValueError(number)
+    hundreds, tens, ones = number // 100, number // 10 % 10, number % 10
+    out = f"{_DIGITS[hundreds]}百" if hundreds else ""
+    if tens:
+        out += ("" if tens == 1 and not hundreds else _DIGITS[tens]) + "十"
+    elif hundreds and ones:
+        out += "零"
+    return out + (_DIGITS[ones] if ones else "")
+
+
+_NUMBERS = {chinese_numeral(n): n for n in range(1, 1000)}
 
 
 def chinese_number(text: str) -> int | None:
-    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23 (the numbers a document's headings use); None otherwise."""
-    if not text or any(c not in _NUMERALS and c != "十" for c in text) or text.count("十") > 1:
-        return None
-    if "十" not in text:
-        return _NUMERALS[text] if len(text) == 1 else None
-    tens, _, ones = text.partition("十")
-    if len(tens) > 1 or len(ones) > 1:
-        return None
-    return (_NUMERALS[tens] if tens else 1) * 10 + (_NUMERALS[ones] if ones else 0)
+    """The value of a heading's numeral as the source writes it (一 → 1, 十二 → 12, 一百零五 → 105); None otherwise."""
+    return _NUMBERS.get(text)
 
 
 @dataclass
