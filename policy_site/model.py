@@ -248,8 +248,13 @@ class Reference(Model):
     date: dt.date | None = None
 
 
+VALUE_MAX = 10**12
+"""The largest parameter value (the calculators' money limit): far above any real figure, and it keeps
+every page's number a short one (1e999999 would be a million digits)."""
+
+
 class DatedValue(Model):
-    value: Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
+    value: Annotated[Decimal, Field(ge=0, le=VALUE_MAX, decimal_places=6, allow_inf_nan=False)]
     reference: Reference
 
 

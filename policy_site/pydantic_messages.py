@@ -61,6 +61,12 @@ def explain(err: dict[str, Any], typed: str | None = None) -> tuple[str, str]:
     if kind.startswith("date") or kind.startswith("datetime"):
         return ("日期无效：请写成 年-月-日，如 2019-01-01，并确认这一天存在。",
                 "Not a valid date: write it as YYYY-MM-DD, e.g. 2019-01-01, and check that the day exists.")
+    if kind == "less_than_equal":
+        return (f"数值太大：不能超过 {ctx.get('le'):,}。请核对这个数字（是否多打了几位？）。",
+                f"The value is too large: it must not be above {ctx.get('le'):,}. Check the figure (digits too many?).")
+    if kind == "decimal_max_places":
+        places = ctx.get("decimal_places")
+        return f"小数位太多：最多 {places} 位。", f"Too many decimal places: at most {places}."
     if kind.startswith("decimal") or kind in ("finite_number", "float_parsing", "int_parsing"):
         return "金额或数字无效：请只写数字，如 1650 或 1650.5（不要写“元”或逗号）。", \
             "Not a valid amount: write digits only, e.g. 1650 or 1650.5 (no 'yuan', no commas)."

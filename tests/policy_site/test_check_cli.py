@@ -137,7 +137,8 @@ CASES = [
     Case("A9", "lost", [], "sections/6.yaml", "id: '6'", "id", "The section id '6' is used more than once", "重复"),
     Case("A9", "lost", [], "sections/7.yaml", "id: '6'", "id", "does not match the section id '6'", "文件名"),
     Case("A33", "lost", [Edit(WAGE, "    value: 1650", "    value: 1e999999")],
-         WAGE, "value: 1e999999", "values.2018-01-01.value", "is outside the range", "超出了"),
+         WAGE, "value: 1e999999", "values.2018-01-01.value", "too large: it must not be above 1,000,000,000,000",
+         "数值太大"),
     # -- every problem at once --------------------------------------------------------------------------
     Case("A51", "four", [Edit("sections/1.yaml", "  number: （二）", "\tnumber: （二）")],
          "sections/1.yaml", "\tnumber", "", "tab", "Tab"),
