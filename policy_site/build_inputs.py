@@ -8,6 +8,7 @@ parameters in force on the data date); ``policy-site check`` and the build both 
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import calculators
@@ -22,7 +23,18 @@ log = logging.getLogger("mkdocs.plugins.policy_site")
 
 def check_site(data_dir: Path) -> tuple[SiteInputs | None, CheckResult]:
     """The site's inputs (None if the data has a problem) and everything the checks found."""
-    on = data_date(data_dir)
+    try:
+        on = data_date(data_dir)
+    except DataErrors as exc:
+        return None, CheckResult(None, exc.problems, [])
+    except ValueError as exc:  # a malformed SOURCE_DATE_EPOCH
+        value = os.environ.get("SOURCE_DATE_EPOCH", "")
+        return None, CheckResult(None, [DataProblem(
+            "SOURCE_DATE_EPOCH", 0, "",
+            f"环境变量 SOURCE_DATE_EPOCH 的值“{value}”无效：应为 1970 年以来的秒数，如 1767225600（2026-01-01），"
+            "或者不设置它（使用最后一次提交的日期）。",
+            f"The environment variable SOURCE_DATE_EPOCH is not valid ('{value}': {exc}): it must be seconds since "
+            "1970, e.g. 1767225600 (2026-01-01), or unset (the date of the last commit is used).")], [])
     result = check_policy(data_dir, known_calculators=calculators.CALCULATORS, data_date=on)
     if result.problems:
         return None, result

@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import format_check_report
+from .errors import DataErrors, format_check_report
 from .schema import write_schemas
 
 
@@ -49,7 +49,11 @@ def main(argv: list[str] | None = None) -> int:
 def _check(data_dir: Path) -> int:
     from .build_inputs import check_site  # imports the calculators and the renderer: only for this command
 
-    site, result = check_site(data_dir)
+    try:
+        site, result = check_site(data_dir)
+    except DataErrors as exc:
+        print(format_check_report(exc.problems, []), file=sys.stderr)
+        return 1
     report = format_check_report(result.problems, result.warnings)
     if result.problems:
         print(report, file=sys.stderr)

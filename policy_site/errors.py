@@ -16,7 +16,7 @@ class DataProblem:
     en: str
 
     def format(self) -> str:
-        where = f"{self.file}:{self.line}"
+        where = f"{self.file}:{self.line}" if self.line else self.file  # line 0: not in a file (a setting)
         if self.field:
             where += f"  [{self.field}]"
         return f"{where}\n    {self.zh}\n    {self.en}"

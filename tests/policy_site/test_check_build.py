@@ -56,3 +56,27 @@ def test_future_value_is_announced_never_used_and_a_bad_value_stops_the_build_cl
     assert "The value 165000 is outside the range the calculator 'internship_subsidy' accepts" in output
     assert "数值 165000 超出了计算器“internship_subsidy”" in output
     assert _snapshot(site) == before
+
+
+def test_a_worked_example_that_fails_is_a_data_problem_on_the_value_it_used():
+    """The last safety net: if a value the checks let through still made a worked example fail,
+    the build reports the parameter's file and line in both languages (never a traceback)."""
+    import dataclasses
+
+    from policy_site.build_inputs import check_site, worked_example_problems
+    from policy_site.model import DatedValue
+
+    site, result = check_site(POLICY_DATA)
+    wage = site.policy.parameter["regional_monthly_minimum_wage"]
+    start, dated = wage.in_force(site.data_date)
+    broken = DatedValue.model_construct(value=dated.value * 1000, reference=dated.reference)  # unchecked on purpose
+    parameters = tuple(p.model_copy(update={"values": {**p.values, start: broken}}) if p is wage else p
+                       for p in site.policy.parameters)
+    policy = site.policy.model_copy(update={"parameters": parameters})
+    policy.__dict__.pop("parameter", None)  # the cached index by id
+    problems = worked_example_problems(dataclasses.replace(site, policy=policy), result)
+    assert [(p.file, p.field) for p in problems] == [(f"policy_data/{WAGE}", f"values.{start.isoformat()}.value")]
+    line = (POLICY_DATA / WAGE).read_text(encoding="utf-8").splitlines().index("    value: 1650") + 1
+    assert problems[0].line == line
+    assert "internship_subsidy" in problems[0].en and "must be between 0 and 100,000" in problems[0].en
+    assert "计算器的示例时出错" in problems[0].zh and "必须在0到100,000之间" in problems[0].zh

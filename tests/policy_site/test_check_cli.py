@@ -185,8 +185,8 @@ def apply(data: Path, edit: Edit) -> None:
         path.write_text(text.replace(edit.old, edit.new, 1), encoding="utf-8")
 
 
-def run_check(data: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXED_EPOCH}
+def run_check(data: Path, epoch: str = FIXED_EPOCH) -> subprocess.CompletedProcess:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch}
     env.pop("POLICY_SITE_DEBUG", None)
     return subprocess.run([str(CLI), "check", str(data)], capture_output=True, text=True, env=env, timeout=120)
 
@@ -267,3 +267,11 @@ def test_the_shipped_data_is_valid_without_warnings(data):
     assert result.returncode == 0, result.stderr
     assert "The data is valid" in result.stdout and "数据无误" in result.stdout
     assert result.stderr == ""
+
+
+def test_a_malformed_source_date_epoch_is_a_clear_error_not_a_traceback():  # A61
+    result = run_check(POLICY_DATA, epoch="2019-01-01")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "SOURCE_DATE_EPOCH\n" in result.stderr
+    assert "环境变量 SOURCE_DATE_EPOCH 的值“2019-01-01”无效" in result.stderr
+    assert "The environment variable SOURCE_DATE_EPOCH is not valid ('2019-01-01'" in result.stderr
