@@ -77,10 +77,10 @@ def check_policy(data_dir: Path | str, known_calculators: Collection[str] = (),
     loaded.read_all()
     if loaded.data_dir.is_dir():
         for check in loaded.CROSS_CHECKS:
-            getattr(loaded, check)()
+            check(loaded) if callable(check) else getattr(loaded, check)()
     policy = loaded.policy() if not loaded.problems else None
     return CheckResult(policy, sorted(set(loaded.problems)), sorted(set(loaded.warnings)),
-                       {p.id: d for d, p in loaded._all("parameters/*.yaml")})
+                       {p.id: d for d, p in loaded.valid_files("parameters/*.yaml")})
 
 
 @dataclass
@@ -96,9 +96,11 @@ class _Raw:
 
 
 class _Loaded:
-    CROSS_CHECKS = ("check_file_names", "check_references", "check_calculators", "check_parameters",
-                    "check_source", "check_warnings")
-    """The checks across files, in order; each runs on whatever parsed and validated."""
+    CROSS_CHECKS: tuple = ("check_file_names", "check_references", "check_calculators", "check_parameters",
+                           "check_source", "check_warnings")
+    """The checks across files, in order; each runs on whatever parsed and validated. An entry is the
+    name of a method here or a function taking this object (a check that lives in its own module);
+    such a check reads ``valid_files(pattern)`` and ``all_clauses()`` and calls ``report(...)``."""
 
     def __init__(self, data_dir: Path, calculators: Collection[str] = (), data_date: dt.date | None = None):
         self.data_dir = data_dir
@@ -166,12 +168,12 @@ class _Loaded:
                 "This file is not a known kind of data file: it would not be read and nothing in it would be "
                 "published. " + hint_en[0].upper() + hint_en[1:]))
 
-    def _all(self, pattern: str) -> list[tuple[YamlDocument, Any]]:
+    def valid_files(self, pattern: str) -> list[tuple[YamlDocument, Any]]:
         """The files of ``pattern`` that passed the model."""
         return [(r.doc, r.obj) for r in self.files.get(pattern, []) if r.valid]
 
     def _one(self, pattern: str) -> Any:
-        found = self._all(pattern)
+        found = self.valid_files(pattern)
         return found[0][1] if found else None
 
     def _complete(self, pattern: str) -> bool:
@@ -187,7 +189,7 @@ class _Loaded:
         items = raws[0].doc.data.get(attr) if isinstance(raws[0].doc.data, dict) else None
         return {x.get("id") for x in items or () if isinstance(x, dict) and isinstance(x.get("id"), str)}
 
-    def _clauses(self) -> list[tuple[YamlDocument, tuple, model.Clause]]:
+    def all_clauses(self) -> list[tuple[YamlDocument, tuple, model.Clause]]:
         """Every clause that is valid on its own, also from section files that failed as a whole."""
         found = []
         for raw in self.files.get("sections/*.yaml", []):
@@ -202,7 +204,8 @@ class _Loaded:
                     pass  # already reported with its section
         return found
 
-    def _problem(self, doc: YamlDocument, loc: tuple, zh: str, en: str, warning: bool = False) -> None:
+    def report(self, doc: YamlDocument, loc: tuple, zh: str, en: str, warning: bool = False) -> None:
+        """A problem (or a warning) at ``loc`` of the file ``doc``, on its line."""
         (self.warnings if warning else self.problems).append(
             DataProblem(doc.display_name, doc.line_of(loc), dotted(loc), zh, en))
 
@@ -211,10 +214,10 @@ class _Loaded:
         """A section or parameter file is named after its id (sections/3.yaml holds section 3)."""
         for pattern, kind_zh, kind_en in (("sections/*.yaml", "部分", "section"),
                                           ("parameters/*.yaml", "参数", "parameter")):
-            for doc, obj in self._all(pattern):
+            for doc, obj in self.valid_files(pattern):
                 if doc.path.stem != obj.id:
                     wanted = f"{pattern.split('/')[0]}/{obj.id}.yaml"
-                    self._problem(doc, ("id",),
+                    self.report(doc, ("id",),
                                   f"文件名“{doc.path.name}”与其中的{kind_zh}编号“{obj.id}”不一致：请把文件改名为 {wanted}，"
                                   "或改正编号。",
                                   f"The file name '{doc.path.name}' does not match the {kind_en} id '{obj.id}' in it: "
@@ -229,9 +232,9 @@ class _Loaded:
         self._unique(funding, "funding source", "资金来源")
         self._unique(audiences, "audience", "对象")
         self._unique(terms, "term", "术语")
-        self._unique([(d, (), p) for d, p in self._all("parameters/*.yaml")], "parameter", "参数")
-        self._unique([(d, (), s) for d, s in self._all("sections/*.yaml")], "section", "部分")
-        clauses = self._clauses()
+        self._unique([(d, (), p) for d, p in self.valid_files("parameters/*.yaml")], "parameter", "参数")
+        self._unique([(d, (), s) for d, s in self.valid_files("sections/*.yaml")], "section", "部分")
+        clauses = self.all_clauses()
         self._unique(clauses, "clause", "条款")
 
         agency_ids = self._known_ids("agencies.yaml", "agencies")
@@ -249,27 +252,27 @@ class _Loaded:
                     continue  # that file did not parse: its own problem is reported
                 for i, ref in enumerate(getattr(clause, name)):
                     if ref not in known:
-                        self._problem(doc, loc + (name, i),
+                        self.report(doc, loc + (name, i),
                                       f"未知的{zh_kind}编号“{ref}”：请检查拼写，或先在 {where} 中添加它。",
                                       f"Unknown id '{ref}': check the spelling, or add it to {where} first.")
             for i, ref in enumerate(clause.lead_agencies):
                 agency = valid_agencies.get(ref)
                 if agency and not any(n in clause.text.zh for n in (agency.name.zh, *agency.also_written_as)):
-                    self._problem(doc, loc + ("lead_agencies", i),
+                    self.report(doc, loc + ("lead_agencies", i),
                                   f"牵头单位“{agency.name.zh}”在本条原文中找不到：请检查编号，或在 agencies.yaml "
                                   "的 also_written_as 中加上原文的写法。",
                                   f"The lead agency '{agency.name.en}' is not named in this clause's Chinese text: "
                                   "check the id, or add the source's spelling to also_written_as in agencies.yaml.")
 
     def _items(self, pattern: str, attr: str) -> list[tuple[YamlDocument, tuple, Any]]:
-        return [(d, (attr, i), x) for d, obj in self._all(pattern) for i, x in enumerate(getattr(obj, attr))]
+        return [(d, (attr, i), x) for d, obj in self.valid_files(pattern) for i, x in enumerate(getattr(obj, attr))]
 
     def _unique(self, items: Iterable[tuple[YamlDocument, tuple, Any]], en_kind: str, zh_kind: str) -> None:
         items = list(items)
         counts = Counter(x.id for _, _, x in items)
         for doc, loc, x in items:
             if counts[x.id] > 1:
-                self._problem(doc, loc + ("id",),
+                self.report(doc, loc + ("id",),
                               f"{zh_kind}编号“{x.id}”重复：每个编号只能用一次，请改名或删除重复项。",
                               f"The {en_kind} id '{x.id}' is used more than once: each id must be unique; "
                               "rename or remove one.")
@@ -278,13 +281,13 @@ class _Loaded:
         """A calculator sits on the clause its rules were written for (its metadata's ``clause``)."""
         if not self.calculator_meta:
             return
-        clauses = self._clauses()
+        clauses = self.all_clauses()
         listed = {cid for _, _, c in clauses for cid in c.calculators}
         for doc, loc, clause in clauses:
             for i, cid in enumerate(clause.calculators):
                 own = (self.calculator_meta.get(cid) or {}).get("clause")
                 if own and own != clause.id:
-                    self._problem(doc, loc + ("calculators", i),
+                    self.report(doc, loc + ("calculators", i),
                                   f"计算器“{cid}”是按第 {own} 条的规定编写的，不能放在第 {clause.id} 条：请把它移到第 {own} 条"
                                   "的 calculators 中（否则页面会显示错误的条款和办理单位）。",
                                   f"The calculator '{cid}' computes clause {own}, not clause {clause.id}: move it to "
@@ -292,7 +295,7 @@ class _Loaded:
         for doc, loc, clause in clauses:
             for cid, meta in self.calculator_meta.items():
                 if meta.get("clause") == clause.id and cid not in listed:
-                    self._problem(doc, loc + ("calculators",),
+                    self.report(doc, loc + ("calculators",),
                                   f"计算器“{cid}”属于本条，但没有列在 calculators 中，因此不会发布：请加上它。",
                                   f"The calculator '{cid}' belongs to this clause but is not listed in calculators, "
                                   "so it would not be published: add it.", warning=True)
@@ -301,8 +304,8 @@ class _Loaded:
         """Every value of a parameter fits the calculator fields that use it; one is in force on the data date."""
         if not self.calculator_meta:
             return
-        parameters = {p.id: (d, p) for d, p in self._all("parameters/*.yaml")}
-        used = {cid for _, _, c in self._clauses() for cid in c.calculators}
+        parameters = {p.id: (d, p) for d, p in self.valid_files("parameters/*.yaml")}
+        used = {cid for _, _, c in self.all_clauses() for cid in c.calculators}
         for cid, meta in self.calculator_meta.items():
             for f in meta.get("fields", ()):
                 pid = f.get("default_parameter")
@@ -314,7 +317,7 @@ class _Loaded:
                     value = dated.value
                     if (low is not None and value < Decimal(str(low))) or (high is not None and value > Decimal(str(high))):
                         label = f.get("label") or {}
-                        self._problem(doc, ("values", start.isoformat(), "value"),
+                        self.report(doc, ("values", start.isoformat(), "value"),
                                       f"数值 {_plain(value)} 超出了计算器“{cid}”中“{label.get('zh', f['name'])}”"
                                       f"允许的范围（{_plain(low)} 至 {_plain(high)}）：请核对这个数字（是否多打或少打了一位？）。",
                                       f"The value {_plain(value)} is outside the range the calculator '{cid}' accepts for "
@@ -322,7 +325,7 @@ class _Loaded:
                                       "(a digit too many or too few?).")
                 if self.data_date is not None and cid in used and parameter.in_force(self.data_date) is None:
                     first = min(parameter.values)
-                    self._problem(doc, ("values",),
+                    self.report(doc, ("values",),
                                   f"在数据日期 {self.data_date.isoformat()} 还没有生效的数值（最早的自 {first.isoformat()} 起），"
                                   f"计算器“{cid}”无法使用：请补上当时有效的数值及其文件号。",
                                   f"No value is in force on the data date {self.data_date.isoformat()} (the first "
@@ -358,12 +361,12 @@ class _Loaded:
 
     def check_warnings(self) -> None:
         """Things that are allowed but probably not meant: printed, never failing."""
-        clauses = self._clauses()
+        clauses = self.all_clauses()
         if self._complete("sections/*.yaml"):
             used = {a for _, _, c in clauses for a in (*c.lead_agencies, *c.assisting_agencies)}
             for doc, loc, agency in self._items("agencies.yaml", "agencies"):
                 if agency.id not in used:
-                    self._problem(doc, loc + ("id",),
+                    self.report(doc, loc + ("id",),
                                   f"机构“{agency.id}”没有被任何条款引用：它的页面上不会有任何内容。不需要的话请删除它。",
                                   f"The agency '{agency.id}' is named by no clause: its page would list nothing. "
                                   "Remove it if it is not needed.", warning=True)
@@ -372,7 +375,7 @@ class _Loaded:
                 ids = getattr(clause, name)
                 for i, ref in enumerate(ids):
                     if ref in ids[:i]:
-                        self._problem(doc, loc + (name, i),
+                        self.report(doc, loc + (name, i),
                                       f"“{ref}”在这个列表中出现了两次（页面上会重复显示）：请删除一个。",
                                       f"'{ref}' is listed twice here (the page would show it twice): remove one.",
                                       warning=True)
@@ -380,14 +383,14 @@ class _Loaded:
             for raw in raws:
                 for loc, text in _english_texts(raw.doc.data, ()):
                     if _mostly_chinese(text):
-                        self._problem(raw.doc, loc,
+                        self.report(raw.doc, loc,
                                       "英文（en）这一行大部分是中文：是否忘了翻译？",
                                       "This English (en) line is mostly Chinese: was the translation forgotten?",
                                       warning=True)
 
     # -- result --------------------------------------------------------------
     def policy(self) -> model.Policy:
-        sections = sorted((s for _, s in self._all("sections/*.yaml")), key=lambda s: int(s.id))
+        sections = sorted((s for _, s in self.valid_files("sections/*.yaml")), key=lambda s: int(s.id))
         return model.Policy(
             document=self._one("document.yaml"),
             sections=tuple(sections),
@@ -395,7 +398,7 @@ class _Loaded:
             funding_sources=self._one("funding.yaml").funding_sources,
             audiences=self._one("audiences.yaml").audiences,
             terms=self._one("glossary.yaml").terms,
-            parameters=tuple(p for _, p in self._all("parameters/*.yaml")),
+            parameters=tuple(p for _, p in self.valid_files("parameters/*.yaml")),
         )
 
 
@@ -508,17 +511,17 @@ class _SourceCheck:
         self.loaded.problems += self.source.problems
 
     def _preamble(self) -> None:
-        doc_pairs = self.loaded._all("document.yaml")
+        doc_pairs = self.loaded.valid_files("document.yaml")
         if not doc_pairs or not self.source.preamble:
             return
         doc, document = doc_pairs[0]
         expected = "\n".join(line.text for line in self.source.preamble)
         if document.preamble.zh != expected:
-            self.loaded._problem(doc, ("preamble", "zh"), *_differs(expected, document.preamble.zh,
+            self.loaded.report(doc, ("preamble", "zh"), *_differs(expected, document.preamble.zh,
                                                                     self.source.name, self.source.preamble[0].number))
 
     def _sections(self) -> set[str]:
-        by_id = {s.id: (d, s) for d, s in self.loaded._all("sections/*.yaml")}
+        by_id = {s.id: (d, s) for d, s in self.loaded.valid_files("sections/*.yaml")}
         expected_ids = [h.id for h in self.source.headings]
         claimed: set[str] = set()
         missing: set[str] = set()
@@ -528,19 +531,19 @@ class _SourceCheck:
                 doc, section = by_id[heading.id]
                 claimed.add(section.id)
                 if section.number != numeral:
-                    self.loaded._problem(doc, ("number",),
+                    self.loaded.report(doc, ("number",),
                                          f"第 {section.id} 部分的编号应为“{numeral}”（原文第 {heading.number} 行），这里是“{section.number}”。",
                                          f"Section {section.id} is numbered '{numeral}' in the source (line {heading.number}), "
                                          f"not '{section.number}'.")
                 if section.title.zh != title:
-                    self.loaded._problem(doc, ("title", "zh"), *_differs(title, section.title.zh, self.source.name,
+                    self.loaded.report(doc, ("title", "zh"), *_differs(title, section.title.zh, self.source.name,
                                                                          heading.number))
                 continue
             twin = next(((d, s) for d, s in by_id.values() if s.number == numeral and s.title.zh == title), None)
             if twin:
                 doc, section = twin
                 claimed.add(section.id)
-                self.loaded._problem(doc, ("id",),
+                self.loaded.report(doc, ("id",),
                                      f"部分编号应为“{heading.id}”：这是原文的“{numeral}、{title}”（第 {heading.number} 行），"
                                      f"编号按原文顺序（{numeral} 即 {heading.id}）。请写成 id: '{heading.id}'，文件名为 sections/{heading.id}.yaml。",
                                      f"The section id must be '{heading.id}': this is the source's '{numeral}、{title}' "
@@ -559,7 +562,7 @@ class _SourceCheck:
                 f"site would lose it: restore sections/{heading.id}.yaml (was it deleted or renamed?).")
         for doc, section in by_id.values():
             if section.id not in claimed and section.id not in expected_ids:
-                self.loaded._problem(doc, ("id",),
+                self.loaded.report(doc, ("id",),
                                      f"原文中没有第 {section.id} 部分（原文共 {len(expected_ids)} 个部分）：部分编号按原文的顺序，"
                                      "一 即 1。请检查编号。",
                                      f"The source has no section {section.id} (it has {len(expected_ids)}): section ids "
@@ -570,14 +573,14 @@ class _SourceCheck:
         by_text = {line.text: line for line in self.source.clauses}
         by_id = {line.id: line for line in self.source.clauses}
         accounted: set[str] = set()
-        for doc, loc, clause in self.loaded._clauses():
+        for doc, loc, clause in self.loaded.all_clauses():
             line = by_text.get(clause.text.zh)
             if line is not None:
                 accounted.add(line.id)
                 if clause.id != line.id:
                     headings = {h.id: h.text.partition("、")[0] for h in self.source.headings}
                     section, number = headings.get(line.id.split(".")[0], ""), _CLAUSE.match(line.text).group(0)
-                    self.loaded._problem(doc, loc + ("id",),
+                    self.loaded.report(doc, loc + ("id",),
                                          f"条款编号应为“{line.id}”：这一条的原文是第 {line.number} 行，即 {section}{number}，"
                                          f"编号按原文顺序（一（二）即 1.2）。请写成 id: '{line.id}'。",
                                          f"The clause id must be '{line.id}': its text is line {line.number} of the source, "
@@ -586,12 +589,12 @@ class _SourceCheck:
             elif clause.id in by_id:
                 line = by_id[clause.id]
                 accounted.add(line.id)
-                self.loaded._problem(doc, loc + ("text", "zh"),
+                self.loaded.report(doc, loc + ("text", "zh"),
                                      *_differs(line.text, clause.text.zh, self.source.name, line.number))
             else:
                 ids = [c.id for c in self.source.clauses if c.id.split(".")[0] == clause.id.split(".")[0]]
                 have = f"{ids[0]}–{ids[-1]}" if ids else "—"
-                self.loaded._problem(doc, loc + ("id",),
+                self.loaded.report(doc, loc + ("id",),
                                      f"原文中没有第 {clause.id} 条（原文这一部分的条款为 {have}），它的原文也与原文任何一行都不一致："
                                      "请核对编号和原文（一（二）即 1.2）。",
                                      f"The source has no clause {clause.id} (this section of the source has {have}), and "
@@ -616,7 +619,7 @@ def _differs(expected: str, actual: str, source_name: str, source_line: int) -> 
 
     def around(text: str) -> str:
         start = max(0, at - 8)
-        piece = text[start:at + 8]
+        piece = text[start:at + 8].replace("\n", "⏎")
         return ("…" if start else "") + piece + ("…" if at + 8 < len(text) else "") if piece else "（空）"
 
     src, here = around(expected), around(actual)
