@@ -15,65 +15,8 @@
 
 const APP_KEY = "__policyCalculatorApp";
 
-class Runtime {
-  constructor(workerURL) {
-    this.workerURL = workerURL;
-    this.state = "idle"; // idle | loading | ready | failed
-    this.worker = null;
-    this.seq = 0;
-    this.pending = new Map();
-    this.listeners = new Set();
-    this.failure = "";
-  }
-
-  start(indexURL, version) {
-    if (this.state !== "idle") return;
-    this.setState("loading");
-    try {
-      this.worker = new Worker(this.workerURL, { type: "module" });
-    } catch (error) {
-      this.fail(String(error));
-      return;
-    }
-    this.worker.onmessage = ({ data }) => this.onMessage(data);
-    this.worker.onerror = (event) => this.fail(event.message || "worker error");
-    const lockFileURL = new URL(`pyodide-lock.json?v=${encodeURIComponent(version)}`, indexURL).href;
-    this.worker.postMessage({ type: "init", indexURL, lockFileURL });
-  }
-
-  onMessage(data) {
-    if (data.type === "ready") {
-      this.setState("ready");
-    } else if (data.type === "failed") {
-      this.fail(data.message);
-    } else if (data.type === "result") {
-      const settle = this.pending.get(data.seq);
-      this.pending.delete(data.seq);
-      if (settle) settle(data);
-    }
-  }
-
-  fail(message) {
-    this.failure = message;
-    console.error("calculator:", message);
-    this.setState("failed");
-    for (const settle of this.pending.values()) settle({ failure: message });
-    this.pending.clear();
-  }
-
-  setState(state) {
-    this.state = state;
-    for (const listener of [...this.listeners]) listener(state);
-  }
-
-  calculate(request) {
-    const seq = ++this.seq;
-    return new Promise((resolve) => {
-      this.pending.set(seq, resolve);
-      this.worker.postMessage({ type: "calculate", seq, request });
-    });
-  }
-}
+// The one Pyodide worker, shared with the finder (runtime.js); loaded with this script's version.
+const { sharedRuntime } = await import(new URL(`runtime.js${new URL(import.meta.url).search}`, import.meta.url).href);
 
 // --- small helpers ------------------------------------------------------------------------------
 
@@ -527,8 +470,8 @@ class CalculatorForm {
 // --- the page-independent part ------------------------------------------------------------------
 
 class App {
-  constructor(workerURL) {
-    this.runtime = new Runtime(workerURL);
+  constructor(runtime) {
+    this.runtime = runtime;
     this.seen = new WeakSet();
     this.subscribed = false;
   }
@@ -553,14 +496,7 @@ class App {
   }
 }
 
-function workerURL() {
-  const version = new URL(import.meta.url).searchParams.get("v");
-  const url = new URL("worker.js", import.meta.url);
-  if (version) url.searchParams.set("v", version);
-  return url.href;
-}
-
-const app = (globalThis[APP_KEY] ??= new App(workerURL()));
+const app = (globalThis[APP_KEY] ??= new App(sharedRuntime()));
 app.scan(document);
 if (!app.subscribed && typeof window.document$?.subscribe === "function") {
   app.subscribed = true;

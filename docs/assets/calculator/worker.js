@@ -4,16 +4,19 @@
 //   {type: "init", indexURL, lockFileURL}  load Pyodide from the site's own pyodide/ folder,
 //                                         then the calculators wheel by name through the site's
 //                                         lock file (so its sha256 is checked)
-//   {type: "calculate", seq, request}      request: the JSON text {"id", "inputs"}
+//   {type: "call", seq, fn, request}       calculators.<fn>(request), fn in CALLABLE; request is
+//                                         JSON text (for calculate_json: {"id", "inputs"})
 // Messages out:
 //   {type: "progress", stage}              "runtime" | "package"
 //   {type: "ready"} | {type: "failed", message}
-//   {type: "result", seq, response}        response: calculators.calculate_json's JSON text
+//   {type: "result", seq, response}        response: the function's JSON text
 //   {type: "result", seq, failure}         Python itself failed (not an input error)
 // Nothing is fetched from anywhere but indexURL.
 
+const CALLABLE = new Set(["calculate_json", "find_json"]);
+
 let ready = null;
-let calculateJson = null;
+let calculators = null;
 
 async function init({ indexURL, lockFileURL }) {
   self.postMessage({ type: "progress", stage: "runtime" });
@@ -35,7 +38,7 @@ async function init({ indexURL, lockFileURL }) {
   if (!pyodide.loadedPackages.calculators) {
     throw new Error(errors.join("\n") || "the calculators package did not load");
   }
-  calculateJson = pyodide.pyimport("calculators").calculate_json;
+  calculators = pyodide.pyimport("calculators");
 }
 
 self.onmessage = async ({ data }) => {
@@ -47,10 +50,13 @@ self.onmessage = async ({ data }) => {
     } catch (error) {
       self.postMessage({ type: "failed", message: String(error?.message ?? error) });
     }
-  } else if (data.type === "calculate") {
+  } else if (data.type === "call") {
     try {
       await ready;
-      self.postMessage({ type: "result", seq: data.seq, response: calculateJson(data.request) });
+      if (!CALLABLE.has(data.fn) || typeof calculators[data.fn] !== "function") {
+        throw new Error(`no such function: ${data.fn}`);
+      }
+      self.postMessage({ type: "result", seq: data.seq, response: calculators[data.fn](data.request) });
     } catch (error) {
       self.postMessage({ type: "result", seq: data.seq, failure: String(error?.message ?? error) });
     }
