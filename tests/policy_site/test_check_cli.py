@@ -60,6 +60,12 @@ def section_copy(source: str, target: str) -> Edit:
     return Edit(target, None, (POLICY_DATA / source).read_text(encoding="utf-8"))
 
 
+def cut_from(file: str, marker: str) -> Edit:
+    """The file without everything from ``marker`` on (a clause deleted at the end of its section)."""
+    text = (POLICY_DATA / file).read_text(encoding="utf-8")
+    return Edit(file, None, text[:text.index(marker)])
+
+
 CASES = [
     # -- YAML slips: one per file, each on the line to fix, with a hint (group "syntax") --------------
     Case("A1", "syntax", [Edit("sections/5.yaml", "  summary:", "   summary:")],
@@ -139,6 +145,15 @@ CASES = [
     Case("A33", "lost", [Edit(WAGE, "    value: 1650", "    value: 1e999999")],
          WAGE, "value: 1e999999", "values.2018-01-01.value", "too large: it must not be above 1,000,000,000,000",
          "数值太大"),
+    Case("A42b", "blank", [cut_from("sections/5.yaml", "- id: '5.2'")],
+         "source.zh.txt", "^（二）保障困难群众基本生活", "", "Clause 5.2 of the source is in no data file", "原文的第 5.2 条"),
+    Case("source", "types", [Edit("source.zh.txt", "-")],
+         "source.zh.txt", 1, "", "The source text source.zh.txt is missing", "缺少原文文件"),
+    Case("preamble", "lost", [Edit("document.yaml", "为认真贯彻落实《国务院", "为认真贯彻《国务院")],
+         "document.yaml", ("为认真贯彻《国务院", -1), "preamble.zh", "from character 6 on", "从第 6 个字起"),
+    Case("heading", "lost", [Edit("sections/5.yaml", "  zh: 加强公共就业创业服务", "  zh: 加强公共就业服务")],
+         "sections/5.yaml", "加强公共就业服务", "title.zh", "differs from the source (policy_data/source.zh.txt line 20)",
+         "与原文"),
     # -- every problem at once --------------------------------------------------------------------------
     Case("A51", "four", [Edit("sections/1.yaml", "  number: （二）", "\tnumber: （二）")],
          "sections/1.yaml", "\tnumber", "", "tab", "Tab"),
