@@ -16,6 +16,9 @@ import yaml
 from .errors import DataProblem
 
 Location = tuple[str | int, ...]
+FILE_MAX_BYTES = 16_000_000
+"""A data file larger than this is refused before it is parsed (the real files are below 40 KB; a field
+has its own, smaller limit in the model)."""
 
 
 class _AliasRefused(yaml.MarkedYAMLError):
@@ -63,6 +66,12 @@ class YamlDocument:
 def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument, list[DataProblem]]:
     """Parse ``path``; return the document and the problems found (never raises for bad YAML)."""
     doc = YamlDocument(path=path, display_name=display_name)
+    size = path.stat().st_size
+    if size > FILE_MAX_BYTES:
+        return doc, [DataProblem(display_name, 1, "",
+                                 f"文件太大（{size / 1e6:.0f} MB，最多 {FILE_MAX_BYTES / 1e6:.0f} MB）：是否误粘贴了大量内容？",
+                                 f"The file is too large ({size / 1e6:.0f} MB, at most {FILE_MAX_BYTES / 1e6:.0f} MB): "
+                                 "was something pasted in by mistake?")]
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -79,6 +88,10 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument, list[DataPro
             doc.data = _build(loader, node, (), doc, problems)
     except yaml.MarkedYAMLError as exc:
         problems.extend(syntax_problems(text, exc, display_name))
+    except RecursionError:
+        problems.append(DataProblem(display_name, loader.get_mark().line + 1, "", "YAML 格式错误：嵌套层数太多（如成千上万个“[”）：请检查文件内容。",
+                                    "YAML syntax error: nested too deeply (thousands of '[' or similar): check the "
+                                    "file's content."))
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         problems.append(DataProblem(display_name, 1, "", "YAML 格式错误：请检查文件的缩进、冒号和引号。",
                                     f"YAML syntax error ({exc}): check the indentation, colons and quotes."))

@@ -85,6 +85,10 @@ CASES = [
          "sections/4.yaml", "\tnumber", "", "Replace the tab with spaces", "Tab"),
     Case("A53", "syntax", [Edit("glossary.yaml", "\n- id: hukou", ALIAS_BOMB.replace("\n", "\n", 1) + "- id: hukou")],
          "glossary.yaml", "bomb_a", "", "Anchors (&name) and aliases (*name) are not allowed", "锚点"),
+    Case("depth", "syntax", [Edit("funding.yaml", "funding_sources:", "deep: " + "[" * 3000 + "]" * 3000 + "\nfunding_sources:")],
+         "funding.yaml", "deep: [[[", "", "nested too deeply", "嵌套层数太多"),
+    Case("size", "syntax", [Edit("document.yaml", "title:", "# " + "x" * 17_000_000 + "\ntitle:")],
+         "document.yaml", 1, "", "The file is too large (17 MB, at most 16 MB)", "文件太大"),
     # -- a number or yes/no where text is expected: "add quotes" (group "types") ---------------------
     Case("A46", "types", [Edit("sections/6.yaml", "id: '6'", "id: 6")],
          "sections/6.yaml", "id: 6", "id", 'put it in quotes, write "6"', '写成 "6"'),
