@@ -61,8 +61,9 @@ def _check(data_dir: Path) -> int:
     if report:
         print(report, file=sys.stderr)
     policy = site.policy
-    print(f"数据无误：{len(policy.sections)} 个部分，{len(policy.clauses)} 条。\n"
-          f"The data is valid: {len(policy.sections)} sections, {len(policy.clauses)} clauses.")
+    print(f"数据无误：{len(policy.sections)} 个部分，{len(policy.clauses)} 条（按数据日期 {site.data_date.isoformat()} 检查）。\n"
+          f"The data is valid: {len(policy.sections)} sections, {len(policy.clauses)} clauses "
+          f"(checked as of the data date {site.data_date.isoformat()}).")
     return 0
 
 

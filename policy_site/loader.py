@@ -116,8 +116,10 @@ class _Loaded:
     # -- reading -----------------------------------------------------------
     def read_all(self) -> None:
         if not self.data_dir.is_dir():
-            self.problems.append(DataProblem(str(self.data_dir), 1, "", "找不到数据文件夹。",
-                                             "The data folder does not exist."))
+            self.problems.append(DataProblem(
+                str(self.data_dir), 0, "", "找不到这个数据文件夹：请检查路径（命令行中的文件夹或环境变量 POLICY_DATA_DIR）。",
+                "The data folder does not exist: check the path (the folder given on the command line, or the "
+                "environment variable POLICY_DATA_DIR)."))
             return
         for pattern, cls in model.FILE_MODELS.items():
             paths = sorted(self.data_dir.glob(pattern), key=_natural_key)

@@ -239,8 +239,8 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, loc: Location, doc: YamlDoc
             key = loader.construct_object(key_node, deep=True)
             line = key_node.start_mark.line + 1
             if not isinstance(key, (str, int, float, bool)) and key is not None:
-                problems.append(DataProblem(doc.display_name, line, _dotted(loc), "键必须是简单的文字。",
-                                            "A key must be plain text."))
+                problems.append(DataProblem(doc.display_name, line, _dotted(loc), "键必须是简单的文字（如 zh、en、id）：请检查这一行的写法。",
+                                            "A key must be plain text (such as zh, en, id): check how this line is written."))
                 continue
             if key in result:
                 problems.append(DataProblem(
