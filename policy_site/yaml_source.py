@@ -77,8 +77,16 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument, list[DataPro
     except UnicodeDecodeError as exc:
         return doc, [DataProblem(display_name, 1, "", f"文件不是 UTF-8 编码（{exc.reason}）：请用 UTF-8 保存。",
                                  f"The file is not UTF-8 ({exc.reason}): save it as UTF-8.")]
-    loader = _PlainLoader(text)
     problems: list[DataProblem] = []
+    try:
+        loader = _PlainLoader(text)
+    except yaml.reader.ReaderError as exc:  # a control character YAML does not allow (NUL, …)
+        line = text.count("\n", 0, exc.position) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        return doc, [DataProblem(display_name, line, "",
+                                 f"这一行有一个不允许的不可见字符（U+{code:04X}）：请删除它（可能是从别处复制时带进来的）。",
+                                 f"This line holds an invisible character that is not allowed (U+{code:04X}): delete it "
+                                 "(it may have come with text copied from elsewhere).")]
     try:
         node = loader.get_single_node()
         if node is None:

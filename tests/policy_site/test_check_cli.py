@@ -89,6 +89,8 @@ CASES = [
          "funding.yaml", "deep: [[[", "", "nested too deeply", "嵌套层数太多"),
     Case("size", "syntax", [Edit("document.yaml", "title:", "# " + "x" * 17_000_000 + "\ntitle:")],
          "document.yaml", 1, "", "The file is too large (17 MB, at most 16 MB)", "文件太大"),
+    Case("control", "syntax", [Edit("sections/6.yaml", "number: 六", "number: 六\x00")],
+         "sections/6.yaml", "number: 六", "", "invisible character that is not allowed (U+0000)", "不可见字符"),
     # -- a number or yes/no where text is expected: "add quotes" (group "types") ---------------------
     Case("A46", "types", [Edit("sections/6.yaml", "id: '6'", "id: 6")],
          "sections/6.yaml", "id: 6", "id", 'put it in quotes, write "6"', '写成 "6"'),
