@@ -94,6 +94,13 @@ class _Raw:
     def valid(self) -> bool:
         return self.obj is not None
 
+    # Read as the pair (document, object), true only when valid: `if raw: doc, obj = raw`.
+    def __bool__(self) -> bool:
+        return self.valid
+
+    def __getitem__(self, index: int) -> Any:
+        return (self.doc, self.obj)[index]
+
 
 class _Loaded:
     CROSS_CHECKS: tuple = ("check_file_names", "check_references", "check_calculators", "check_parameters",
@@ -131,7 +138,7 @@ class _Loaded:
             self.unparsed[pattern] = []
             for path in paths:
                 raw = self._read_one(path, cls)
-                self.files[pattern].append(raw) if raw else self.unparsed[pattern].append(path)
+                self.files[pattern].append(raw) if raw is not None else self.unparsed[pattern].append(path)
         self._check_unexpected_files()
 
     def _name(self, path: Path) -> str:
@@ -169,6 +176,9 @@ class _Loaded:
                 name, 1, "", "这个文件不属于任何已知的数据类别，不会被读取，其中的内容也不会发布：" + hint_zh,
                 "This file is not a known kind of data file: it would not be read and nothing in it would be "
                 "published. " + hint_en[0].upper() + hint_en[1:]))
+
+    def _all(self, pattern: str) -> list[tuple[YamlDocument, Any]]:
+        return self.valid_files(pattern)
 
     def valid_files(self, pattern: str) -> list[tuple[YamlDocument, Any]]:
         """The files of ``pattern`` that passed the model."""
