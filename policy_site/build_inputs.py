@@ -29,12 +29,13 @@ def check_site(data_dir: Path) -> tuple[SiteInputs | None, CheckResult]:
         return None, CheckResult(None, exc.problems, [])
     except ValueError as exc:  # a malformed SOURCE_DATE_EPOCH
         value = os.environ.get("SOURCE_DATE_EPOCH", "")
-        return None, CheckResult(None, [DataProblem(
-            "SOURCE_DATE_EPOCH", 0, "",
-            f"环境变量 SOURCE_DATE_EPOCH 的值“{value}”无效：应为 1970 年以来的秒数，如 1767225600（2026-01-01），"
-            "或者不设置它（使用最后一次提交的日期）。",
-            f"The environment variable SOURCE_DATE_EPOCH is not valid ('{value}': {exc}): it must be seconds since "
-            "1970, e.g. 1767225600 (2026-01-01), or unset (the date of the last commit is used).")], [])
+        zh, _, en = str(exc).partition("\n")  # dates.py may say it in both languages, one line each
+        if not en:
+            zh = (f"环境变量 SOURCE_DATE_EPOCH 的值“{value}”无效：应为 1970 年以来的秒数，如 1767225600（2026-01-01），"
+                  "或者不设置它（使用最后一次提交的日期）。")
+            en = (f"The environment variable SOURCE_DATE_EPOCH is not valid ('{value}': {exc}): it must be seconds "
+                  "since 1970, e.g. 1767225600 (2026-01-01), or unset (the date of the last commit is used).")
+        return None, CheckResult(None, [DataProblem("SOURCE_DATE_EPOCH", 0, "", zh, en)], [])
     result = check_policy(data_dir, known_calculators=calculators.CALCULATORS, data_date=on)
     if result.problems:
         return None, result
