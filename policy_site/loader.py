@@ -229,10 +229,10 @@ class _Loaded:
                 if doc.path.stem != obj.id:
                     wanted = f"{pattern.split('/')[0]}/{obj.id}.yaml"
                     self.report(doc, ("id",),
-                                  f"文件名“{doc.path.name}”与其中的{kind_zh}编号“{obj.id}”不一致：请把文件改名为 {wanted}，"
-                                  "或改正编号。",
-                                  f"The file name '{doc.path.name}' does not match the {kind_en} id '{obj.id}' in it: "
-                                  f"rename the file to {wanted}, or correct the id.")
+                                f"文件名“{doc.path.name}”与其中的{kind_zh}编号“{obj.id}”不一致：请把文件改名为 {wanted}，"
+                                "或改正编号。",
+                                f"The file name '{doc.path.name}' does not match the {kind_en} id '{obj.id}' in it: "
+                                f"rename the file to {wanted}, or correct the id.")
 
     def check_references(self) -> None:
         agencies = self._items("agencies.yaml", "agencies")
@@ -264,16 +264,16 @@ class _Loaded:
                 for i, ref in enumerate(getattr(clause, name)):
                     if ref not in known:
                         self.report(doc, loc + (name, i),
-                                      f"未知的{zh_kind}编号“{ref}”：请检查拼写，或先在 {where} 中添加它。",
-                                      f"Unknown id '{ref}': check the spelling, or add it to {where} first.")
+                                    f"未知的{zh_kind}编号“{ref}”：请检查拼写，或先在 {where} 中添加它。",
+                                    f"Unknown id '{ref}': check the spelling, or add it to {where} first.")
             for i, ref in enumerate(clause.lead_agencies):
                 agency = valid_agencies.get(ref)
                 if agency and not any(n in clause.text.zh for n in (agency.name.zh, *agency.also_written_as)):
                     self.report(doc, loc + ("lead_agencies", i),
-                                  f"牵头单位“{agency.name.zh}”在本条原文中找不到：请检查编号，或在 agencies.yaml "
-                                  "的 also_written_as 中加上原文的写法。",
-                                  f"The lead agency '{agency.name.en}' is not named in this clause's Chinese text: "
-                                  "check the id, or add the source's spelling to also_written_as in agencies.yaml.")
+                                f"牵头单位“{agency.name.zh}”在本条原文中找不到：请检查编号，或在 agencies.yaml "
+                                "的 also_written_as 中加上原文的写法。",
+                                f"The lead agency '{agency.name.en}' is not named in this clause's Chinese text: "
+                                "check the id, or add the source's spelling to also_written_as in agencies.yaml.")
 
     def _items(self, pattern: str, attr: str) -> list[tuple[YamlDocument, tuple, Any]]:
         return [(d, (attr, i), x) for d, obj in self.valid_files(pattern) for i, x in enumerate(getattr(obj, attr))]
@@ -284,9 +284,9 @@ class _Loaded:
         for doc, loc, x in items:
             if counts[x.id] > 1:
                 self.report(doc, loc + ("id",),
-                              f"{zh_kind}编号“{x.id}”重复：每个编号只能用一次，请改名或删除重复项。",
-                              f"The {en_kind} id '{x.id}' is used more than once: each id must be unique; "
-                              "rename or remove one.")
+                            f"{zh_kind}编号“{x.id}”重复：每个编号只能用一次，请改名或删除重复项。",
+                            f"The {en_kind} id '{x.id}' is used more than once: each id must be unique; "
+                            "rename or remove one.")
 
     def check_calculators(self) -> None:
         """A calculator sits on the clause its rules were written for (its metadata's ``clause``)."""
@@ -299,17 +299,17 @@ class _Loaded:
                 own = (self.calculator_meta.get(cid) or {}).get("clause")
                 if own and own != clause.id:
                     self.report(doc, loc + ("calculators", i),
-                                  f"计算器“{cid}”是按第 {own} 条的规定编写的，不能放在第 {clause.id} 条：请把它移到第 {own} 条"
-                                  "的 calculators 中（否则页面会显示错误的条款和办理单位）。",
-                                  f"The calculator '{cid}' computes clause {own}, not clause {clause.id}: move it to "
-                                  f"clause {own}'s calculators (otherwise its page names the wrong clause and office).")
+                                f"计算器“{cid}”是按第 {own} 条的规定编写的，不能放在第 {clause.id} 条：请把它移到第 {own} 条"
+                                "的 calculators 中（否则页面会显示错误的条款和办理单位）。",
+                                f"The calculator '{cid}' computes clause {own}, not clause {clause.id}: move it to "
+                                f"clause {own}'s calculators (otherwise its page names the wrong clause and office).")
         for doc, loc, clause in clauses:
             for cid, meta in self.calculator_meta.items():
                 if meta.get("clause") == clause.id and cid not in listed:
                     self.report(doc, loc + ("calculators",),
-                                  f"计算器“{cid}”属于本条，但没有列在 calculators 中，因此不会发布：请加上它。",
-                                  f"The calculator '{cid}' belongs to this clause but is not listed in calculators, "
-                                  "so it would not be published: add it.", warning=True)
+                                f"计算器“{cid}”属于本条，但没有列在 calculators 中，因此不会发布：请加上它。",
+                                f"The calculator '{cid}' belongs to this clause but is not listed in calculators, "
+                                "so it would not be published: add it.", warning=True)
 
     def check_parameters(self) -> None:
         """Every value of a parameter fits the calculator fields that use it; one is in force on the data date."""
@@ -329,19 +329,19 @@ class _Loaded:
                     if (low is not None and value < Decimal(str(low))) or (high is not None and value > Decimal(str(high))):
                         label = f.get("label") or {}
                         self.report(doc, ("values", start.isoformat(), "value"),
-                                      f"数值 {_plain(value)} 超出了计算器“{cid}”中“{label.get('zh', f['name'])}”"
-                                      f"允许的范围（{_plain(low)} 至 {_plain(high)}）：请核对这个数字（是否多打或少打了一位？）。",
-                                      f"The value {_plain(value)} is outside the range the calculator '{cid}' accepts for "
-                                      f"'{label.get('en', f['name'])}' ({_plain(low)} to {_plain(high)}): check the figure "
-                                      "(a digit too many or too few?).")
+                                    f"数值 {_plain(value)} 超出了计算器“{cid}”中“{label.get('zh', f['name'])}”"
+                                    f"允许的范围（{_plain(low)} 至 {_plain(high)}）：请核对这个数字（是否多打或少打了一位？）。",
+                                    f"The value {_plain(value)} is outside the range the calculator '{cid}' accepts for "
+                                    f"'{label.get('en', f['name'])}' ({_plain(low)} to {_plain(high)}): check the figure "
+                                    "(a digit too many or too few?).")
                 if self.data_date is not None and cid in used and parameter.in_force(self.data_date) is None:
                     first = min(parameter.values)
                     self.report(doc, ("values",),
-                                  f"在数据日期 {self.data_date.isoformat()} 还没有生效的数值（最早的自 {first.isoformat()} 起），"
-                                  f"计算器“{cid}”无法使用：请补上当时有效的数值及其文件号。",
-                                  f"No value is in force on the data date {self.data_date.isoformat()} (the first "
-                                  f"applies from {first.isoformat()}), so the calculator '{cid}' has none to use: add "
-                                  "the value in force then, with its document number.")
+                                f"在数据日期 {self.data_date.isoformat()} 还没有生效的数值（最早的自 {first.isoformat()} 起），"
+                                f"计算器“{cid}”无法使用：请补上当时有效的数值及其文件号。",
+                                f"No value is in force on the data date {self.data_date.isoformat()} (the first "
+                                f"applies from {first.isoformat()}), so the calculator '{cid}' has none to use: add "
+                                "the value in force then, with its document number.")
         for cid in sorted(used):
             for f in (self.calculator_meta.get(cid) or {}).get("fields", ()):
                 pid = f.get("default_parameter")
@@ -364,26 +364,26 @@ class _Loaded:
             for doc, loc, agency in self._items("agencies.yaml", "agencies"):
                 if agency.id not in used:
                     self.report(doc, loc + ("id",),
-                                  f"机构“{agency.id}”没有被任何条款引用：它的页面上不会有任何内容。不需要的话请删除它。",
-                                  f"The agency '{agency.id}' is named by no clause: its page would list nothing. "
-                                  "Remove it if it is not needed.", warning=True)
+                                f"机构“{agency.id}”没有被任何条款引用：它的页面上不会有任何内容。不需要的话请删除它。",
+                                f"The agency '{agency.id}' is named by no clause: its page would list nothing. "
+                                "Remove it if it is not needed.", warning=True)
         for doc, loc, clause in clauses:
             for name in ("audiences", "lead_agencies", "assisting_agencies", "funding", "calculators"):
                 ids = getattr(clause, name)
                 for i, ref in enumerate(ids):
                     if ref in ids[:i]:
                         self.report(doc, loc + (name, i),
-                                      f"“{ref}”在这个列表中出现了两次（页面上会重复显示）：请删除一个。",
-                                      f"'{ref}' is listed twice here (the page would show it twice): remove one.",
-                                      warning=True)
+                                    f"“{ref}”在这个列表中出现了两次（页面上会重复显示）：请删除一个。",
+                                    f"'{ref}' is listed twice here (the page would show it twice): remove one.",
+                                    warning=True)
         for raws in self.files.values():
             for raw in raws:
                 for loc, text in _english_texts(raw.doc.data, ()):
                     if _mostly_chinese(text):
                         self.report(raw.doc, loc,
-                                      "英文（en）这一行大部分是中文：是否忘了翻译？",
-                                      "This English (en) line is mostly Chinese: was the translation forgotten?",
-                                      warning=True)
+                                    "英文（en）这一行大部分是中文：是否忘了翻译？",
+                                    "This English (en) line is mostly Chinese: was the translation forgotten?",
+                                    warning=True)
 
     # -- result --------------------------------------------------------------
     def policy(self) -> model.Policy:

@@ -155,7 +155,7 @@ class _SourceCheck:
         expected = "\n".join(line.text for line in self.source.preamble)
         if document.preamble.zh != expected:
             self.loaded.report(doc, ("preamble", "zh"), *_differs(expected, document.preamble.zh,
-                                                                    self.source.name, self.source.preamble[0].number))
+                                                                  self.source.name, self.source.preamble[0].number))
 
     def _sections(self) -> set[str]:
         by_id = {s.id: (d, s) for d, s in self.loaded.valid_files("sections/*.yaml")}
@@ -169,23 +169,23 @@ class _SourceCheck:
                 claimed.add(section.id)
                 if section.number != numeral:
                     self.loaded.report(doc, ("number",),
-                                         f"第 {section.id} 部分的编号应为“{numeral}”（原文第 {heading.number} 行），这里是“{section.number}”。",
-                                         f"Section {section.id} is numbered '{numeral}' in the source (line {heading.number}), "
-                                         f"not '{section.number}'.")
+                                       f"第 {section.id} 部分的编号应为“{numeral}”（原文第 {heading.number} 行），这里是“{section.number}”。",
+                                       f"Section {section.id} is numbered '{numeral}' in the source (line {heading.number}), "
+                                       f"not '{section.number}'.")
                 if section.title.zh != title:
                     self.loaded.report(doc, ("title", "zh"), *_differs(title, section.title.zh, self.source.name,
-                                                                         heading.number))
+                                                                       heading.number))
                 continue
             twin = next(((d, s) for d, s in by_id.values() if s.number == numeral and s.title.zh == title), None)
             if twin:
                 doc, section = twin
                 claimed.add(section.id)
                 self.loaded.report(doc, ("id",),
-                                     f"部分编号应为“{heading.id}”：这是原文的“{numeral}、{title}”（第 {heading.number} 行），"
-                                     f"编号按原文顺序（{numeral} 即 {heading.id}）。请写成 id: '{heading.id}'，文件名为 sections/{heading.id}.yaml。",
-                                     f"The section id must be '{heading.id}': this is the source's '{numeral}、{title}' "
-                                     f"(line {heading.number}), and ids follow the source's numbering. Write "
-                                     f"id: '{heading.id}' and name the file sections/{heading.id}.yaml.")
+                                   f"部分编号应为“{heading.id}”：这是原文的“{numeral}、{title}”（第 {heading.number} 行），"
+                                   f"编号按原文顺序（{numeral} 即 {heading.id}）。请写成 id: '{heading.id}'，文件名为 sections/{heading.id}.yaml。",
+                                   f"The section id must be '{heading.id}': this is the source's '{numeral}、{title}' "
+                                   f"(line {heading.number}), and ids follow the source's numbering. Write "
+                                   f"id: '{heading.id}' and name the file sections/{heading.id}.yaml.")
                 continue
             if heading.id in self.unverified or "*" in self.unverified:
                 continue
@@ -200,10 +200,10 @@ class _SourceCheck:
         for doc, section in by_id.values():
             if section.id not in claimed and section.id not in expected_ids:
                 self.loaded.report(doc, ("id",),
-                                     f"原文中没有第 {section.id} 部分（原文共 {len(expected_ids)} 个部分）：部分编号按原文的顺序，"
-                                     "一 即 1。请检查编号。",
-                                     f"The source has no section {section.id} (it has {len(expected_ids)}): section ids "
-                                     "follow the source's numbering, 一 is 1. Check the id.")
+                                   f"原文中没有第 {section.id} 部分（原文共 {len(expected_ids)} 个部分）：部分编号按原文的顺序，"
+                                   "一 即 1。请检查编号。",
+                                   f"The source has no section {section.id} (it has {len(expected_ids)}): section ids "
+                                   "follow the source's numbering, 一 is 1. Check the id.")
         return missing
 
     def _clauses(self, missing_sections: set[str]) -> None:
@@ -218,25 +218,25 @@ class _SourceCheck:
                     headings = {h.id: h.text.partition("、")[0] for h in self.source.headings}
                     section, number = headings.get(line.id.split(".")[0], ""), _CLAUSE.match(line.text).group(0)
                     self.loaded.report(doc, loc + ("id",),
-                                         f"条款编号应为“{line.id}”：这一条的原文是第 {line.number} 行，即 {section}{number}，"
-                                         f"编号按原文顺序（一（二）即 1.2）。请写成 id: '{line.id}'。",
-                                         f"The clause id must be '{line.id}': its text is line {line.number} of the source, "
-                                         f"{section}{number}, and ids follow the source's numbering (一（二） is 1.2). "
-                                         f"Write id: '{line.id}'.")
+                                       f"条款编号应为“{line.id}”：这一条的原文是第 {line.number} 行，即 {section}{number}，"
+                                       f"编号按原文顺序（一（二）即 1.2）。请写成 id: '{line.id}'。",
+                                       f"The clause id must be '{line.id}': its text is line {line.number} of the source, "
+                                       f"{section}{number}, and ids follow the source's numbering (一（二） is 1.2). "
+                                       f"Write id: '{line.id}'.")
             elif clause.id in by_id:
                 line = by_id[clause.id]
                 accounted.add(line.id)
                 self.loaded.report(doc, loc + ("text", "zh"),
-                                     *_differs(line.text, clause.text.zh, self.source.name, line.number))
+                                   *_differs(line.text, clause.text.zh, self.source.name, line.number))
             else:
                 ids = [c.id for c in self.source.clauses if c.id.split(".")[0] == clause.id.split(".")[0]]
                 have = f"{ids[0]}–{ids[-1]}" if ids else "—"
                 self.loaded.report(doc, loc + ("id",),
-                                     f"原文中没有第 {clause.id} 条（原文这一部分的条款为 {have}），它的原文也与原文任何一行都不一致："
-                                     "请核对编号和原文（一（二）即 1.2）。",
-                                     f"The source has no clause {clause.id} (this section of the source has {have}), and "
-                                     "its text matches no line of the source: check the id and the text "
-                                     "(一（二） is 1.2).")
+                                   f"原文中没有第 {clause.id} 条（原文这一部分的条款为 {have}），它的原文也与原文任何一行都不一致："
+                                   "请核对编号和原文（一（二）即 1.2）。",
+                                   f"The source has no clause {clause.id} (this section of the source has {have}), and "
+                                   "its text matches no line of the source: check the id and the text "
+                                   "(一（二） is 1.2).")
         for line in self.source.clauses:
             section = line.id.split(".")[0]
             if line.id in accounted or section in missing_sections or section in self.unverified \
