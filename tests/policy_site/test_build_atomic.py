@@ -77,8 +77,10 @@ def test_a62_relative_policy_data_dir_builds_both_languages(tmp_path):
     work = tmp_path / "work"
     shutil.copytree(MINI_POLICY, work / "policy_data_v2")
     document = work / "policy_data_v2" / "document.yaml"
-    document.write_text(document.read_text(encoding="utf-8").replace("A sample plan", "Plan v2")
-                        .replace("示例方案", "第二版方案"), encoding="utf-8")
+    title = "title: {zh: 示例方案, en: A sample plan}"  # the title only: the preamble must match the source
+    assert title in document.read_text(encoding="utf-8")
+    document.write_text(document.read_text(encoding="utf-8").replace(title, "title: {zh: 第二版方案, en: Plan v2}"),
+                        encoding="utf-8")
     dest = tmp_path / "site"
     result = mkdocs_build(dest, data_dir="policy_data_v2", cwd=work, config=REPO / "mkdocs.yml")
     assert result.returncode == 0, result.stdout + result.stderr
