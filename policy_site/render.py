@@ -49,7 +49,7 @@ class SiteInputs:
 
     def parameter_default(self, parameter_id: str) -> tuple[dt.date, Any] | None:
         parameter = self.policy.parameter.get(parameter_id)
-        return parameter.latest() if parameter else None
+        return parameter.in_force(self.data_date) if parameter else None  # never a value not yet in force
 
 
 def page_paths(site: SiteInputs) -> list[str]:
