@@ -125,6 +125,7 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
             if self.config.atomic_build:  # said once, by the top-level project
                 preview.terminal.error(preview.HEADLINE + "\n" + exc.format())
             self.site, self.pages = None, preview.stub_pages(config, exc.format())
+            self._search_user_dict(config, base)  # an empty dictionary: the search plugin needs the file
             return config
         self.runtime = self._pyodide_runtime(config)
         self.site = dataclasses.replace(site, runtime=self.runtime)
@@ -145,7 +146,7 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
         option = getattr(getattr(search, "config", None), "jieba_dict_user", None)
         if search is not None and option:
             path = (base / option).resolve()
-            search_terms.write_user_dict(self.site.policy, path)
+            search_terms.write_user_dict(self.site.policy if self.site else None, path)
             search.config.jieba_dict_user = str(path)
 
     def _data_dir(self, base: Path) -> Path:

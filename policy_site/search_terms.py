@@ -28,8 +28,10 @@ def glossary_words(policy: Policy) -> list[str]:
     return words
 
 
-def write_user_dict(policy: Policy, path: Path) -> Path:
-    """Write ``word frequency`` lines (jieba's user-dictionary format); returns the path."""
+def write_user_dict(policy: Policy | None, path: Path) -> Path:
+    """Write ``word frequency`` lines (jieba's user-dictionary format); returns the path.
+    Without a policy (data that does not load, in the preview) the file is empty."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("".join(f"{word} {FREQUENCY}\n" for word in glossary_words(policy)), encoding="utf-8")
+    words = glossary_words(policy) if policy is not None else []
+    path.write_text("".join(f"{word} {FREQUENCY}\n" for word in words), encoding="utf-8")
     return path
