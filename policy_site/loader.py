@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import model
+from . import finder_checks, model
 from .errors import DataErrors, DataProblem
 from .pydantic_messages import explain
 from .yaml_source import YamlDocument, dotted, read_yaml
@@ -52,6 +52,8 @@ class _Loaded:
                     pattern, 1, "", f"缺少文件 {pattern}：请在数据文件夹中创建它。",
                     f"The file {pattern} is missing: create it in the data folder."))
             self.objects[pattern] = [r for p in paths if (r := self._read_one(p, cls)) is not None]
+        facts = self.data_dir / finder_checks.FACTS_FILE  # optional: the finder's questions
+        self.finder = self._read_one(facts, model.model_finder.FactsFile) if facts.is_file() else None
         self._check_unexpected_files()
 
     def _read_one(self, path: Path, cls: type[model.Model]) -> tuple[YamlDocument, Any] | None:
@@ -81,6 +83,7 @@ class _Loaded:
 
     def _check_unexpected_files(self) -> None:
         known = {p for pattern in model.FILE_MODELS for p in self.data_dir.glob(pattern)}
+        known.add(self.data_dir / finder_checks.FACTS_FILE)
         for path in sorted(self.data_dir.rglob("*.y*ml")):
             if path not in known:
                 name = path.relative_to(self.data_dir.parent).as_posix()
@@ -119,6 +122,7 @@ class _Loaded:
             "funding": ({x.id for _, _, x in funding}, "funding.yaml", "资金来源"),
             "calculators": (calculators, "calculators/", "计算器"),
         }
+        self._check_finder(calculators, set(agency_ids))
         for doc, loc, clause in clauses:
             for field, (known, where, zh_kind) in refs.items():
                 for i, ref in enumerate(getattr(clause, field)):
@@ -137,6 +141,16 @@ class _Loaded:
                             "的 also_written_as 中加上原文的写法。",
                             f"The lead agency '{agency.name.en}' is not named in this clause's Chinese text: "
                             "check the id, or add the source's spelling to also_written_as in agencies.yaml."))
+
+    def _check_finder(self, calculators: set[str], agencies: set[str]) -> None:
+        import calculators as calculator_package  # the figures and fields the measures refer to
+
+        metadata = {cid: calculator_package.CALCULATORS[cid] for cid in calculators
+                    if cid in calculator_package.CALCULATORS}
+        facts = self.finder[1] if self.finder else None
+        if self.finder:
+            finder_checks.check_facts(self.problems, self.finder[0], facts, agencies, metadata)
+        finder_checks.check_measures(self.problems, self._all("sections/*.yaml"), facts, metadata, agencies)
 
     def _items(self, pattern: str, attr: str) -> list[tuple[YamlDocument, tuple, Any]]:
         return [(d, (attr, i), x) for d, obj in self._all(pattern) for i, x in enumerate(getattr(obj, attr))]
@@ -162,6 +176,7 @@ class _Loaded:
             audiences=self._one("audiences.yaml").audiences,
             terms=self._one("glossary.yaml").terms,
             parameters=tuple(p for _, p in self._all("parameters/*.yaml")),
+            finder=self.finder[1] if self.finder else None,
         )
 
 
