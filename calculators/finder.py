@@ -233,6 +233,11 @@ def _validate(rules, facts):
                                   f"没有编号为「{shown}」的问题。", f"There is no question “{shown}”."))
             continue
         zh_label, en_label = rules.label(key)
+        if key != rules.applicant and valid_applicant and not rules.serves(fact, applicant):
+            problems.append(error(key, f"「{zh_label}」不适用于所选的申请人类型（{applicant}），请删去这个回答。",
+                                  f"“{en_label}” does not apply to this kind of applicant ({applicant}): "
+                                  "leave it out."))
+            continue
         if value is None:
             if key == rules.applicant:
                 problems.append(error(key, f"「{zh_label}」必须回答，不能选“不确定”。",
@@ -241,11 +246,6 @@ def _validate(rules, facts):
         wrong = _check_value(fact, value)
         if wrong:
             problems.append(error(key, f"「{zh_label}」{wrong[0]}", f"“{en_label}” {wrong[1]}"))
-            continue
-        if key != rules.applicant and valid_applicant and not rules.serves(fact, applicant):
-            problems.append(error(key, f"「{zh_label}」不适用于所选的申请人类型（{applicant}），请删去这个回答。",
-                                  f"“{en_label}” does not apply to this kind of applicant ({applicant}): "
-                                  "leave it out."))
     if problems:
         raise InputError(problems)
     try:
@@ -405,7 +405,7 @@ def _input_value(source, name, known):
         return value
     for entry in source["map"]:
         if _same(value, entry["if"]):
-            return entry["then"]
+            return entry.get("then")
     return None
 
 
