@@ -116,14 +116,14 @@ def evaluate(test, known):
     return bool(result)
 
 
-def test_facts(test):
+def facts_in(test):
     """Every fact a test refers to, in order of appearance."""
     out = []
     if "all" in test or "any" in test:
         for part in test.get("all", test.get("any")):
-            out += [f for f in test_facts(part) if f not in out]
+            out += [f for f in facts_in(part) if f not in out]
     elif "not" in test:
-        out = test_facts(test["not"])
+        out = facts_in(test["not"])
     elif "fact" in test:
         out = [test["fact"]]
     return out
