@@ -29,7 +29,6 @@ calculator does not run) or ``{"test": test}`` (its three-valued result). An inp
 source takes the fact of the same name.
 """
 
-import datetime
 import json
 from decimal import Decimal
 
@@ -465,11 +464,15 @@ def _condition(condition, result):
 
 
 def _parse_date(value):
-    if isinstance(value, str) and len(value) == 10:
-        try:
-            return datetime.date.fromisoformat(value).isoformat()
-        except ValueError:
-            pass
+    """``YYYY-MM-DD`` of a day that exists (no clock, no datetime: the package reads nothing)."""
+    if isinstance(value, str) and len(value) == 10 and value[4] == value[7] == "-":
+        year, month, day = value[:4], value[5:7], value[8:]
+        if (year + month + day).isdigit() and (year + month + day).isascii():
+            y, m, d = int(year), int(month), int(day)
+            leap = y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+            days = [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+            if 1 <= m <= 12 and 1 <= d <= days[m - 1]:
+                return value
     raise InputError([error("as_of", "日期应写成 年-月-日，如 2026-11-25。",
                             "The date must be written YYYY-MM-DD, e.g. 2026-11-25.")])
 
