@@ -101,7 +101,7 @@ def _strings(lang: str) -> dict[str, str]:
     from .render import load_ui_strings
 
     return {key: value[lang] for key, value in load_ui_strings().items()
-            if key.startswith(("finder_", "print_", "measures_"))}
+            if key.startswith(("finder_", "print_", "measures_")) or key == "calc_yuan"}
 
 
 def page_config(view: FinderView, root: str, pyodide_url: str) -> dict[str, Any]:
@@ -133,5 +133,6 @@ def page_config(view: FinderView, root: str, pyodide_url: str) -> dict[str, Any]
         "agencies": agencies,
         "pyodide": pyodide_url,
         "runtime_version": site.runtime.version if site.runtime else "",
+        "download_mb": site.runtime.download_mb if site.runtime else "",
         "strings": _strings(lang),
     }
