@@ -138,7 +138,7 @@ class Finder {
     this.obligations = h("div", { class: "policy-finder__obligations" });
     this.printButton = h("button", { type: "button", class: "md-button policy-print-button", text: s.print_button });
     this.printButton.addEventListener("click", () => window.print());
-    this.receipt = h("section", { class: "policy-receipt", "aria-hidden": "true" });
+    this.receipt = h("section", { class: "policy-receipt", hidden: true, "data-receipt": "finder" });
     this.results = h("section", { class: "policy-finder__results", "data-finder-state": "loading", "aria-labelledby": "policy-finder-results" },
       h("h2", { id: "policy-finder-results", text: s.finder_results }),
       this.summary, this.obligations,
