@@ -311,12 +311,10 @@ class Finder {
   }
 
   backLink() {
-    const link = h("a", { href: "#", class: "policy-finder__back", text: this.s.finder_back });
-    link.addEventListener("click", (event) => {
-      event.preventDefault();
-      this.back();
-    });
-    return h("p", {}, link);
+    // A button, not a link: Material's instant navigation would take over a link to "#".
+    const button = h("button", { type: "button", class: "policy-finder__back", text: this.s.finder_back });
+    button.addEventListener("click", () => this.back());
+    return h("p", {}, button);
   }
 
   control(fact, id, current, describedBy) {
@@ -469,6 +467,13 @@ class Finder {
       }
       card.append(box);
     });
+    const kinds = [...new Set(rulesClause.measures.filter((m) => m.kind === "benefit").map((m) => m.for))];
+    if (applicant && !kinds.includes(applicant)) {
+      const labels = kinds.map((kind) => this.rules.facts.find((f) => f.id === this.applicantFact)
+        .choices.find((c) => c.value === kind)?.[this.lang] ?? kind);
+      card.append(h("p", { class: "policy-finder__for", "data-reason": "for" },
+        h("strong", { text: s.measures_for + this.colon() }), this.mixed(labels.join(this.lang === "zh" ? "、" : ", "))));
+    }
     const lead = clause.lead.map((a) => h("a", { href: a.url }, this.mixed(a.name)));
     card.append(h("p", { class: "policy-finder__lead" }, h("strong", { text: s.finder_lead + this.colon() }),
       ...lead.flatMap((link, i) => (i ? [this.lang === "zh" ? "、" : ", ", link] : [link]))));
@@ -531,7 +536,7 @@ class Finder {
   renderReceipt() {
     const s = this.s;
     const cited = this.result.measures.filter((entry) => entry.status !== "does_not_apply");
-    const answers = h("dl", {}, this.answers.map(([key, value]) => [
+    const answers = h("dl", {}, this.answers.flatMap(([key, value]) => [
       h("dt", {}, this.mixed(this.tr(this.facts.get(key).question))), h("dd", {}, this.mixed(this.answerText(key, value)))]));
     this.receipt.replaceChildren(
       h("h2", { text: `${s.print_heading}${this.colon()}${document.title}` }),
