@@ -144,7 +144,7 @@ def test_a_refused_answer_says_why_and_is_not_kept(local_page, site_url):
     assert form.locator("input").get_attribute("aria-invalid") == "true"
 
 
-def test_estimates_summary_and_calculator_links(local_page, site_url):
+def test_estimates_summary_and_calculator_links(local_page, site_url, traffic):
     page = local_page
     facts = {"applicant": "person", "farmer_herder": True, "months_employed": 7, "via_market_entity": True,
              "organised_outside_region": True, "registered_poor": True, "transfer": "cross_province"}
@@ -161,9 +161,12 @@ def test_estimates_summary_and_calculator_links(local_page, site_url):
     params = dict(parse_qsl(urlsplit(link.get_attribute("href")).query))
     assert params == {"role": "worker", "months_employed": "7", "via_market_entity": "true",
                       "organised_outside_region": "true"}
-    # The calculator opens with those answers and computes the same amount, in the same worker.
+    # The calculator opens with those answers and computes the same amount, in the same worker:
+    # instant navigation keeps the page, so Python is not loaded again.
+    traffic.clear()
     link.click()
     assert wait_state(page, "farmer_herder_transfer", "done", "error") == "done"
+    assert traffic.matching("pyodide.asm.wasm") == [] and traffic.matching("calculators-") == []
     assert page.locator('[data-result-for="farmer_herder_transfer"]').get_attribute("data-total-yuan") == "1200"
     # Does-not-apply results are folded, each with the condition that failed.
     page.go_back()
