@@ -490,8 +490,9 @@ function addReceipt(form, result) {
     inputs.append(h("dt", {}, form.mixed(form.tr(field.label))), h("dd", {}, form.mixed(String(shown))));
   }
   const receipt = h("section", { class: "policy-receipt", hidden: true, "data-receipt": result.calculator },
-    h("h3", { text: s.print_heading }), h("h4", { text: s.print_inputs }), inputs,
-    h("h4", { text: s.print_clause_texts }), h("p", {}, h("strong", { text: config.clause })),
+    h("p", { class: "policy-receipt__heading" }, h("strong", { text: s.print_heading })),
+    h("p", {}, h("strong", { text: s.print_inputs })), inputs,
+    h("p", {}, h("strong", { text: s.print_clause_texts })), h("p", {}, h("strong", { text: config.clause })),
     h("p", { lang: "zh-Hans", text: config.text_zh }),
     h("p", { text: `${s.print_data_date}${colon}${config.data_date}` }),
     h("p", {}, `${s.print_address}${colon}`, h("span", { class: "policy-receipt__url", text: location.href })),
