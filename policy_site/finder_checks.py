@@ -265,3 +265,19 @@ def _check_same_kind(fact: Fact, field: dict, at: tuple, report: _Reporter) -> N
         report(at, f"问题“{fact.id}”的答案不能直接作为计算器输入项“{field['name']}”：请在 inputs 中用 map 对应。",
                f"The answers to '{fact.id}' cannot feed the calculator input '{field['name']}' as they are: "
                "map them under inputs.")
+
+
+def check_loaded(loaded: Any) -> None:
+    """The loader's cross-file check for the finder (an entry of ``loader._Loaded.CROSS_CHECKS``)."""
+    import calculators as package  # the figures and fields the measures refer to
+
+    metadata = dict(loaded.calculator_meta) or {cid: package.CALCULATORS[cid] for cid in loaded.calculators
+                                                if cid in package.CALCULATORS}
+    agencies = loaded._known_ids("agencies.yaml", "agencies") or set()  # noqa: SLF001 - the loader's own helper
+    raw = getattr(loaded, "finder", None)
+    if raw is not None and not raw.valid:
+        return  # facts.yaml's own problems are reported; checking the measures against it would only echo them
+    facts = raw.obj if raw is not None else None
+    if raw is not None:
+        check_facts(loaded.problems, raw.doc, facts, agencies, metadata)
+    check_measures(loaded.problems, loaded.valid_files("sections/*.yaml"), facts, metadata, agencies)

@@ -30,5 +30,8 @@ def run_find(facts_json: str, as_of: str | None, data_dir: Path) -> int:
     except DataErrors as exc:
         print(exc.format(), file=sys.stderr)
         return 1
+    except Exception as exc:  # noqa: BLE001 - never a traceback
+        return _fail([{"field": None, "zh": f"出现了意外错误：{type(exc).__name__}。请把这条信息发给网站的开发人员。",
+                       "en": f"An unexpected error occurred: {type(exc).__name__}: {exc}."}])
     sys.stdout.buffer.write(json.dumps(result, ensure_ascii=False).encode("utf-8") + b"\n")
     return 0

@@ -44,23 +44,26 @@ MISTAKES = [
      "clauses.0.measures.0.conditions.0.test.is", "not a possible answer"),
     (SECTION, "quote: 发放救助", "quote: 发放补贴", "发放补贴",
      "clauses.0.measures.0.conditions.0.quote", "is not in this clause's Chinese text"),
-    (SECTION, "test: {fact: in_need, is: true}", "test: {fact: persons, at_least: {figure: temporary_assistance.cap}}",
-     "temporary_assistance.cap", "clauses.0.measures.0.conditions.0.test.at_least.figure",
-     "no calculator figure 'temporary_assistance.cap'"),
+    (SECTION, "test: {fact: publishes, is: true}",
+     "test: {fact: new_local_hires, at_least: {figure: enterprise_hiring_award.cap}}",
+     "enterprise_hiring_award.cap", "clauses.1.measures.0.conditions.0.test.at_least.figure",
+     "no calculator figure 'enterprise_hiring_award.cap'"),
     (SECTION, "test: {fact: in_need, is: true}", "test: {fact: in_need, at_least: 3}", "at_least: 3",
      "clauses.0.measures.0.conditions.0.test.at_least", "works only with a number question"),
-    (SECTION, "- id: temporary_assistance\n", "- id: temporary_assistance\n            inputs: {persons: {value: many}}\n",
-     "inputs:", "clauses.0.measures.0.calculators.0.inputs.persons.value", "not a value the calculator input"),
-    (SECTION, "- id: temporary_assistance\n", "- id: temporary_assistance\n            inputs: {people: {value: 2}}\n",
-     "inputs:", "clauses.0.measures.0.calculators.0.inputs.people", "has no input 'people'"),
+    (SECTION, "year: {fact: hiring_year}", "enterprise_type: {value: many}", "value: many",
+     "clauses.1.measures.0.calculators.0.inputs.enterprise_type.value", "not a value the calculator input"),
+    (SECTION, "year: {fact: hiring_year}", "people: {value: 2}", "people:",
+     "clauses.1.measures.0.calculators.0.inputs.people", "has no input 'people'"),
+    (SECTION, "year: {fact: hiring_year}", "year: {fact: hiring_year, map: [{if: 2019, then: first}]}", "map:",
+     "clauses.1.measures.0.calculators.0.inputs.year.map.0.then", "not a value the calculator input"),
     (SECTION, "for: person", "for: citizen", "for: citizen", "clauses.0.measures.0.for", "not a choice"),
     (SECTION, "test: {fact: in_need, is: true}", "test: {fact: in_need}", "test: {fact: in_need}",
      "clauses.0.measures.0.conditions.0.test.fact", "needs a comparison"),
     (SECTION, "test: {fact: in_need, is: true}", "test: {fact: publishes, is: true}", "fact: publishes",
      "clauses.0.measures.0.conditions.0.test.fact", "asked only of organisation"),
-    ("facts.yaml", "- id: persons\n  type: integer", "- id: persons\n  type: number", "type: number",
-     "facts.2.type", "must be one of"),
-    ("facts.yaml", "  for: [person]\n- id: persons", "  for: [persons]\n- id: persons", "for: [persons]",
+    ("facts.yaml", "- id: hiring_year\n  type: integer", "- id: hiring_year\n  type: number", "type: number",
+     "facts.7.type", "must be one of"),
+    ("facts.yaml", "  for: [person]\n- id: publishes", "  for: [persons]\n- id: publishes", "for: [persons]",
      "facts.1.for.0", "not a choice of the question 'applicant'"),
 ]
 
@@ -162,8 +165,10 @@ def test_cli_find_bad_facts(facts, field):
 
 
 def test_cli_find_on_the_mini_policy():
-    proc = run_find('{"applicant": "person", "in_need": true, "persons": 2, "requested_yuan_per_person": 6000}',
+    proc = run_find('{"applicant": "organisation", "publishes": true, "enterprise_type": "non_public", '
+                    '"new_local_hires": 16, "new_local_graduates": 10, "hiring_year": 2019}',
                     "--data", str(REPO / "tests/fixtures/mini_policy"), "--as-of", "2020-01-01")
     out = json.loads(proc.stdout)
-    assert out["measures"][0]["calculators"] == {"temporary_assistance": {"status": "applies", "total_yuan": 10000}}
+    assert [m["status"] for m in out["measures"]] == ["does_not_apply", "applies"]
+    assert out["measures"][1]["calculators"] == {"enterprise_hiring_award": {"status": "applies", "total_yuan": 80000}}
     assert out["measures"][0]["in_force"] == "in_force"

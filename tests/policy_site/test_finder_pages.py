@@ -32,7 +32,9 @@ def test_clause_page_shows_who_qualifies(built_fixture_site, lang):
     assert 'data-part="a"' in block
     assert '<q lang="zh-Hans">发放救助</q>' in block
     assert ("生活困难" if lang == "zh" else "You are in hardship") in block
-    assert "../../calculators/temporary_assistance/" in block and "../../finder/" in block
+    assert "../../finder/" in block
+    other = page(built_fixture_site, lang, "clauses/1.2")
+    assert "../../calculators/enterprise_hiring_award/" in other[other.index('data-measures-for="1.2"'):]
 
 
 def test_quotes_and_conditions_are_text_never_markup(built_fixture_site):

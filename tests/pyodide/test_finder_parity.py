@@ -38,8 +38,9 @@ def collect_requests() -> dict[str, str]:
         for j, change in enumerate(flips):
             requests[f"flip {index} {clause}{part} {j}"] = request(real, {**base, **change})
     requests.update({
-        "mini: person": request(mini, {"applicant": "person", "in_need": True, "persons": 3,
-                                       "requested_yuan_per_person": 4999}, "2020-01-01"),
+        "mini: person": request(mini, {"applicant": "person", "in_need": True}, "2020-01-01"),
+        "mini: enterprise": request(mini, {"applicant": "organisation", "publishes": True, "enterprise_type": "state_owned",
+                                           "new_local_hires": 100, "new_local_graduates": 50, "hiring_year": 2020}),
         "mini: organisation": request(mini, {"applicant": "organisation", "publishes": None}),
         "odd: not JSON": "{",
         "odd: contradiction": request(real, {"applicant": "person", "lhasa_hukou": True, "from_tibet": False}),
