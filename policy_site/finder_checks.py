@@ -213,7 +213,8 @@ def _check_calculator(ctx: _Context, calc, clause_calculators: tuple[str, ...], 
         report(loc + ("id",), f"没有名为“{calc.id}”的计算器：请检查拼写。",
                f"There is no calculator called '{calc.id}': check the spelling.")
         return
-    if calc.id not in clause_calculators:
+    # (When the clause's own list has an unknown id, that typo is reported already: do not echo it here.)
+    if calc.id not in clause_calculators and all(c in ctx.calculators for c in clause_calculators):
         report(loc + ("id",), f"计算器“{calc.id}”不在本条的 calculators 列表中：请先把它加到本条的 calculators。",
                f"The calculator '{calc.id}' is not in this clause's calculators: add it there first.")
     fields = {f["name"]: f for f in meta["fields"]}

@@ -62,7 +62,7 @@ MISTAKES = [
     (SECTION, "test: {fact: in_need, is: true}", "test: {fact: publishes, is: true}", "fact: publishes",
      "clauses.0.measures.0.conditions.0.test.fact", "asked only of organisation"),
     ("facts.yaml", "- id: hiring_year\n  type: integer", "- id: hiring_year\n  type: number", "type: number",
-     "facts.7.type", "must be one of"),
+     "facts.6.type", "must be one of"),
     ("facts.yaml", "  for: [person]\n- id: publishes", "  for: [persons]\n- id: publishes", "for: [persons]",
      "facts.1.for.0", "not a choice of the question 'applicant'"),
 ]
