@@ -78,6 +78,8 @@ def _replace(node, payloads: Payloads, path: tuple):
     if isinstance(node, list):
         return [_replace(v, payloads, path) for v in node]
     if isinstance(node, str):
+        if "measures" in path and path[-1:] not in (("zh",), ("en",)):
+            return node  # the finder's rules (question ids, values, quotes of the clause): kept; their words replaced
         return payloads("en" if path[-1:] == ("en",) else "zh", url=path[-1:] == ("website",), path=path)
     return node
 
