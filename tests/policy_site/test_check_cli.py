@@ -91,6 +91,10 @@ CASES = [
          "document.yaml", 1, "", "The file is too large (17 MB, at most 16 MB)", "文件太大"),
     Case("control", "syntax", [Edit("sections/6.yaml", "number: 六", "number: 六\x00")],
          "sections/6.yaml", "number: 六", "", "invisible character that is not allowed (U+0000)", "不可见字符"),
+    Case("A9", "syntax", [section_copy(WAGE, "parameters/wage_copy.yaml")],  # a parameter id twice: field "id", not "id.id"
+         "parameters/wage_copy.yaml", "id:", "id", "The parameter id 'regional_monthly_minimum_wage' is used more than once",
+         "参数编号“regional_monthly_minimum_wage”重复"),
+    Case("A9", "syntax", [], WAGE, "id:", "id", "The parameter id 'regional_monthly_minimum_wage' is used more than once", "重复"),
     # -- a number or yes/no where text is expected: "add quotes" (group "types") ---------------------
     Case("A46", "types", [Edit("sections/6.yaml", "id: '6'", "id: 6")],
          "sections/6.yaml", "id: 6", "id", 'put it in quotes, write "6"', '写成 "6"'),
