@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
@@ -130,6 +130,9 @@ class Figure(Model):
     value: Label = Field(description="value.zh must appear verbatim in the clause's Chinese text")
 
 
+from . import model_finder  # noqa: E402  (the finder's part of a clause; imports the classes above)
+
+
 class Clause(Model):
     id: ClauseId
     number: NonEmpty = Field(description="The clause number as printed, e.g. （二）")
@@ -143,6 +146,7 @@ class Clause(Model):
     validity: Validity | None = None
     figures: tuple[Figure, ...] = ()
     calculators: tuple[Id, ...] = ()
+    measures: tuple[model_finder.Measure, ...] = Field(default=(), description="who qualifies: see facts.yaml")
 
     @model_validator(mode="after")
     def _text_starts_with_heading(self) -> Clause:
@@ -194,7 +198,26 @@ PublicHotline = Literal["12333", "12345"]
 """National public hotlines: 12333 human resources and social security, 12345 government services."""
 
 
-class Agency(Model):
+class _OwnPage(Model):
+    """Something with a page of its own, ``<folder>/<id>/``: its id must not be the name of one of
+    the site's fixed pages in that folder (render.page_paths), or one page would silently replace
+    the other."""
+
+    FOLDER: ClassVar[str]
+    TAKEN: ClassVar[frozenset[str]] = frozenset({"index"})
+
+    @model_validator(mode="after")
+    def _id_not_taken(self):
+        if self.id in self.TAKEN:
+            raise bilingual_error(
+                f"编号“{self.id}”已被网站自己的页面 {self.FOLDER}/{self.id}/ 占用：请换一个编号（并同时修改引用它的条款）。",
+                f"The id '{self.id}' is taken by a page of the site itself ({self.FOLDER}/{self.id}/): "
+                "choose another id (and change the clauses that name it).", at=("id",))
+        return self
+
+
+class Agency(_OwnPage):
+    FOLDER: ClassVar[str] = "agencies"
     id: Id
     name: Label
     full_name: Label | None = Field(default=None, description="The agency's full name where the source abbreviates it")
@@ -218,7 +241,9 @@ class AgencyFile(Model):
     agencies: tuple[Agency, ...] = Field(min_length=1)
 
 
-class FundingSource(Model):
+class FundingSource(_OwnPage):
+    FOLDER: ClassVar[str] = "funding"
+    TAKEN: ClassVar[frozenset[str]] = frozenset({"index", "unstated"})
     id: Id
     name: Label
     description: Text
@@ -230,7 +255,8 @@ class FundingFile(Model):
     funding_sources: tuple[FundingSource, ...] = ()
 
 
-class Audience(Model):
+class Audience(_OwnPage):
+    FOLDER: ClassVar[str] = "audiences"
     id: Id
     name: Label
     description: Text
@@ -307,6 +333,7 @@ class Policy(Model):
     audiences: tuple[Audience, ...]
     terms: tuple[Term, ...]
     parameters: tuple[Parameter, ...]
+    finder: model_finder.FactsFile | None = None
 
     @cached_property
     def clauses(self) -> tuple[Clause, ...]:

@@ -4,8 +4,8 @@
 //
 // <runtime dir> holds the site's pyodide-lock.json and the calculators wheel it names
 // (as written into site/pyodide/); Pyodide's core files come from node_modules/pyodide.
-// <requests.json> is a list of {"key", "request"} where "request" is the JSON text given to
-// calculators.calculate_json. Prints one JSON object {key: response text} on stdout, plus
+// <requests.json> is a list of {"key", "request", "fn"?} where "request" is the JSON text given to
+// calculators.<fn> ("calculate_json" by default; the finder's "find_json"). Prints one JSON object {key: response text} on stdout, plus
 // "python_version" and "wheel" (what was installed). One Pyodide for all requests.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -42,14 +42,15 @@ if (errors.length || !pyodide.loadedPackages.calculators) {
   console.error("could not load the calculators wheel: " + errors.join("\n"));
   process.exit(1);
 }
-const calculateJson = pyodide.pyimport("calculators").calculate_json;
+const calculatorsModule = pyodide.pyimport("calculators");
 const out = {
   python_version: pyodide.runPython("import sys; sys.version.split()[0]"),
   wheel: lock.packages.calculators.file_name,
   installed_from: pyodide.runPython("import calculators; calculators.__file__"),
   responses: {},
 };
-for (const { key, request } of requests) {
-  out.responses[key] = calculateJson(request);
+for (const { key, request, fn } of requests) {
+  if (!["calculate_json", "find_json"].includes(fn ?? "calculate_json")) throw new Error(`no such function: ${fn}`);
+  out.responses[key] = calculatorsModule[fn ?? "calculate_json"](request);
 }
 process.stdout.write(JSON.stringify(out));
