@@ -102,10 +102,10 @@ async function init({ indexURL, manifest }) {
   // type whatever the host says (a wasm served as application/octet-stream would hang it).
   const networkFetch = self.fetch.bind(self);
   self.fetch = (input, options) => {
-    const url = typeof input === "string" ? input : input?.url;
-    const bytes = files.get(String(url));
+    const url = input instanceof Request ? input.url : new URL(String(input), indexURL).href; // Pyodide passes URL objects
+    const bytes = files.get(url);
     if (!bytes) return networkFetch(input, options);
-    const type = TYPES[String(url).slice(String(url).lastIndexOf("."))] ?? "application/octet-stream";
+    const type = TYPES[url.slice(url.lastIndexOf("."))] ?? "application/octet-stream";
     return Promise.resolve(new Response(bytes, { headers: { "Content-Type": type } }));
   };
   let pyodide;
