@@ -47,7 +47,9 @@ MANIFEST = "runtime.json"
 PACKAGE = "calculators"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip can hold: no build time leaks in
 BUILD_SCRIPT = Path(__file__).with_name("pyodide_build.mjs")
-CACHE_FORMAT = "2"  # bump when the cached layout changes
+SERVICE_WORKER = Path(__file__).with_name("sw.js")
+"""The service worker's source; written to the site root (``sw.js``: its scope is the whole site)."""
+CACHE_FORMAT = "3"  # bump when the cached layout changes
 
 # UI strings (templates/ui/runtime.yaml) that calculator pages hand to calculator.js.
 UI_KEYS = ("runtime_progress", "runtime_progress_done", "runtime_starting", "runtime_slow_link",
@@ -163,8 +165,19 @@ def _build_runtime(repo_root: Path, assets_dir: Path | None, stamp: tuple) -> Ru
     version = digest.hexdigest()[:12]
     manifest = {**manifest, "version": version}
     files[f"{PYODIDE_DIR}/{MANIFEST}"] = (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode()
+    files["sw.js"] = service_worker(manifest, assets_dir)
     return Runtime(files=files, manifest=manifest, download_bytes=built["brotli_bytes"], version=version,
                    stdlib_modules=tuple(built["stdlib"]))
+
+
+def service_worker(manifest: dict, assets_dir: Path | None) -> bytes:
+    """sw.js for this build: its version, and what it copies into its cache when installed."""
+    precache = [f"{PYODIDE_DIR}/{name}?v={entry['v']}" for name, entry in sorted(manifest["files"].items())]
+    if assets_dir is not None:
+        scripts = sorted(p.relative_to(assets_dir).as_posix() for p in (assets_dir / "calculator").rglob("*") if p.is_file())
+        precache += [f"{prefix}assets/{name}?v={manifest['version']}" for prefix in ("", "en/") for name in scripts]
+    config = json.dumps({"version": manifest["version"], "precache": precache}, indent=1, sort_keys=True)
+    return SERVICE_WORKER.read_text(encoding="utf-8").replace("__SW_CONFIG__", config).encode()
 
 
 # --- the package ----------------------------------------------------------------------------------
@@ -319,7 +332,8 @@ def _build_into(repo_root: Path, pyodide_dir: Path, sources: dict[str, bytes], c
         files = {name: (pyodide_dir / name).read_bytes() for name in CORE_FILES} | {zip_name: bundle}
         manifest = {
             "zip": zip_name,
-            "files": {name: {"bytes": len(data), "sha256": base64.b64encode(hashlib.sha256(data).digest()).decode()}
+            "files": {name: {"bytes": len(data), "sha256": base64.b64encode(hashlib.sha256(data).digest()).decode(),
+                             "v": hashlib.sha256(data).hexdigest()[:16]}  # the URL's ?v=: content-addressed
                       for name, data in files.items()},
             "total": sum(len(data) for data in files.values()),
             "lock": json.dumps(lock, sort_keys=True),

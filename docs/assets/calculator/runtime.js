@@ -70,6 +70,20 @@ class Runtime {
     }, ms);
   }
 
+  /** Once a calculator works: the site's service worker (sw.js at the site root) keeps the runtime
+   * and the pages opened, for offline use and an instant second visit. Best effort: never fails a page. */
+  async keepOffline() {
+    if (!("serviceWorker" in navigator) || !globalThis.isSecureContext || !this.args) return;
+    try {
+      const registration = await navigator.serviceWorker.register(new URL("../sw.js", this.args[0]));
+      await navigator.serviceWorker.ready;
+      const urls = [location.href, ...performance.getEntriesByType("resource").map((entry) => entry.name)];
+      (registration.active ?? navigator.serviceWorker.controller)?.postMessage({ type: "keep", urls });
+    } catch (error) {
+      console.warn("calculator runtime: no offline copy:", error?.message ?? error);
+    }
+  }
+
   retry() {
     if (this.state !== "failed" || !this.args) return;
     this.state = "idle";
@@ -77,7 +91,7 @@ class Runtime {
   }
 
   onMessage(data) {
-    if (this.state !== "loading" && data.type !== "result") return;
+    if (this.state !== "loading" && !["result", "kept"].includes(data.type)) return;
     if (data.type === "progress") {
       this.progress = data;
       this.watch(data.stage === "start" ? LIMITS.startMs : LIMITS.stallMs);
@@ -85,6 +99,8 @@ class Runtime {
     } else if (data.type === "ready") {
       clearTimeout(this.timer);
       this.setState("ready");
+    } else if (data.type === "kept") {
+      this.keepOffline();
     } else if (data.type === "failed") {
       this.fail(data.message, data.reason);
     } else if (data.type === "result") {

@@ -10,6 +10,7 @@
 //   {type: "progress", stage: "download", loaded, total}   bytes so far (as the manifest counts them)
 //   {type: "progress", stage: "start"}                     every byte arrived and checked; Python starts
 //   {type: "ready"} | {type: "failed", reason, message}    reason: network | integrity | nowasm | start
+//   {type: "kept"}                         after "ready": the checked files are in the service worker's cache
 //   {type: "result", seq, response}        response: the function's JSON text
 //   {type: "result", seq, failure}         Python itself failed (not an input error)
 // Nothing is fetched from anywhere but indexURL.
@@ -19,6 +20,7 @@ const PROGRESS_EVERY_MS = 100;
 
 let ready = null;
 let calculators = null;
+let checkedFiles = null; // url -> the bytes checked against the manifest, until they are kept
 
 class RuntimeFailure extends Error {
   constructor(reason, message) {
@@ -49,12 +51,13 @@ async function download(indexURL, manifest) {
   const subtle = globalThis.crypto?.subtle;
   const one = async (name) => {
     const expected = manifest.files[name];
-    const url = new URL(name, indexURL).href;
+    const url = new URL(name, indexURL).href; // what Pyodide asks for
+    const versioned = `${url}?v=${expected.v}`; // content-addressed: the service worker may keep it for good
     // Without SubtleCrypto (a page served over plain http from another machine), the browser
     // checks the hash itself (fetch's integrity option); otherwise we check it, while counting bytes.
     let response;
     try {
-      response = await fetch(url, subtle ? {} : { integrity: `sha256-${expected.sha256}` });
+      response = await fetch(versioned, subtle ? {} : { integrity: `sha256-${expected.sha256}` });
     } catch (error) {
       throw new RuntimeFailure(subtle ? "network" : "integrity", `${name}: ${error.message ?? error}`);
     }
@@ -97,6 +100,7 @@ const TYPES = { ".wasm": "application/wasm", ".zip": "application/zip", ".mjs": 
 async function init({ indexURL, manifest }) {
   if (typeof WebAssembly !== "object") throw new RuntimeFailure("nowasm", "WebAssembly is not available");
   const files = await download(indexURL, manifest);
+  checkedFiles = files;
   self.postMessage({ type: "progress", stage: "start" });
   // Pyodide fetches the wasm and the zip itself: it gets the bytes checked above, with the right
   // type whatever the host says (a wasm served as application/octet-stream would hang it).
@@ -110,9 +114,13 @@ async function init({ indexURL, manifest }) {
   };
   let pyodide;
   try {
-    // The two modules were fetched and checked above; importing them now uses the HTTP cache.
-    const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
+    // The two modules were fetched and checked above; importing the same URLs now uses the
+    // HTTP cache (or the service worker's).
+    const at = (name) => `${new URL(name, indexURL).href}?v=${manifest.files[name].v}`;
+    const { loadPyodide } = await import(at("pyodide.mjs"));
+    const asm = await import(at("pyodide.asm.mjs"));
     pyodide = await loadPyodide({
+      createPyodideModule: asm.default,
       indexURL,
       stdLibURL: new URL(manifest.zip, indexURL).href,
       lockFileContents: manifest.lock,
@@ -123,7 +131,26 @@ async function init({ indexURL, manifest }) {
     calculators = pyodide.pyimport("calculators");
   } catch (error) {
     throw new RuntimeFailure("start", String(error?.message ?? error));
+  } finally {
+    self.fetch = networkFetch;
   }
+}
+
+/** The checked bytes go into the service worker's cache (sw.js), under the URLs it serves them
+ * for: a second visit, or one offline, downloads none of them, and nothing is downloaded twice. */
+async function keep(indexURL, manifest) {
+  const files = checkedFiles;
+  checkedFiles = null;
+  if (!globalThis.caches || !manifest.version || !files) return false;
+  const cache = await caches.open(`policy-site-${manifest.version}`);
+  for (const [name, entry] of Object.entries(manifest.files)) {
+    const url = new URL(name, indexURL).href;
+    const versioned = `${url}?v=${entry.v}`;
+    if (await cache.match(versioned)) continue;
+    const type = TYPES[name.slice(name.lastIndexOf("."))] ?? "application/octet-stream";
+    await cache.put(versioned, new Response(files.get(url), { headers: { "Content-Type": type } }));
+  }
+  return true;
 }
 
 self.onmessage = async ({ data }) => {
@@ -134,6 +161,12 @@ self.onmessage = async ({ data }) => {
       self.postMessage({ type: "ready" });
     } catch (error) {
       self.postMessage({ type: "failed", reason: error.reason ?? "start", message: String(error?.message ?? error) });
+      return;
+    }
+    try {
+      if (await keep(data.indexURL, data.manifest)) self.postMessage({ type: "kept" });
+    } catch (error) {
+      // No Cache Storage here (private mode, quota): the calculator works, just not offline.
     }
   } else if (data.type === "call") {
     try {
