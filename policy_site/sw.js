@@ -95,15 +95,17 @@ async function cacheFirst(request) {
 
 async function networkFirst(request, key) {
   const cache = await caches.open(CACHE);
+  let response = null;
   try {
-    const response = await fetch(request);
-    if (response.ok && response.type === "basic") await cache.put(key, response.clone());
-    return response;
+    response = await fetch(request);
   } catch (error) {
-    const hit = await cache.match(key);
-    if (hit) return hit;
-    throw error;
+    response = null; // offline, or the host is down
   }
+  if (response?.ok) {
+    if (response.type === "basic") await cache.put(key, response.clone());
+    return response;
+  }
+  return (await cache.match(key)) ?? response ?? Response.error();
 }
 
 self.addEventListener("fetch", (event) => {
