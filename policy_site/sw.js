@@ -47,7 +47,8 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("message", (event) => {
   if (event.data?.type !== "keep") return;
   event.waitUntil((async () => {
-    const cache = await caches.open(CACHE);
+    const cache = await ourCache();
+    if (!cache) return;
     for (const href of event.data.urls) {
       const url = new URL(href);
       url.hash = "";
@@ -84,28 +85,36 @@ function contentAddressed(url) {
   return url.searchParams.has("v");
 }
 
+/** Our cache, or null once a newer release has deleted it (never bring an old cache back). */
+async function ourCache() {
+  return (await caches.has(CACHE)) ? caches.open(CACHE) : null;
+}
+
 async function cacheFirst(request) {
-  const cache = await caches.open(CACHE);
-  const hit = await cache.match(request.url);
+  const hit = await caches.match(request.url, { cacheName: CACHE });
   if (hit) return hit;
   const response = await fetch(request);
-  if (response.ok) await cache.put(request.url, response.clone());
+  const cache = await ourCache();
+  if (response.ok && cache) await cache.put(request.url, response.clone());
   return response;
 }
 
 async function networkFirst(request, key) {
-  const cache = await caches.open(CACHE);
   let response = null;
   try {
-    response = await fetch(request);
+    // Revalidated with the host (a 304 costs a few bytes): a page may not come from the HTTP
+    // cache's guesswork, or a new release would meet an old page.
+    response = await fetch(request.mode === "navigate" ? request.url : request,
+      request.mode === "navigate" ? { cache: "no-cache", credentials: "same-origin" } : { cache: "no-cache" });
   } catch (error) {
     response = null; // offline, or the host is down
   }
   if (response?.ok) {
-    if (response.type === "basic") await cache.put(key, response.clone());
+    const cache = await ourCache();
+    if (response.type === "basic" && cache) await cache.put(key, response.clone());
     return response;
   }
-  return (await cache.match(key)) ?? response ?? Response.error();
+  return (await caches.match(key, { cacheName: CACHE })) ?? response ?? Response.error();
 }
 
 self.addEventListener("fetch", (event) => {

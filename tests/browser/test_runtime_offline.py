@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -62,15 +63,23 @@ def logged(calc_site):
     server.close()
 
 
-def wait_until_kept(page):
-    """The service worker controls the page and holds the runtime (put there by the calculator's worker)."""
+KEPT = """async () => {
+    for (const name of await caches.keys()) {
+      const urls = (await (await caches.open(name)).keys()).map((r) => r.url);
+      if (urls.some((u) => u.includes('/pyodide/pyodide.asm.wasm?v=')) && urls.some((u) => u.includes('/search/search_index.json'))
+          && urls.some((u) => u.includes('/assets/javascripts/bundle.'))) return true;
+    }
+    return false; }"""
+
+
+def wait_until_kept(page, timeout: float = 30):
+    """The service worker controls the page and holds the runtime (put there by the calculator's
+    worker) and what the page loaded. (Polled here: wait_for_function does not await a promise.)"""
     page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)
-    page.wait_for_function("""async () => {
-        for (const name of await caches.keys()) {
-          const urls = (await (await caches.open(name)).keys()).map((r) => r.url);
-          if (urls.some((u) => u.includes('/pyodide/pyodide.asm.wasm?v=')) && urls.some((u) => u.includes('/search/search_index.json'))) return true;
-        }
-        return false; }""", timeout=30_000, polling=200)
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(KEPT):
+        assert time.monotonic() < deadline, "the service worker did not keep the runtime and the page"
+        page.wait_for_timeout(200)
 
 
 def compute(page) -> dict:
@@ -163,8 +172,10 @@ def test_a_new_release_replaces_the_old_cache(calc_site, new_context, tmp_path):
         assert wait_state(page, CALC, "ready", "error", timeout=60_000) == "ready"
         assert compute(page)["max_loan_yuan"] == 160000
         wait_until_kept(page)
-        page.wait_for_function("(old) => caches.keys().then((names) => !names.some((n) => old.includes(n)))",
-                               arg=old_caches, timeout=30_000)
+        deadline = time.monotonic() + 30
+        while set(page.evaluate("caches.keys()")) & set(old_caches):
+            assert time.monotonic() < deadline, "the old release's cache was not deleted"
+            page.wait_for_timeout(200)
         names = page.evaluate("caches.keys()")
         assert len([n for n in names if n.startswith("policy-site-")]) == 1, names
         page.close()

@@ -76,9 +76,15 @@ class Runtime {
     if (!("serviceWorker" in navigator) || !globalThis.isSecureContext || !this.args) return;
     try {
       const registration = await navigator.serviceWorker.register(new URL("../sw.js", this.args[0]));
-      await navigator.serviceWorker.ready;
+      // The newest one (a new release's is still installing when the page was served by the old).
+      const worker = registration.installing ?? registration.waiting ?? registration.active;
+      if (!worker) return;
+      await new Promise((resolve) => {
+        if (worker.state === "activated") return resolve();
+        worker.addEventListener("statechange", () => ["activated", "redundant"].includes(worker.state) && resolve());
+      });
       const urls = [location.href, ...performance.getEntriesByType("resource").map((entry) => entry.name)];
-      (registration.active ?? navigator.serviceWorker.controller)?.postMessage({ type: "keep", urls });
+      worker.postMessage({ type: "keep", urls });
     } catch (error) {
       console.warn("calculator runtime: no offline copy:", error?.message ?? error);
     }
