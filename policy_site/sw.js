@@ -81,8 +81,10 @@ async function keepSearch(cache, indexURL, response) {
   }
 }
 
+// ?v=<hash> (the runtime, our scripts) or a hash in the name (the theme's main.57a0d79d.min.css):
+// such a URL never changes its bytes.
 function contentAddressed(url) {
-  return url.searchParams.has("v");
+  return url.searchParams.has("v") || /\.[0-9a-f]{8}\.min\.(js|css)$/.test(url.pathname);
 }
 
 /** Our cache, or null once a newer release has deleted it (never bring an old cache back). */

@@ -180,8 +180,15 @@ def test_a_slow_but_moving_download_is_not_cut_off(tampered, new_context):
     page.evaluate("""() => new MutationObserver(() => {
         const el = document.querySelector('.policy-calc__progress-text'); if (el) noteProgress(el.textContent);
       }).observe(document.body, {subtree: true, childList: true, characterData: true})""")
+    page.evaluate("""() => { window.__spoken = []; new MutationObserver(() => window.__spoken.push(
+        document.querySelector('[data-result-for] [role=status]').textContent)).observe(
+        document.querySelector('[data-result-for] [role=status]'), {childList: true, characterData: true, subtree: true}); }""")
     assert wait_state(page, CALC, "ready", "error", timeout=60_000) == "ready"
     assert any(text.startswith("正在下载计算器") and " / " in text and text.endswith("MB") for text in seen), seen[:5]
+    # Screen readers hear the quarters and the start, not every tick of the bar.
+    spoken = page.evaluate("window.__spoken")
+    assert len(set(spoken)) <= 6 and len(set(spoken)) < len(set(seen)), (spoken, sorted(set(seen)))
+    assert any("%" in text for text in spoken), spoken
 
 
 def test_a_wasm_served_with_a_wrong_type_still_runs(tampered, new_context):
