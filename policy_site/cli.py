@@ -1,19 +1,21 @@
 """`policy-site`: commands for the people who edit the data.
 
-    policy-site check              validate all data; print every problem; exit 1 if any
+    policy-site check [FOLDER]     every check the build runs; print every problem and warning; exit 1 if any problem
     policy-site schema [FOLDER]    write the JSON Schemas of the data files (default: policy_data/schema)
+
+Staff never see a Python traceback: a data problem is printed with its file, line, field and
+fix; anything unexpected is printed as one bilingual line (``POLICY_SITE_DEBUG=1`` shows the
+traceback, for developers).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-import calculators
-
-from .errors import DataErrors
-from .loader import load_policy
+from .errors import DataErrors, format_check_report
 from .schema import write_schemas
 
 
@@ -21,22 +23,47 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="policy-site", description="检查政策数据 / Check the policy data")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="校验全部数据 / validate all data")
-    check.add_argument("data_dir", nargs="?", default="policy_data")
+    check.add_argument("data_dir", nargs="?", default=os.environ.get("POLICY_DATA_DIR") or "policy_data")
     schema = sub.add_parser("schema", help="生成 JSON Schema / write the JSON Schemas")
     schema.add_argument("folder", nargs="?", default="policy_data/schema")
     args = parser.parse_args(argv)
 
-    if args.command == "schema":
-        for path in write_schemas(Path(args.folder)):
-            print(path)
-        return 0
     try:
-        policy = load_policy(Path(args.data_dir), known_calculators=calculators.CALCULATORS)
+        if args.command == "schema":
+            for path in write_schemas(Path(args.folder)):
+                print(path)
+            return 0
+        return _check(Path(args.data_dir).resolve())
+    except KeyboardInterrupt:
+        print("已中断。/ Interrupted.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - never a traceback for staff
+        if os.environ.get("POLICY_SITE_DEBUG"):
+            raise
+        print(f"出现了意外错误：{type(exc).__name__}。请把这条信息发给网站的开发人员。\n"
+              f"An unexpected error occurred: {type(exc).__name__}: {exc}. Please send this message to the "
+              "site's developers (POLICY_SITE_DEBUG=1 shows the details).", file=sys.stderr)
+        return 2
+
+
+def _check(data_dir: Path) -> int:
+    from .build_inputs import check_site  # imports the calculators and the renderer: only for this command
+
+    try:
+        site, result = check_site(data_dir)
     except DataErrors as exc:
-        print(exc.format(), file=sys.stderr)
+        print(format_check_report(exc.problems, []), file=sys.stderr)
         return 1
-    print(f"数据无误：{len(policy.sections)} 个部分，{len(policy.clauses)} 条。\n"
-          f"The data is valid: {len(policy.sections)} sections, {len(policy.clauses)} clauses.")
+    report = format_check_report(result.problems, result.warnings)
+    if result.problems:
+        print(report, file=sys.stderr)
+        return 1
+    if report:
+        print(report, file=sys.stderr)
+    policy = site.policy
+    print(f"数据无误：{len(policy.sections)} 个部分，{len(policy.clauses)} 条（按数据日期 {site.data_date.isoformat()} 检查）。\n"
+          f"The data is valid: {len(policy.sections)} sections, {len(policy.clauses)} clauses "
+          f"(checked as of the data date {site.data_date.isoformat()}).")
     return 0
 
 

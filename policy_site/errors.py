@@ -16,7 +16,7 @@ class DataProblem:
     en: str
 
     def format(self) -> str:
-        where = f"{self.file}:{self.line}"
+        where = f"{self.file}:{self.line}" if self.line else self.file  # line 0: not in a file (a setting)
         if self.field:
             where += f"  [{self.field}]"
         return f"{where}\n    {self.zh}\n    {self.en}"
@@ -36,3 +36,19 @@ class DataErrors(Exception):
             f"Found {count} problem(s) in the data; the site was not built and the previous site is unchanged.\n"
         )
         return head + "\n".join(p.format() for p in self.problems)
+
+
+def format_check_report(problems: list[DataProblem], warnings: list[DataProblem]) -> str:
+    """What ``policy-site check`` prints: every problem, then every warning (warnings do not fail)."""
+    parts = []
+    if problems:
+        count = len(problems)
+        parts.append(f"数据中有 {count} 处错误：请逐条改正后再运行检查。\n"
+                     f"Found {count} problem(s) in the data: fix each one, then run the check again.\n"
+                     + "\n".join(p.format() for p in sorted(set(problems))))
+    if warnings:
+        count = len(warnings)
+        parts.append(f"提醒 {count} 处（不影响生成网站，但请看一下）：\n"
+                     f"{count} warning(s) (the site can still be built, but please have a look):\n"
+                     + "\n".join(p.format() for p in sorted(set(warnings))))
+    return "\n\n".join(parts)

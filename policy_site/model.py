@@ -15,10 +15,29 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-NonEmpty = Annotated[str, StringConstraints(min_length=1)]
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
-SectionId = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]*$")]
-ClauseId = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]*\.[1-9][0-9]*$")]
+# Size limits per kind of string, far above the real data (longest: a name 65, a title 216, a
+# paragraph 949, a clause's English text 2,400 characters), so that a paste gone wrong (a whole
+# file in one field, a 10 MB string) is an error and not a 30 MB search index.
+LINE_MAX = 500
+"""A name, a title, a label, a number as printed, a phone number."""
+PARAGRAPH_MAX = 5_000
+"""A summary, a description, a definition, the preamble."""
+CLAUSE_TEXT_MAX = 20_000
+"""A clause's whole text (the source's longest clause: 506 characters, its translation 2,400)."""
+NOT_BLANK = r"\S"
+"""At least one character that is not white space (U+3000, the full-width space, is white space too)."""
+
+
+def _string(max_length: int) -> type[str]:
+    return Annotated[str, StringConstraints(min_length=1, max_length=max_length, pattern=NOT_BLANK)]
+
+
+NonEmpty = _string(LINE_MAX)
+Paragraph = _string(PARAGRAPH_MAX)
+ClauseTextString = _string(CLAUSE_TEXT_MAX)
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+SectionId = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]*$", max_length=4)]
+ClauseId = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]*\.[1-9][0-9]*$", max_length=9)]
 
 
 def bilingual_error(zh: str, en: str, at: tuple[str | int, ...] = ()) -> PydanticCustomError:
@@ -29,33 +48,53 @@ def bilingual_error(zh: str, en: str, at: tuple[str | int, ...] = ()) -> Pydanti
     return PydanticCustomError("bilingual", "{en}", {"zh": zh, "en": en, "at": at})
 
 
+def bilingual_errors(issues: list[tuple[str, str, tuple[str | int, ...]]]) -> PydanticCustomError:
+    """Several problems of one object at once (``(zh, en, at)`` each): the loader reports every one."""
+    zh, en, at = issues[0]
+    return PydanticCustomError("bilingual", "{en}", {"zh": zh, "en": en, "at": at, "more": tuple(issues[1:])})
+
+
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=False, populate_by_name=True)
 
 
 class Text(Model):
-    """A human-readable string in both languages."""
+    """A human-readable paragraph in both languages (a summary, a description)."""
 
-    zh: NonEmpty = Field(description="Chinese / 中文")
-    en: NonEmpty = Field(description="English / 英文")
+    zh: Paragraph = Field(description="Chinese / 中文")
+    en: Paragraph = Field(description="English / 英文")
 
     def __getitem__(self, lang: str) -> str:
         return getattr(self, lang)
 
 
+class Label(Text):
+    """A short human-readable string in both languages: a name, a title, a label."""
+
+    zh: NonEmpty = Field(description="Chinese / 中文")
+    en: NonEmpty = Field(description="English / 英文")
+
+
+class ClauseText(Text):
+    """A clause's whole text: the Chinese verbatim from the source, the English translation."""
+
+    zh: ClauseTextString = Field(description="Chinese, verbatim from source.zh.txt / 中文，与原文逐字一致")
+    en: ClauseTextString = Field(description="English (unofficial translation) / 英文（非官方译文）")
+
+
 class DocumentRef(Model):
     number: NonEmpty = Field(description="Document number as printed, e.g. 国发〔2018〕39号")
-    issuer: Text
-    title: Text
+    issuer: Label
+    title: Label
 
 
 class DocumentMeta(Model):
     """policy_data/document.yaml"""
 
-    title: Text
+    title: Label
     title_is_descriptive: bool = Field(
         description="True when the source has no title and this one was written by the site's editors")
-    issuer: Text
+    issuer: Label
     implements: tuple[DocumentRef, ...] = ()
     preamble: Text
     summary: Text
@@ -83,15 +122,15 @@ class Validity(Model):
 class Figure(Model):
     """A target or figure of a clause that no calculator computes."""
 
-    label: Text
-    value: Text = Field(description="value.zh must appear verbatim in the clause's Chinese text")
+    label: Label
+    value: Label = Field(description="value.zh must appear verbatim in the clause's Chinese text")
 
 
 class Clause(Model):
     id: ClauseId
     number: NonEmpty = Field(description="The clause number as printed, e.g. （二）")
-    title: Text
-    text: Text = Field(description="zh: the whole clause verbatim from the source; en: unofficial translation")
+    title: Label
+    text: ClauseText = Field(description="zh: the whole clause verbatim from the source; en: unofficial translation")
     summary: Text
     audiences: tuple[Id, ...] = Field(min_length=1)
     lead_agencies: tuple[Id, ...] = Field(min_length=1)
@@ -103,18 +142,21 @@ class Clause(Model):
 
     @model_validator(mode="after")
     def _text_starts_with_heading(self) -> Clause:
+        issues = []
         heading = self.number + self.title.zh
         if not self.text.zh.startswith(heading):
-            raise bilingual_error(
+            issues.append((
                 f"text.zh 应以编号和标题“{heading}”开头：请从原文完整复制这一条。",
                 f"text.zh must start with the number and title '{heading}': copy the whole clause from the source.",
-                at=("text", "zh"))
+                ("text", "zh")))
         for index, figure in enumerate(self.figures):
             if figure.value.zh not in self.text.zh:
-                raise bilingual_error(
+                issues.append((
                     f"数字“{figure.value.zh}”在本条原文中找不到：请照原文的写法填写。",
                     f"The figure '{figure.value.zh}' does not appear in this clause's Chinese text: "
-                    "write it exactly as the source does.", at=("figures", index, "value", "zh"))
+                    "write it exactly as the source does.", ("figures", index, "value", "zh")))
+        if issues:
+            raise bilingual_errors(issues)
         return self
 
 
@@ -123,23 +165,30 @@ class Section(Model):
 
     id: SectionId
     number: NonEmpty = Field(description="The section numeral as printed, e.g. 一")
-    title: Text
+    title: Label
     clauses: tuple[Clause, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _clause_ids_in_section(self) -> Section:
-        for clause in self.clauses:
-            if clause.id.split(".")[0] != self.id:
-                raise bilingual_error(
-                    f"条款编号 {clause.id} 不属于第 {self.id} 部分：编号应以“{self.id}.”开头。",
-                    f"Clause id {clause.id} is not in section {self.id}: it must start with '{self.id}.'.",
-                    at=("clauses", self.clauses.index(clause), "id"))
-        return self
+        prefixes = {clause.id.split(".")[0] for clause in self.clauses}
+        if prefixes == {self.id}:
+            return self
+        if len(prefixes) == 1:  # every clause agrees: the section id is the odd one out, say it once
+            (prefix,) = prefixes
+            raise bilingual_error(
+                f"部分编号“{self.id}”与本部分各条的编号（{prefix}.1、{prefix}.2 ……）不一致：请检查这个编号"
+                f"（应为“{prefix}”？），文件名也应与它相同。",
+                f"The section id '{self.id}' does not match its clauses' ids ({prefix}.1, {prefix}.2, …): "
+                f"check this id (should it be '{prefix}'?); the file name must match it too.", at=("id",))
+        raise bilingual_errors([(
+            f"条款编号 {clause.id} 不属于第 {self.id} 部分：编号应以“{self.id}.”开头。",
+            f"Clause id {clause.id} is not in section {self.id}: it must start with '{self.id}.'.",
+            ("clauses", index, "id")) for index, clause in enumerate(self.clauses) if clause.id.split(".")[0] != self.id])
 
 
 class Agency(Model):
     id: Id
-    name: Text
+    name: Label
     also_written_as: tuple[NonEmpty, ...] = Field(default=(), description="Other spellings used in the source text")
     address: Text | None = None
     phone: NonEmpty | None = None
@@ -159,7 +208,7 @@ class AgencyFile(Model):
 
 class FundingSource(Model):
     id: Id
-    name: Text
+    name: Label
     description: Text
 
 
@@ -171,7 +220,7 @@ class FundingFile(Model):
 
 class Audience(Model):
     id: Id
-    name: Text
+    name: Label
     description: Text
 
 
@@ -183,7 +232,7 @@ class AudienceFile(Model):
 
 class Term(Model):
     id: Id
-    term: Text
+    term: Label
     definition: Text
 
 
@@ -195,12 +244,17 @@ class GlossaryFile(Model):
 
 class Reference(Model):
     number: NonEmpty | None = None
-    title: Text
+    title: Label
     date: dt.date | None = None
 
 
+VALUE_MAX = 10**12
+"""The largest parameter value (the calculators' money limit): far above any real figure, and it keeps
+every page's number a short one (1e999999 would be a million digits)."""
+
+
 class DatedValue(Model):
-    value: Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
+    value: Annotated[Decimal, Field(ge=0, le=VALUE_MAX, decimal_places=6, allow_inf_nan=False)]
     reference: Reference
 
 
@@ -208,7 +262,7 @@ class Parameter(Model):
     """policy_data/parameters/<id>.yaml: a figure the plan relies on but does not state."""
 
     id: Id
-    name: Text
+    name: Label
     unit: Literal["yuan_per_month", "yuan_per_year", "yuan", "percent"]
     description: Text
     values: dict[dt.date, DatedValue] = Field(min_length=1)
@@ -218,8 +272,17 @@ class Parameter(Model):
         return start, self.values[start]
 
     def at(self, on: dt.date) -> DatedValue | None:
+        found = self.in_force(on)
+        return found[1] if found else None
+
+    def in_force(self, on: dt.date) -> tuple[dt.date, DatedValue] | None:
+        """The value in force on ``on`` and the date it applies from; None before the first value."""
         starts = [d for d in self.values if d <= on]
-        return self.values[max(starts)] if starts else None
+        return (max(starts), self.values[max(starts)]) if starts else None
+
+    def upcoming(self, on: dt.date) -> list[tuple[dt.date, DatedValue]]:
+        """Values already on record that apply only after ``on``, earliest first: never used early."""
+        return sorted(((d, v) for d, v in self.values.items() if d > on), key=lambda item: item[0])
 
 
 class Policy(Model):

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from .model import NOT_BLANK
+
 _LANG = {"zh": ("中文", "Chinese"), "en": ("英文翻译", "English translation")}
 
 
-def explain(err: dict[str, Any]) -> tuple[str, str]:
+def explain(err: dict[str, Any], typed: str | None = None) -> tuple[str, str]:
+    """The bilingual message for one pydantic error; ``typed`` is the value as written in the YAML
+    file when YAML read it as something other than text (``1.2``, ``6321234``, ``No``)."""
     kind = err["type"]
     loc = err["loc"]
     field = str(loc[-1]) if loc else ""
@@ -23,12 +27,25 @@ def explain(err: dict[str, Any]) -> tuple[str, str]:
         return (f"未知字段“{field}”（可能拼写错误）：请对照说明检查拼写，或删除它。",
                 f"Unknown field '{field}' (a typo?): check the spelling against the data guide, or remove it.")
     if kind in ("string_type",):
+        value = err.get("input")
+        if value is None:
+            return _empty(field)
+        if typed is not None and isinstance(value, (bool, int, float)):
+            what_zh, what_en = ("是非值（true/false）", "a yes/no value") if isinstance(value, bool) else ("数字", "a number")
+            quoted = '"' + typed.replace("\\", "\\\\").replace('"', '\\"') + '"'
+            return (f"这里应填写文字，但 YAML 把 {typed} 读成了{what_zh}：请加上引号，写成 {quoted}。",
+                    f"This must be text, but YAML reads {typed} as {what_en}: put it in quotes, write {quoted}.")
         return "这里应填写文字。", "This must be text."
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == NOT_BLANK:
+        return _empty(field, blank=True)
+    if kind == "string_too_long":
+        limit = ctx.get("max_length")
+        length = len(err.get("input") or "")
+        return (f"太长了：最多 {limit} 个字符，这里有 {length} 个。请缩短，或检查是否误粘贴了多余的内容。",
+                f"Too long: at most {limit} characters, this has {length}. Shorten it, or check that nothing "
+                "extra was pasted in.")
     if kind == "string_too_short":
-        if field in _LANG:
-            zh, en = _LANG[field]
-            return f"{zh}（{field}）是空的：请填写。", f"The {en} ({field}) is empty: fill it in."
-        return "不能为空：请填写。", "This must not be empty: fill it in."
+        return _empty(field)
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern", "")
         if "\\." in pattern:
@@ -44,6 +61,12 @@ def explain(err: dict[str, Any]) -> tuple[str, str]:
     if kind.startswith("date") or kind.startswith("datetime"):
         return ("日期无效：请写成 年-月-日，如 2019-01-01，并确认这一天存在。",
                 "Not a valid date: write it as YYYY-MM-DD, e.g. 2019-01-01, and check that the day exists.")
+    if kind == "less_than_equal":
+        return (f"数值太大：不能超过 {ctx.get('le'):,}。请核对这个数字（是否多打了几位？）。",
+                f"The value is too large: it must not be above {ctx.get('le'):,}. Check the figure (digits too many?).")
+    if kind == "decimal_max_places":
+        places = ctx.get("decimal_places")
+        return f"小数位太多：最多 {places} 位。", f"Too many decimal places: at most {places}."
     if kind.startswith("decimal") or kind in ("finite_number", "float_parsing", "int_parsing"):
         return "金额或数字无效：请只写数字，如 1650 或 1650.5（不要写“元”或逗号）。", \
             "Not a valid amount: write digits only, e.g. 1650 or 1650.5 (no 'yuan', no commas)."
@@ -65,3 +88,12 @@ def explain(err: dict[str, Any]) -> tuple[str, str]:
         return f"只能填写以下之一：{expected}。", f"This must be one of: {expected}."
     msg = err.get("msg", "")
     return f"值无效：{msg}", f"Invalid value: {msg}"
+
+
+def _empty(field: str, blank: bool = False) -> tuple[str, str]:
+    zh_how = "只有空格" if blank else "是空的"
+    en_how = "only white space" if blank else "empty"
+    if field in _LANG:
+        zh, en = _LANG[field]
+        return f"{zh}（{field}）{zh_how}：请填写。", f"The {en} ({field}) is {en_how}: fill it in."
+    return f"这里{zh_how}：请填写。", f"This is {en_how}: fill it in."

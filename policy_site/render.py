@@ -7,7 +7,6 @@ without touching mkdocs or the file system, so it is testable on its own.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import posixpath
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -50,7 +49,7 @@ class SiteInputs:
 
     def parameter_default(self, parameter_id: str) -> tuple[dt.date, Any] | None:
         parameter = self.policy.parameter.get(parameter_id)
-        return parameter.latest() if parameter else None
+        return parameter.in_force(self.data_date) if parameter else None  # never a value not yet in force
 
 
 def page_paths(site: SiteInputs) -> list[str]:
@@ -99,16 +98,21 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
+        # Data text reaches the page only through these filters, one per context (formatting.py):
+        # `text` in Markdown, `html`/`prose` for the text of an element in raw HTML, `attr` for an
+        # attribute value, `front_matter` for the page's metadata, `json` for JSON (then `attr`).
         self.env.filters.update(
-            text=lambda v: formatting.text(v, lang),
+            text=lambda v: formatting.markdown_text(v, lang),
             html=formatting.html_text,
             prose=lambda v: formatting.prose(v, lang),
+            attr=formatting.attribute,
+            front_matter=formatting.front_matter,
+            json=formatting.json_text,
             tr=lambda value: value[lang],  # a {zh, en} Text -> this language's string
             money=lambda v: formatting.money(v, lang),
             number=formatting.number,
             date=lambda d: formatting.date(d, lang),
             figure=lambda v, unit: formatting.figure(v, unit, lang),
-            json=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True),
         )
         self.env.globals.update(t=self.t, lang=lang, other_lang="en" if lang == "zh" else "zh",
                                 site=site, policy=site.policy, today=site.data_date)

@@ -34,3 +34,11 @@ function onEveryPage() {
 
 if (window.document$) window.document$.subscribe(onEveryPage);
 else onEveryPage();
+
+// Material's inline script that opens a content tab named by the URL's #fragment, from a file
+// (the site's Content-Security-Policy refuses inline scripts). No page has content tabs today.
+function selectTabNamedByHash() {
+  const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (target && target.name) target.checked = target.name.startsWith("__tabbed_");
+}
+selectTabNamedByHash();

@@ -15,7 +15,7 @@ from policy_site.errors import DataErrors
 from policy_site.loader import load_policy
 from tests.conftest import MINI_POLICY, POLICY_DATA
 
-KNOWN_CALCULATORS = {"temporary_assistance"}
+KNOWN_CALCULATORS = {"enterprise_hiring_award"}
 
 
 def test_fixture_policy_loads():
@@ -60,7 +60,7 @@ MISTAKES = [
     Mistake("empty translation", "glossary.yaml", "en: sample}", "en: ''}", 3, "term.en", "empty", "空"),
     Mistake("duplicate id", "agencies.yaml", "id: treasury", "id: labour_office", 5, "agencies[1].id", "more than once", "重复"),
     Mistake("unknown agency", "sections/1.yaml", "lead_agencies: [treasury]", "lead_agencies: [treasurer]", 29, "lead_agencies[0]", "Unknown id 'treasurer'", "未知"),
-    Mistake("unknown calculator", "sections/1.yaml", "calculators: [temporary_assistance]", "calculators: [temp_assistance]", 20, "calculators[0]", "Unknown id 'temp_assistance'", "计算器"),
+    Mistake("unknown calculator", "sections/1.yaml", "calculators: [enterprise_hiring_award]", "calculators: [enterprise_hiring_awards]", 30, "calculators[0]", "Unknown id 'enterprise_hiring_awards'", "计算器"),
     Mistake("bad date", "sections/1.yaml", "to: 2020-12-31", "to: 2020-02-31", 16, "validity.to", "valid date", "日期无效"),
     Mistake("end before start", "sections/1.yaml", "to: 2020-12-31", "to: 2018-12-31", 16, "validity.to", "end date", "结束日期"),
     Mistake("bad amount", "parameters/sample_wage.yaml", "value: 1650", "value: 1,650元", 7, "value", "amount", "金额"),
@@ -115,3 +115,38 @@ def test_missing_required_file_is_reported(mini_copy):
     with pytest.raises(DataErrors) as caught:
         load_policy(mini_copy, KNOWN_CALCULATORS)
     assert any("agencies.yaml" in p.file and "missing" in p.en for p in caught.value.problems)
+
+
+@pytest.mark.parametrize("number, numeral", [(1, "一"), (9, "九"), (10, "十"), (12, "十二"), (20, "二十"), (23, "二十三"),
+                                             (100, "一百"), (105, "一百零五"), (110, "一百一十"), (600, "六百")])
+def test_source_numerals_read_as_the_document_writes_them(number, numeral):
+    from policy_site.loader import chinese_number, chinese_numeral
+    assert chinese_numeral(number) == numeral and chinese_number(numeral) == number
+
+
+@pytest.mark.parametrize("numeral", ["一十", "十十", "二二", "零", "", "百"])
+def test_numerals_a_document_does_not_write_are_not_numbers(numeral):
+    from policy_site.loader import chinese_number
+    assert chinese_number(numeral) is None
+
+
+@pytest.mark.parametrize("line, unclosed", [
+    ("- id: '1.2", True), ("- id: '1.2'", False), ('  en: "Enterprises', True), ('name: {zh: 所有人, en: "Every}', True),
+    ("en: Tom, 'the boss", False), ('en: District "Finance" Bureau', False), ("x: 'it''s'", False), ("x: 'it''s", True),
+    ('x: "a\\"b"', False), ("  - 'abc", True), ("[a, 'b', c]", False), ("# 'x", False), ("x: 1 # it's", False)])
+def test_an_unclosed_quote_is_found_on_its_line(line, unclosed):
+    from policy_site.yaml_source import _unclosed_quote
+    assert _unclosed_quote(line) is unclosed
+
+
+def test_a_future_value_is_never_in_force_early(mini_copy):
+    import datetime as dt
+    wage = mini_copy / "parameters" / "sample_wage.yaml"
+    wage.write_text(wage.read_text(encoding="utf-8") + "  2099-07-01:\n    value: 9999\n    reference:\n"
+                    "      title: {zh: 未来, en: Future}\n", encoding="utf-8")
+    parameter = load_policy(mini_copy, KNOWN_CALCULATORS).parameter["sample_wage"]
+    start, value = parameter.in_force(dt.date(2026, 1, 1))
+    assert (start.isoformat(), str(value.value)) == ("2018-01-01", "1650")
+    assert [d.isoformat() for d, _ in parameter.upcoming(dt.date(2026, 1, 1))] == ["2099-07-01"]
+    assert str(parameter.in_force(dt.date(2099, 7, 1))[1].value) == "9999"
+    assert parameter.in_force(dt.date(2017, 12, 31)) is None
