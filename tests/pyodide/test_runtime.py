@@ -33,10 +33,20 @@ def test_files_are_the_core_the_zip_and_the_manifest(runtime):
     zip_name = runtime.zip_name
     assert zip_name.startswith("python-") and zip_name.endswith(".zip")
     assert sorted(runtime.files) == sorted(["pyodide/pyodide.mjs", "pyodide/pyodide.asm.mjs", "pyodide/pyodide.asm.wasm",
-                                            f"pyodide/{zip_name}", "pyodide/runtime.json"])
+                                            f"pyodide/{zip_name}", "pyodide/runtime.json", "sw.js"])
     for name in rt.CORE_FILES:  # byte for byte from the pinned npm package
         assert runtime.files[f"pyodide/{name}"] == PYODIDE / name
     assert "pyodide/python_stdlib.zip" not in runtime.files and "pyodide/pyodide-lock.json" not in runtime.files
+
+
+def test_the_service_worker_is_versioned_by_the_build(runtime):
+    sw = runtime.files["sw.js"].decode()
+    config = json.loads(sw.split("const CONFIG = ", 1)[1].split(";\n", 1)[0])
+    assert config["version"] == runtime.version
+    # It precaches exactly the URLs the worker fetches (content-addressed by sha256).
+    assert sorted(p for p in config["precache"] if p.startswith("pyodide/")) == sorted(
+        f"pyodide/{name}?v={entry['v']}" for name, entry in runtime.manifest["files"].items())
+    assert 'name.startsWith(PREFIX) && name !== CACHE' in sw  # deletes only its own older caches
 
 
 def test_manifest_has_every_file_the_worker_runs_with_its_sha256(runtime):
