@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
@@ -186,7 +186,26 @@ class Section(Model):
             ("clauses", index, "id")) for index, clause in enumerate(self.clauses) if clause.id.split(".")[0] != self.id])
 
 
-class Agency(Model):
+class _OwnPage(Model):
+    """Something with a page of its own, ``<folder>/<id>/``: its id must not be the name of one of
+    the site's fixed pages in that folder (render.page_paths), or one page would silently replace
+    the other."""
+
+    FOLDER: ClassVar[str]
+    TAKEN: ClassVar[frozenset[str]] = frozenset({"index"})
+
+    @model_validator(mode="after")
+    def _id_not_taken(self):
+        if self.id in self.TAKEN:
+            raise bilingual_error(
+                f"编号“{self.id}”已被网站自己的页面 {self.FOLDER}/{self.id}/ 占用：请换一个编号（并同时修改引用它的条款）。",
+                f"The id '{self.id}' is taken by a page of the site itself ({self.FOLDER}/{self.id}/): "
+                "choose another id (and change the clauses that name it).", at=("id",))
+        return self
+
+
+class Agency(_OwnPage):
+    FOLDER: ClassVar[str] = "agencies"
     id: Id
     name: Label
     also_written_as: tuple[NonEmpty, ...] = Field(default=(), description="Other spellings used in the source text")
@@ -206,7 +225,9 @@ class AgencyFile(Model):
     agencies: tuple[Agency, ...] = Field(min_length=1)
 
 
-class FundingSource(Model):
+class FundingSource(_OwnPage):
+    FOLDER: ClassVar[str] = "funding"
+    TAKEN: ClassVar[frozenset[str]] = frozenset({"index", "unstated"})
     id: Id
     name: Label
     description: Text
@@ -218,7 +239,8 @@ class FundingFile(Model):
     funding_sources: tuple[FundingSource, ...] = ()
 
 
-class Audience(Model):
+class Audience(_OwnPage):
+    FOLDER: ClassVar[str] = "audiences"
     id: Id
     name: Label
     description: Text

@@ -52,11 +52,15 @@ def site_url(served_site) -> str:
     return served_site.url
 
 
+REPORT_ERROR_URL = 'mailto:corrections@example.org?subject=Error in "1.1"&body=<page>'
+"""A mailto: with a subject and a body: quotes, & and <> reach the link as typed."""
+
+
 @pytest.fixture(scope="session")
 def built_fixture_site(tmp_path_factory) -> Path:
     """The small fixture policy built through the same plugin and templates."""
     dest = tmp_path_factory.mktemp("fixture_site") / "site"
-    result = mkdocs_build(dest, data_dir=MINI_POLICY, REPORT_ERROR_URL="mailto:corrections@example.org")
+    result = mkdocs_build(dest, data_dir=MINI_POLICY, REPORT_ERROR_URL=REPORT_ERROR_URL)
     assert result.returncode == 0, result.stdout + result.stderr
     return dest
 

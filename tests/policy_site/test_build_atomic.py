@@ -70,6 +70,7 @@ def test_a_good_build_replaces_the_site_and_leaves_nothing_beside_it(old_site, t
     assert "A renamed plan" in (old_site / "en" / "index.html").read_text(encoding="utf-8")
     assert sorted(p.name for p in old_site.parent.iterdir()) == ["site"]
     assert f"The site was written to {old_site}" in result.stderr
+    assert "Data date: 2026-01-01 (from SOURCE_DATE_EPOCH)" in result.stderr  # README: which date, where from
 
 
 def test_a62_relative_policy_data_dir_builds_both_languages(tmp_path):

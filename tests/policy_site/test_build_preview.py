@@ -18,7 +18,7 @@ import pytest
 
 from policy_site.errors import DataErrors
 from policy_site.loader import load_policy
-from tests.conftest import MINI_POLICY
+from tests.conftest import MINI_POLICY, POLICY_DATA
 from tests.site_build import MKDOCS, build_env, sandbox
 
 
@@ -65,21 +65,35 @@ def break_line_6(data: Path) -> tuple[str, list[str]]:
     return good, expected
 
 
+def wage_typo(data: Path) -> tuple[str, list[str]]:
+    """B3: 165000 typed for the minimum wage of 1650 (a value the calculators refuse)."""
+    wage = data / "parameters" / "regional_monthly_minimum_wage.yaml"
+    good = wage.read_text(encoding="utf-8")
+    assert "    value: 1650\n" in good
+    wage.write_text(good.replace("    value: 1650\n", "    value: 165000\n", 1), encoding="utf-8")
+    line = wage.read_text(encoding="utf-8").splitlines().index("    value: 165000") + 1
+    return good, [f"policy_data/parameters/regional_monthly_minimum_wage.yaml:{line}  [values.2018-01-01.value]",
+                  "数值 165000 超出了计算器“internship_subsidy”", "The value 165000 is outside the range"]
+
+
 def assert_error_page(status: int, text: str, expected: list[str]) -> None:
     assert status == 500
     for line in expected:
         assert html.escape(line) in text, line
+    assert "Traceback" not in text
     assert "预览：网站没有生成" in text and "Preview: the site was not built" in text
 
 
 @pytest.fixture
 def preview(tmp_path, request):
     """``mkdocs serve`` of a sandboxed copy of the configuration and a copy of the fixture data
-    (broken before the server starts when the test parametrizes it with True)."""
+    (broken before the server starts when the test parametrizes it with True; with "wage", a copy
+    of the real data with the B3 typo)."""
     config = sandbox(tmp_path / "repo")
     data = tmp_path / "policy_data"
-    shutil.copytree(MINI_POLICY, data)
-    broken = break_line_6(data) if getattr(request, "param", False) else None
+    param = getattr(request, "param", False)
+    shutil.copytree(POLICY_DATA if param == "wage" else MINI_POLICY, data)
+    broken = wage_typo(data) if param == "wage" else break_line_6(data) if param else None
     port = free_port()
     log = open(tmp_path / "serve.log", "w+", encoding="utf-8")  # noqa: SIM115 - closed below
     process = subprocess.Popen([str(MKDOCS), "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
@@ -132,4 +146,15 @@ def test_b1_preview_started_on_broken_data_shows_the_error_then_the_site(preview
     status, text = wait_for(page, lambda status, text: status == 200)
     assert "发放救助" in text
     assert "Paying assistance" in wait_for(url + "en/clauses/1.1/", lambda status, text: status == 200)[1]
+    assert "Traceback" not in log.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("preview", ["wage"], indirect=True, ids=["wage typo at start"])
+def test_b3_a_value_the_calculators_refuse_shows_in_the_browser_not_a_traceback(preview):
+    """B3: 165000 for the minimum wage used to print a traceback in the terminal and hang the
+    preview; it is a data mistake like any other, with its file, line and fix on every page."""
+    url, data, log, (good, expected) = preview
+    status, text = wait_for(url, lambda status, text: status != 0)
+    assert_error_page(status, text, expected)
+    assert_error_page(*fetch(url + "en/calculators/internship_subsidy/"), expected)
     assert "Traceback" not in log.read_text(encoding="utf-8")

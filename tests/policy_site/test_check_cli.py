@@ -60,6 +60,16 @@ def section_copy(source: str, target: str) -> Edit:
     return Edit(target, None, (POLICY_DATA / source).read_text(encoding="utf-8"))
 
 
+def appended(file: str, text: str) -> Edit:
+    """The file as shipped with ``text`` at its end (so only in a group that edits it no other way)."""
+    return Edit(file, None, (POLICY_DATA / file).read_text(encoding="utf-8") + text)
+
+
+def items(file: str) -> int:
+    """How many items the top-level list of a shipped file has (the index of one appended to it)."""
+    return sum(line.startswith("- id:") for line in (POLICY_DATA / file).read_text(encoding="utf-8").splitlines())
+
+
 def cut_from(file: str, marker: str) -> Edit:
     """The file without everything from ``marker`` on (a clause deleted at the end of its section)."""
     text = (POLICY_DATA / file).read_text(encoding="utf-8")
@@ -91,6 +101,10 @@ CASES = [
          "document.yaml", 1, "", "The file is too large (17 MB, at most 16 MB)", "文件太大"),
     Case("control", "syntax", [Edit("sections/6.yaml", "number: 六", "number: 六\x00")],
          "sections/6.yaml", "number: 六", "", "invisible character that is not allowed (U+0000)", "不可见字符"),
+    Case("A9", "syntax", [section_copy(WAGE, "parameters/wage_copy.yaml")],  # a parameter id twice: field "id", not "id.id"
+         "parameters/wage_copy.yaml", "id:", "id", "The parameter id 'regional_monthly_minimum_wage' is used more than once",
+         "参数编号“regional_monthly_minimum_wage”重复"),
+    Case("A9", "syntax", [], WAGE, "id:", "id", "The parameter id 'regional_monthly_minimum_wage' is used more than once", "重复"),
     # -- a number or yes/no where text is expected: "add quotes" (group "types") ---------------------
     Case("A46", "types", [Edit("sections/6.yaml", "id: '6'", "id: 6")],
          "sections/6.yaml", "id: 6", "id", 'put it in quotes, write "6"', '写成 "6"'),
@@ -155,6 +169,18 @@ CASES = [
          "source.zh.txt", "^（二）保障困难群众基本生活", "", "Clause 5.2 of the source is in no data file", "原文的第 5.2 条"),
     Case("source", "types", [Edit("source.zh.txt", "-")],
          "source.zh.txt", 1, "", "The source text source.zh.txt is missing", "缺少原文文件"),
+    # An id that is the name of a fixed page of the site in the same folder: one page would replace the other.
+    Case("index", "lost", [appended("agencies.yaml", "- id: index\n  name: {zh: 索引局, en: Index bureau}\n")],
+         "agencies.yaml", "- id: index", f"agencies[{items('agencies.yaml')}].id",
+         "The id 'index' is taken by a page of the site itself (agencies/index/)", "编号“index”已被网站自己的页面"),
+    Case("index", "lost", [appended("audiences.yaml", "- id: index\n  name: {zh: 索引, en: Index}\n"
+                                    "  description: {zh: 说明。, en: A description.}\n")],
+         "audiences.yaml", "- id: index", f"audiences[{items('audiences.yaml')}].id",
+         "The id 'index' is taken by a page of the site itself (audiences/index/)", "请换一个编号"),
+    Case("unstated", "lost", [appended("funding.yaml", "- id: unstated\n  name: {zh: 未写明, en: Unstated}\n"
+                                       "  description: {zh: 说明。, en: A description.}\n")],
+         "funding.yaml", "- id: unstated", f"funding_sources[{items('funding.yaml')}].id",
+         "The id 'unstated' is taken by a page of the site itself (funding/unstated/)", "请换一个编号"),
     Case("preamble", "lost", [Edit("document.yaml", "为认真贯彻落实《国务院", "为认真贯彻《国务院")],
          "document.yaml", ("为认真贯彻《国务院", -1), "preamble.zh", "from character 6 on", "从第 6 个字起"),
     Case("heading", "lost", [Edit("sections/5.yaml", "  zh: 加强公共就业创业服务", "  zh: 加强公共就业服务")],
@@ -299,3 +325,17 @@ def test_a_malformed_source_date_epoch_is_a_clear_error_not_a_traceback():  # A6
     zh, en = result.stderr.split("SOURCE_DATE_EPOCH\n", 1)[1].splitlines()[:2]
     assert "SOURCE_DATE_EPOCH" in zh and "2019-01-01" in zh and re.search(r"[\u4e00-\u9fff]", zh)
     assert "SOURCE_DATE_EPOCH" in en and "2019-01-01" in en and "1767225600" in en
+
+
+def test_the_ids_refused_as_taken_are_the_fixed_pages_of_the_site():
+    """The fixed pages of render.page_paths in the folders where data has pages of its own are
+    exactly the ids the model refuses there (a new fixed page there must be refused as an id too)."""
+    from policy_site.build_inputs import check_site
+    from policy_site.model import Agency, Audience, FundingSource
+    from policy_site.render import page_paths
+
+    site, _ = check_site(MINI_POLICY)
+    policy = site.policy
+    for model, own in ((Agency, policy.agencies), (Audience, policy.audiences), (FundingSource, policy.funding_sources)):
+        fixed = {p.split("/")[1].removesuffix(".md") for p in page_paths(site) if p.startswith(model.FOLDER + "/")}
+        assert fixed - {item.id for item in own} == model.TAKEN

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import subprocess
 
-from policy_site.dates import data_date
+from policy_site.dates import data_date, resolve
 
 
 def test_source_date_epoch_wins(monkeypatch, tmp_path):
@@ -24,6 +24,9 @@ def test_last_commit_date_without_source_date_epoch(monkeypatch, tmp_path):
     subprocess.run(["git", "add", "f"], cwd=tmp_path, check=True, env=env)
     subprocess.run(["git", "commit", "-qm", "x"], cwd=tmp_path, check=True, env=env)
     assert data_date(tmp_path) == dt.date(2001, 2, 3)
+    # The build prints this line (README: it says which date it used and where from).
+    assert resolve(tmp_path).describe() == ("数据日期：2001-02-03（最后一次提交的日期）/ "
+                                            "Data date: 2001-02-03 (the date of the last git commit)")
 
 
 def test_build_dates_are_pinned_to_the_last_commit(monkeypatch, tmp_path):
