@@ -261,7 +261,8 @@ def _run_node(mode: str, job: dict, workdir: Path) -> dict:
                           timeout=600)
     if proc.returncode != 0:
         raise RuntimeBuildError(
-            f"在 Node 中运行 Pyodide 失败（{mode}）/ running Pyodide in Node failed ({mode}):\n{proc.stderr[-3000:]}")
+            f"在 Node 中运行 Pyodide 失败（{mode}）/ running Pyodide in Node failed ({mode}):\n"
+            + "\n".join(line[:300] for line in proc.stderr.splitlines()[-30:]))
     return json.loads(proc.stdout)
 
 
@@ -286,7 +287,7 @@ def brotli_size(data: bytes, cache: Path | None = None) -> int:
 
 
 def _build_into(repo_root: Path, pyodide_dir: Path, sources: dict[str, bytes], cache: Path) -> None:
-    package_dir = repo_root / PACKAGE
+    package_dir = (repo_root / PACKAGE).resolve()  # a linked package: Node mounts the real folder
     with tempfile.TemporaryDirectory(prefix="pyodide-runtime-") as tmp:
         work = Path(tmp)
         # 1. The requests, and what CPython answers (the package as it is on disk, not this process's).
