@@ -23,8 +23,9 @@ from . import (
 )
 from ._inputs import InputError, error, validate
 from .bridge import calculate_json
+from .finder import find, find_json
 
-__all__ = ["CALCULATORS", "InputError", "calculate", "calculate_json"]
+__all__ = ["CALCULATORS", "InputError", "calculate", "calculate_json", "find", "find_json"]
 
 _MODULES = (
     enterprise_hiring_award,

@@ -7,3 +7,5 @@ The flow is one-directional::
 ``loader.load_policy`` is the only entry point for data; everything after it
 trusts the typed, immutable model.
 """
+
+from . import model  # noqa: E402,F401  (loaded first: model.py and model_finder.py import each other)

@@ -25,14 +25,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import model
+from . import finder_checks, model
 from .errors import DataErrors, DataProblem
 from .source_check import SOURCE_FILE, check_source_text, chinese_number, chinese_numeral  # noqa: F401 (re-exported)
 from .pydantic_messages import explain
 from .yaml_source import YamlDocument, dotted, read_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
-EXTRA_FILES = (SOURCE_FILE, "schema/*.schema.json")
+EXTRA_FILES = (SOURCE_FILE, "schema/*.schema.json", finder_checks.FACTS_FILE)
 """Files of the data folder that are not YAML data files but belong there."""
 
 
@@ -103,7 +103,7 @@ class _Raw:
 
 class _Loaded:
     CROSS_CHECKS: tuple = ("check_file_names", "check_references", "check_calculators", "check_parameters",
-                           "check_source", "check_warnings")
+                           "check_source", "check_warnings", finder_checks.check_loaded)
     """The checks across files, in order; each runs on whatever parsed and validated. An entry is the
     name of a method here or a function taking this object (a check that lives in its own module);
     such a check reads ``valid_files(pattern)`` and ``all_clauses()`` and calls ``report(...)``."""
@@ -138,6 +138,8 @@ class _Loaded:
             for path in paths:
                 raw = self._read_one(path, cls)
                 self.files[pattern].append(raw) if raw is not None else self.unparsed[pattern].append(path)
+        facts = self.data_dir / finder_checks.FACTS_FILE  # optional: the finder's questions (its own model)
+        self.finder = self._read_one(facts, model.model_finder.FactsFile) if facts.is_file() else None
         self._check_unexpected_files()
 
     def _name(self, path: Path) -> str:
@@ -396,6 +398,7 @@ class _Loaded:
             audiences=self._one("audiences.yaml").audiences,
             terms=self._one("glossary.yaml").terms,
             parameters=tuple(p for _, p in self.valid_files("parameters/*.yaml")),
+            finder=self.finder.obj if self.finder else None,
         )
 
 

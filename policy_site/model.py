@@ -126,6 +126,9 @@ class Figure(Model):
     value: Label = Field(description="value.zh must appear verbatim in the clause's Chinese text")
 
 
+from . import model_finder  # noqa: E402  (the finder's part of a clause; imports the classes above)
+
+
 class Clause(Model):
     id: ClauseId
     number: NonEmpty = Field(description="The clause number as printed, e.g. （二）")
@@ -139,6 +142,7 @@ class Clause(Model):
     validity: Validity | None = None
     figures: tuple[Figure, ...] = ()
     calculators: tuple[Id, ...] = ()
+    measures: tuple[model_finder.Measure, ...] = Field(default=(), description="who qualifies: see facts.yaml")
 
     @model_validator(mode="after")
     def _text_starts_with_heading(self) -> Clause:
@@ -317,6 +321,7 @@ class Policy(Model):
     audiences: tuple[Audience, ...]
     terms: tuple[Term, ...]
     parameters: tuple[Parameter, ...]
+    finder: model_finder.FactsFile | None = None
 
     @cached_property
     def clauses(self) -> tuple[Clause, ...]:

@@ -16,7 +16,7 @@ from typing import Any, Callable
 import jinja2
 import yaml
 
-from . import formatting
+from . import finder_page, formatting
 from .model import Clause, Policy
 
 LANGS = ("zh", "en")
@@ -62,6 +62,7 @@ def page_paths(site: SiteInputs) -> list[str]:
     paths += [f"agencies/{a.id}.md" for a in policy.agencies]
     paths += [f"funding/{f.id}.md" for f in policy.funding_sources]
     paths += [f"calculators/{cid}.md" for cid in site.calculators]
+    paths += ["finder.md"] if site.policy.finder is not None else []
     return paths
 
 
@@ -116,6 +117,7 @@ class Renderer:
         )
         self.env.globals.update(t=self.t, lang=lang, other_lang="en" if lang == "zh" else "zh",
                                 site=site, policy=site.policy, today=site.data_date)
+        self.env.globals["finder"] = finder_page.FinderView(site, lang)
 
     @staticmethod
     def _load_template(name: str) -> str:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .finder_checks import FACTS_FILE
 from .model import FILE_MODELS
+from .model_finder import FactsFile
 
 
 def schema_name(pattern: str) -> str:
@@ -14,7 +16,7 @@ def schema_name(pattern: str) -> str:
 
 def schemas() -> dict[str, dict]:
     return {schema_name(pattern): model.model_json_schema(by_alias=True, mode="validation")
-            for pattern, model in FILE_MODELS.items()}
+            for pattern, model in {**FILE_MODELS, FACTS_FILE: FactsFile}.items()}
 
 
 def write_schemas(folder: Path) -> list[Path]:

@@ -73,11 +73,13 @@ class Payloads:
 def _replace(node, payloads: Payloads, path: tuple):
     """``node`` with each free-text string replaced by a payload (ids, dates, numbers kept)."""
     if isinstance(node, dict):
-        return {k: node[k] if (k in KEEP or path[-1:] + (k,) in NUMBERING
+        return {k: node[k] if ((k in KEEP and path[:1] != ("facts",)) or path[-1:] + (k,) in NUMBERING
                                or (path[-1:] == ("clauses",) and k in CLAUSE_REFERENCES)) else _replace(v, payloads, path + (k,)) for k, v in node.items()}
     if isinstance(node, list):
         return [_replace(v, payloads, path) for v in node]
     if isinstance(node, str):
+        if ("measures" in path or path[:1] == ("facts",)) and path[-1:] not in (("zh",), ("en",)):
+            return node  # the finder's rules (question ids, values, quotes of the clause): kept; their words replaced
         return payloads("en" if path[-1:] == ("en",) else "zh", url=path[-1:] == ("website",), path=path)
     return node
 
@@ -108,6 +110,8 @@ def make_policy(dest: Path, hostile: bool) -> Payloads:
 
     for name in ("audiences.yaml", "funding.yaml", "glossary.yaml"):
         dump(name, _replace(load(name), payloads, (name,)))
+    if (dest / "facts.yaml").exists():  # the finder's questions
+        dump("facts.yaml", _replace(load("facts.yaml"), payloads, ("facts",)))
     for path in sorted((dest / "parameters").glob("*.yaml")):
         name = path.relative_to(dest).as_posix()
         dump(name, _replace(load(name), payloads, ("parameters",)))
@@ -219,9 +223,9 @@ def test_every_free_text_string_of_the_data_was_replaced(sites):
     for path in data.rglob("*.yaml"):
         for line in path.read_text(encoding="utf-8").splitlines():
             # Every Chinese string left is a clause's text (which still holds the source's words),
-            # a clause or section number, or an agency's other spelling.
+            # a clause or section number, an agency's other spelling, or a finder condition's quote of the clause.
             if re.search(r"[\u4e00-\u9fff]", line) and "⟦" not in line:
-                assert re.match(r"\s*(-\s+)?(number|- |also_written_as)", line) or line.strip().startswith("- "), \
+                assert re.match(r"\s*(-\s+)?(number|- |also_written_as|quote)", line) or line.strip().startswith("- "), \
                     f"{path.name}: {line}"
 
 
@@ -252,7 +256,8 @@ def test_every_payload_is_shown_whole_and_as_typed(sites):
     # the document's issuer (no page shows it yet) and a parameter reference's title (shown when the
     # reference has no number, and by the calculator's script: see the Chromium test).
     missing = sorted(i for i in set(payloads.made) - seen
-                     if payloads.paths[i][:2] != ("document", "issuer") and payloads.paths[i][-3:-1] != ("reference", "title"))
+                     if payloads.paths[i][:2] != ("document", "issuer") and payloads.paths[i][-3:-1] != ("reference", "title")
+                     and payloads.paths[i][:1] != ("facts",))  # the finder's questions: shown by its script
     assert missing == [], [payloads.made[i][:60] for i in missing[:5]]
 
 

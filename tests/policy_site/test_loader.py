@@ -59,8 +59,8 @@ MISTAKES = [
     Mistake("missing translation", "audiences.yaml", "name: {zh: 所有人, en: Everyone}", "name: {zh: 所有人}", 3, "name.en", "English translation", "英文翻译"),
     Mistake("empty translation", "glossary.yaml", "en: sample}", "en: ''}", 3, "term.en", "empty", "空"),
     Mistake("duplicate id", "agencies.yaml", "id: treasury", "id: labour_office", 5, "agencies[1].id", "more than once", "重复"),
-    Mistake("unknown agency", "sections/1.yaml", "lead_agencies: [treasury]", "lead_agencies: [treasurer]", 29, "lead_agencies[0]", "Unknown id 'treasurer'", "未知"),
-    Mistake("unknown calculator", "sections/1.yaml", "calculators: [enterprise_hiring_award]", "calculators: [enterprise_hiring_awards]", 30, "calculators[0]", "Unknown id 'enterprise_hiring_awards'", "计算器"),
+    Mistake("unknown agency", "sections/1.yaml", "lead_agencies: [treasury]", "lead_agencies: [treasurer]", 38, "lead_agencies[0]", "Unknown id 'treasurer'", "未知"),
+    Mistake("unknown calculator", "sections/1.yaml", "calculators: [enterprise_hiring_award]", "calculators: [enterprise_hiring_awards]", 39, "calculators[0]", "Unknown id 'enterprise_hiring_awards'", "计算器"),
     Mistake("bad date", "sections/1.yaml", "to: 2020-12-31", "to: 2020-02-31", 16, "validity.to", "valid date", "日期无效"),
     Mistake("end before start", "sections/1.yaml", "to: 2020-12-31", "to: 2018-12-31", 16, "validity.to", "end date", "结束日期"),
     Mistake("bad amount", "parameters/sample_wage.yaml", "value: 1650", "value: 1,650元", 7, "value", "amount", "金额"),
@@ -70,7 +70,7 @@ MISTAKES = [
     Mistake("text not verbatim", "sections/1.yaml", "zh: （一）发放救助。", "zh: 发放救助。", 9, "clauses[0].text.zh", "must start with", "开头"),
     Mistake("figure not in text", "sections/1.yaml", "value: {zh: 5000元", "value: {zh: 6000元", 19, "clauses[0].figures[0].value.zh", "does not appear", "找不到"),
     Mistake("bad id format", "audiences.yaml", "id: everyone", "id: Every One", 2, "id", "Wrong format", "格式不对"),
-    Mistake("lead agency not in text", "sections/1.yaml", "lead_agencies: [treasury]", "lead_agencies: [labour_office]", 29, "lead_agencies[0]", "not named", "找不到"),
+    Mistake("lead agency not in text", "sections/1.yaml", "lead_agencies: [treasury]", "lead_agencies: [labour_office]", 38, "lead_agencies[0]", "not named", "找不到"),
 ]
 
 

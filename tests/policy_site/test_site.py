@@ -156,7 +156,7 @@ def test_a_data_error_stops_the_build_and_leaves_the_previous_site_untouched(bui
     result = mkdocs_build(site, data_dir=mini_copy)
     assert result.returncode != 0
     output = result.stdout + result.stderr
-    assert "policy_data/sections/1.yaml:29" in output
+    assert "policy_data/sections/1.yaml:38" in output
     assert "Unknown id 'treasurer'" in output and "未知的机构编号" in output
     assert _snapshot(site) == before
 

@@ -58,7 +58,7 @@ def collect_requests() -> dict[str, str]:
 REQUESTS = collect_requests()
 
 
-def run_in_node(runtime, requests: dict[str, str], tmp: Path) -> dict:
+def run_in_node(runtime, requests: dict[str, str], tmp: Path, fn: str = "calculate_json") -> dict:
     node = shutil.which("node")
     assert node, "node is needed for the Pyodide parity test"
     zip_path = tmp / runtime.zip_name
@@ -66,7 +66,7 @@ def run_in_node(runtime, requests: dict[str, str], tmp: Path) -> dict:
     job = tmp / "job.json"
     job.write_text(json.dumps({"pyodide_dir": str(REPO / "node_modules" / "pyodide"), "stdlib_zip": str(zip_path),
                                "package": PACKAGE,
-                               "requests": [{"fn": "calculate_json", "request": r} for r in requests.values()]}))
+                               "requests": [{"fn": fn, "request": r} for r in requests.values()]}))
     proc = subprocess.run([node, str(BUILD_SCRIPT), "run", str(job)], cwd=REPO, capture_output=True, text=True,
                           timeout=300)
     assert proc.returncode == 0, proc.stderr

@@ -527,7 +527,42 @@ class CalculatorForm {
     this.setState("done", { eligible: String(result.eligible), totalYuan: String(result.total_yuan) });
     this.status.textContent = s.calc_status_done.replace("{amount}", yuan(result.total_yuan));
     if (moveFocus) heading.focus();
+    addReceipt(this, result);
   }
+}
+
+// --- receipts: "print / save as PDF" (the print stylesheet is assets/finder/print.css) ------------
+
+function addReceipt(form, result) {
+  const holder = form.section.querySelector("[data-receipt-config]");
+  if (!holder) return;
+  const config = JSON.parse(holder.dataset.receiptConfig);
+  const s = config.strings;
+  if (!document.querySelector("link[data-policy-print]")) {
+    document.head.append(h("link", { rel: "stylesheet", media: "print", "data-policy-print": true,
+      href: new URL(`../finder/print.css${new URL(import.meta.url).search}`, import.meta.url).href }));
+  }
+  const colon = form.colon();
+  const inputs = h("dl", {});
+  for (const field of form.calc.fields) {
+    if (!form.shown(field)) continue;
+    const raw = form.rawValue(field);
+    if (raw === "") continue;
+    const shown = field.type === "bool" ? (raw ? s.yes : s.no)
+      : field.type === "choice" ? form.tr(field.choices.find((c) => c.value === raw)) || raw : raw;
+    inputs.append(h("dt", {}, form.mixed(form.tr(field.label))), h("dd", {}, form.mixed(String(shown))));
+  }
+  const receipt = h("section", { class: "policy-receipt", hidden: true, "data-receipt": result.calculator },
+    h("p", { class: "policy-receipt__heading" }, h("strong", { text: s.print_heading })),
+    h("p", {}, h("strong", { text: s.print_inputs })), inputs,
+    h("p", {}, h("strong", { text: s.print_clause_texts })), h("p", {}, h("strong", { text: config.clause })),
+    h("p", { lang: "zh-Hans", text: config.text_zh }),
+    h("p", { text: `${s.print_data_date}${colon}${config.data_date}` }),
+    h("p", {}, `${s.print_address}${colon}`, h("span", { class: "policy-receipt__url", text: location.href })),
+    h("p", { class: "policy-receipt__estimate", text: s.print_estimate }));
+  const button = h("button", { type: "button", class: "md-button policy-print-button", text: s.print_button });
+  button.addEventListener("click", () => window.print());
+  form.output.append(h("p", {}, button), receipt);
 }
 
 // --- the page-independent part ------------------------------------------------------------------

@@ -1,0 +1,563 @@
+"""The finder: which measures of a policy apply to one visitor ("what applies to me?").
+
+A small, generic evaluator. The rules (facts that may be asked, clauses with their measures
+and conditions) and the visitor's answers come in as JSON-like data; nothing here knows the
+plan. Conditions are evaluated with three-valued (Kleene) logic: True, False and None
+(unknown). Standard library only, no I/O, deterministic: the same input gives the same JSON
+in CPython and in Pyodide.
+
+    from calculators import find, find_json
+    find(rules, {"applicant": "person", "age": 20}, "2026-11-25")
+
+The rules' shape (written by ``policy_site.finder_rules`` from the validated data):
+
+    {"applicant_fact": "applicant",
+     "facts": [{"id", "type": "bool"|"integer"|"choice", "choices": [{"value", ...}],
+                "min", "max", "for": [applicant values] (empty: everyone), "ask_when": test|null,
+                "implies": [{"when": value, "set": {fact: value}}], "not_above": fact|null, ...}],
+     "clauses": [{"clause": "2.3", "validity": {"from": "2019-01-01", "to": null} | null,
+                  "measures": [{"part": "a", "for": "person", "kind": "benefit"|"obligation",
+                                "conditions": [{"zh", "en", "quote", "test"}],
+                                "calculators": [{"id", "inputs": {name: source}}]}]}]}
+
+A test is one of ``{"fact", "is"}``, ``{"fact", "in"}``, ``{"fact", "at_least"/"at_most"}``
+(a number or ``{"figure": "calculator.key"}``, a calculator's named figure), ``{"all": [...]}``,
+``{"any": [...]}``, ``{"not": test}`` or ``{"judged_by": agency}`` (a judgement the visitor
+cannot know: always unknown). A calculator input's source is ``{"value": v}``, ``{"fact": f}``
+(optionally with ``"map": [{"if": v, "then": w}]``; ``w`` null or a value not listed: the
+calculator does not run) or ``{"test": test}`` (its three-valued result). An input without a
+source takes the fact of the same name.
+"""
+
+import json
+from decimal import Decimal
+
+from ._inputs import InputError, error
+
+APPLIES = "applies"
+MAY_APPLY = "may_apply"
+DOES_NOT_APPLY = "does_not_apply"
+
+
+class _Contradiction(Exception):
+    def __init__(self, field, zh, en):
+        super().__init__(en)
+        self.problem = error(field, zh, en)
+
+
+# --- three-valued logic -----------------------------------------------------------------------
+
+
+def _same(a, b):
+    """Equality that does not confuse True with 1."""
+    return type(a) is type(b) and a == b
+
+
+def _and(values):
+    result = True
+    for value in values:
+        if value is False:
+            return False
+        if value is None:
+            result = None
+    return result
+
+
+def _or(values):
+    result = False
+    for value in values:
+        if value is True:
+            return True
+        if value is None:
+            result = None
+    return result
+
+
+def _figure(reference):
+    from . import CALCULATORS
+
+    calculator_id, _, key = reference.partition(".")
+    for entry in CALCULATORS[calculator_id]["figures"]:
+        if entry["key"] == key:
+            return Decimal(entry["value"])
+    raise KeyError(reference)
+
+
+def _bound(value):
+    if isinstance(value, dict):
+        return _figure(value["figure"])
+    return value
+
+
+def evaluate(test, known):
+    """The three-valued result of ``test`` on the known facts (a dict; a missing key is unknown)."""
+    if "all" in test:
+        return _and(evaluate(part, known) for part in test["all"])
+    if "any" in test:
+        return _or(evaluate(part, known) for part in test["any"])
+    if "not" in test:
+        inner = evaluate(test["not"], known)
+        return None if inner is None else not inner
+    if "judged_by" in test:
+        return None
+    value = known.get(test["fact"])
+    if value is None:
+        return None
+    result = True
+    if "is" in test:
+        result = result and _same(value, test["is"])
+    if "in" in test:
+        result = result and any(_same(value, option) for option in test["in"])
+    if "at_least" in test:
+        result = result and value >= _bound(test["at_least"])
+    if "at_most" in test:
+        result = result and value <= _bound(test["at_most"])
+    return bool(result)
+
+
+def facts_in(test):
+    """Every fact a test refers to, in order of appearance."""
+    out = []
+    if "all" in test or "any" in test:
+        for part in test.get("all", test.get("any")):
+            out += [f for f in facts_in(part) if f not in out]
+    elif "not" in test:
+        out = facts_in(test["not"])
+    elif "fact" in test:
+        out = [test["fact"]]
+    return out
+
+
+def _thresholds(test, fact):
+    """The numbers a test compares ``fact`` with (where an integer answer can change a result)."""
+    out = []
+    if "all" in test or "any" in test:
+        for part in test.get("all", test.get("any")):
+            out += _thresholds(part, fact)
+    elif "not" in test:
+        out = _thresholds(test["not"], fact)
+    elif test.get("fact") == fact:
+        for key in ("at_least", "at_most", "is"):
+            if key in test and not isinstance(test[key], bool):
+                bound = _bound(test[key])
+                if isinstance(bound, (int, Decimal)):
+                    out.append(bound)
+        for option in test.get("in", ()):
+            if isinstance(option, int) and not isinstance(option, bool):
+                out.append(option)
+    return out
+
+
+# --- the visitor's facts ----------------------------------------------------------------------
+
+
+class _Rules:
+    """The rules with lookups built once."""
+
+    def __init__(self, rules):
+        self.rules = rules
+        self.applicant = rules["applicant_fact"]
+        self.facts = rules["facts"]
+        self.fact = {f["id"]: f for f in self.facts}
+        self.clauses = rules["clauses"]
+        self._candidates = {}
+
+    def label(self, fact_id):
+        fact = self.fact.get(fact_id) or {}
+        question = fact.get("question") or {}
+        return question.get("zh", fact_id), question.get("en", fact_id)
+
+    def serves(self, fact, applicant):
+        return applicant is None or not fact.get("for") or applicant in fact["for"]
+
+    def candidates(self, fact_id):
+        """Values worth trying for a fact: every choice, both booleans, integers at the thresholds."""
+        if fact_id not in self._candidates:
+            fact = self.fact[fact_id]
+            if fact["type"] == "bool":
+                values = [True, False]
+            elif fact["type"] == "choice":
+                values = [c["value"] for c in fact["choices"]]
+            else:
+                low, high = fact["min"], fact["max"]
+                numbers = {low, high}
+                tests = [c["test"] for clause in self.clauses for m in clause["measures"]
+                         for c in m["conditions"]]
+                for test in tests:
+                    for bound in _thresholds(test, fact_id):
+                        whole = int(bound)
+                        for number in (whole - 1, whole, whole + 1):
+                            if low <= number <= high:
+                                numbers.add(number)
+                values = sorted(numbers)
+            self._candidates[fact_id] = values
+        return self._candidates[fact_id]
+
+
+def _check_value(fact, value):
+    """None when ``value`` is a valid answer for ``fact``, else (zh, en) saying why."""
+    kind = fact["type"]
+    if kind == "bool":
+        if type(value) is bool:
+            return None
+        return "必须是 true 或 false（是或否）。", "must be true or false (yes or no)."
+    if kind == "integer":
+        if type(value) is not int:
+            return "必须是整数。", "must be a whole number."
+        if not fact["min"] <= value <= fact["max"]:
+            return (f"必须在{fact['min']}到{fact['max']}之间。",
+                    f"must be between {fact['min']} and {fact['max']}.")
+        return None
+    values = [c["value"] for c in fact["choices"]]
+    if isinstance(value, str) and value in values:
+        return None
+    return ("必须是以下之一：" + "、".join(values) + "。",
+            "must be one of: " + ", ".join(values) + ".")
+
+
+def _validate(rules, facts):
+    """Check the visitor's answers; raise InputError listing every problem."""
+    if not isinstance(facts, dict):
+        raise InputError([error(None, "回答必须是一个对象（问题编号到答案的映射）。",
+                                "The answers must be an object that maps question ids to answers.")])
+    problems = []
+    applicant = facts.get(rules.applicant)
+    valid_applicant = rules.applicant in rules.fact and applicant is not None and \
+        _check_value(rules.fact[rules.applicant], applicant) is None
+    for key, value in facts.items():
+        fact = rules.fact.get(key) if isinstance(key, str) else None
+        if fact is None:
+            shown = key if isinstance(key, str) and len(key) <= 60 else str(key)[:60] + "…"
+            problems.append(error(shown if isinstance(key, str) else None,
+                                  f"没有编号为「{shown}」的问题。", f"There is no question “{shown}”."))
+            continue
+        zh_label, en_label = rules.label(key)
+        if key != rules.applicant and valid_applicant and not rules.serves(fact, applicant):
+            problems.append(error(key, f"「{zh_label}」不适用于所选的申请人类型（{applicant}），请删去这个回答。",
+                                  f"“{en_label}” does not apply to this kind of applicant ({applicant}): "
+                                  "leave it out."))
+            continue
+        if value is None:
+            if key == rules.applicant:
+                problems.append(error(key, f"「{zh_label}」必须回答，不能选“不确定”。",
+                                      f"“{en_label}” must be answered: “not sure” is not an answer here."))
+            continue
+        wrong = _check_value(fact, value)
+        if wrong:
+            problems.append(error(key, f"「{zh_label}」{wrong[0]}", f"“{en_label}” {wrong[1]}"))
+    if problems:
+        raise InputError(problems)
+    try:
+        known = _known(rules, facts)
+    except _Contradiction as exc:
+        raise InputError([exc.problem]) from None
+    return known
+
+
+def _known(rules, facts):
+    """The answers that are known (not null) plus every fact they imply; raise _Contradiction."""
+    known = {k: v for k, v in facts.items() if v is not None}
+    implied_by = {}
+    changed = True
+    while changed:
+        changed = False
+        for fact in rules.facts:
+            value = known.get(fact["id"])
+            if value is None:
+                continue
+            for rule in fact.get("implies", ()):
+                if not _same(value, rule["when"]):
+                    continue
+                for target, target_value in rule["set"].items():
+                    if target not in known:
+                        known[target] = target_value
+                        implied_by[target] = fact["id"]
+                        changed = True
+                    elif not _same(known[target], target_value):
+                        source = implied_by.get(target)
+                        zh_t, en_t = rules.label(target)
+                        zh_s, en_s = rules.label(fact["id"])
+                        raise _Contradiction(
+                            target,
+                            f"「{zh_t}」的回答与「{zh_s}」的回答矛盾：" +
+                            (f"后者意味着前者应为 {json.dumps(target_value)}。" if source is None else
+                             "两者不能同时成立。"),
+                            f"The answer to “{en_t}” contradicts the answer to “{en_s}”, which means it is "
+                            f"{json.dumps(target_value)}.",
+                        )
+    for fact in rules.facts:
+        limit = fact.get("not_above")
+        if limit and isinstance(known.get(fact["id"]), int) and isinstance(known.get(limit), int):
+            if known[fact["id"]] > known[limit]:
+                zh_a, en_a = rules.label(fact["id"])
+                zh_b, en_b = rules.label(limit)
+                raise _Contradiction(fact["id"], f"「{zh_a}」不能多于「{zh_b}」。",
+                                     f"“{en_a}” cannot be more than “{en_b}”.")
+    return known
+
+
+# --- statuses -----------------------------------------------------------------------------------
+
+
+def _measure_status(rules, measure, known):
+    applicant = known.get(rules.applicant)
+    results = [evaluate(c["test"], known) for c in measure["conditions"]]
+    if applicant is not None and applicant != measure["for"]:
+        return DOES_NOT_APPLY, results
+    if any(r is False for r in results):
+        return DOES_NOT_APPLY, results
+    if applicant is not None and all(r is True for r in results):
+        return APPLIES, results
+    return MAY_APPLY, results
+
+
+def _clause_status(part_statuses, measures):
+    benefits = [s for s, m in zip(part_statuses, measures) if m.get("kind", "benefit") == "benefit"]
+    if any(s == APPLIES for s in benefits):
+        return APPLIES
+    if all(s == DOES_NOT_APPLY for s in benefits):
+        return DOES_NOT_APPLY
+    return MAY_APPLY
+
+
+def _statuses(rules, known):
+    """[(clause status, [part statuses])] in document order."""
+    out = []
+    for clause in rules.clauses:
+        parts = [_measure_status(rules, m, known)[0] for m in clause["measures"]]
+        out.append((_clause_status(parts, clause["measures"]), parts))
+    return out
+
+
+def _missing(rules, facts, known, base):
+    """For each clause: (facts missing for the clause, [facts missing for each part])."""
+    clause_missing = [[] for _ in rules.clauses]
+    part_missing = [[[] for _ in c["measures"]] for c in rules.clauses]
+    applicant = known.get(rules.applicant)
+    for fact in rules.facts:
+        fact_id = fact["id"]
+        if fact_id in known or not rules.serves(fact, applicant):
+            continue
+        for value in rules.candidates(fact_id):
+            trial = dict(facts)
+            trial[fact_id] = value
+            if fact_id == rules.applicant:
+                trial = {k: v for k, v in trial.items()
+                         if k == fact_id or rules.serves(rules.fact[k], value)}
+            try:
+                trial_known = _known(rules, trial)
+            except _Contradiction:
+                continue
+            for index, (status, parts) in enumerate(_statuses(rules, trial_known)):
+                if status != base[index][0] and fact_id not in clause_missing[index]:
+                    clause_missing[index].append(fact_id)
+                for part, part_status in enumerate(parts):
+                    if part_status != base[index][1][part] and fact_id not in part_missing[index][part]:
+                        part_missing[index][part].append(fact_id)
+    return clause_missing, part_missing
+
+
+def _next_question(rules, facts, known, clause_missing):
+    if rules.applicant not in facts:
+        return rules.applicant
+    applicant = known.get(rules.applicant)
+    wanted = {f for missing in clause_missing for f in missing}
+    for fact in rules.facts:
+        fact_id = fact["id"]
+        if fact_id in facts or fact_id in known or fact_id not in wanted:
+            continue
+        if not rules.serves(fact, applicant):
+            continue
+        if fact.get("ask_when") is not None and evaluate(fact["ask_when"], known) is False:
+            continue
+        return fact_id
+    return None
+
+
+def in_force(validity, as_of):
+    """``not_yet`` | ``expired`` | ``open_ended`` | ``in_force`` on ``as_of`` (dates inclusive)."""
+    if not validity:
+        return "open_ended"
+    start, end = validity.get("from"), validity.get("to")
+    if start and as_of < start:
+        return "not_yet"
+    if end and as_of > end:
+        return "expired"
+    if not end:
+        return "open_ended"
+    return "in_force"
+
+
+# --- calculators --------------------------------------------------------------------------------
+
+
+def _input_value(source, name, known):
+    """The calculator input's value from the facts; None when unknown or when it does not run."""
+    if source is None:
+        return known.get(name)
+    if "value" in source:
+        return source["value"]
+    if "test" in source:
+        return evaluate(source["test"], known)
+    value = known.get(source["fact"])
+    if value is None or "map" not in source:
+        return value
+    for entry in source["map"]:
+        if _same(value, entry["if"]):
+            return entry.get("then")
+    return None
+
+
+def calculator_inputs(calculator, known):
+    """(inputs known from the facts, does every input of the calculator come from them)."""
+    from . import CALCULATORS
+
+    meta = CALCULATORS[calculator["id"]]
+    sources = calculator.get("inputs") or {}
+    inputs = {}
+    complete = True
+    for field in meta["fields"]:
+        rule = field["applies_when"]
+        if rule is not None:
+            controller = inputs.get(rule["field"])
+            if controller is None or controller not in rule["values"]:
+                if controller is None:
+                    complete = False
+                continue
+        value = _input_value(sources.get(field["name"]), field["name"], known)
+        if value is None:
+            complete = False
+        else:
+            inputs[field["name"]] = value
+    return inputs, complete
+
+
+def _run_calculator(calculator, measure_status, known):
+    from . import calculate
+
+    inputs, complete = calculator_inputs(calculator, known)
+    result = None
+    if complete:
+        try:
+            result = calculate(calculator["id"], inputs)
+        except InputError:
+            result = None
+    if measure_status == DOES_NOT_APPLY or (result is not None and not result["eligible"]):
+        status = DOES_NOT_APPLY
+    elif measure_status == APPLIES and result is not None and result["eligible"]:
+        status = APPLIES
+    else:
+        status = MAY_APPLY
+    return {
+        "status": status,
+        "total_yuan": result["total_yuan"] if result is not None else None,
+        "inputs": inputs,
+        "result": result,
+    }
+
+
+# --- the answer ---------------------------------------------------------------------------------
+
+
+def _condition(condition, result):
+    return {"zh": condition["zh"], "en": condition["en"], "quote": condition["quote"], "result": result}
+
+
+def _parse_date(value):
+    """``YYYY-MM-DD`` of a day that exists (no clock, no datetime: the package reads nothing)."""
+    if isinstance(value, str) and len(value) == 10 and value[4] == value[7] == "-":
+        year, month, day = value[:4], value[5:7], value[8:]
+        if (year + month + day).isdigit() and (year + month + day).isascii():
+            y, m, d = int(year), int(month), int(day)
+            leap = y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+            days = [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+            if 1 <= m <= 12 and 1 <= d <= days[m - 1]:
+                return value
+    raise InputError([error("as_of", "日期应写成 年-月-日，如 2026-11-25。",
+                            "The date must be written YYYY-MM-DD, e.g. 2026-11-25.")])
+
+
+def find(rules, facts, as_of):
+    """Sort every clause with measures into applies / may_apply / does_not_apply for ``facts``.
+
+    ``as_of`` is a date text (YYYY-MM-DD). Returns a JSON-serialisable dict; raises InputError
+    (``.errors``: ``{"field", "zh", "en"}``) for bad answers.
+    """
+    as_of = _parse_date(as_of)
+    r = _Rules(rules)
+    known = _validate(r, facts)
+    applicant = known.get(r.applicant)
+    base = _statuses(r, known)
+    clause_missing, part_missing = _missing(r, facts, known, base)
+    entries = []
+    for index, clause in enumerate(r.clauses):
+        parts = []
+        clause_calculators = {}
+        clause_conditions = []
+        for part_index, measure in enumerate(clause["measures"]):
+            status, results = _measure_status(r, measure, known)
+            conditions = [_condition(c, res) for c, res in zip(measure["conditions"], results)]
+            calcs = {}
+            if applicant is not None and measure["for"] == applicant:
+                for calculator in measure.get("calculators", ()):
+                    run = _run_calculator(calculator, status, known)
+                    calcs[calculator["id"]] = run
+                    clause_calculators.setdefault(
+                        calculator["id"], {"status": run["status"], "total_yuan": run["total_yuan"]})
+            if applicant is None or measure["for"] == applicant:
+                clause_conditions += conditions
+            parts.append({
+                "part": measure["part"],
+                "for": measure["for"],
+                "kind": measure.get("kind", "benefit"),
+                "status": status,
+                "calculators": calcs,
+                "conditions": conditions,
+                "missing": part_missing[index][part_index],
+            })
+        entries.append({
+            "clause": clause["clause"],
+            "status": base[index][0],
+            "in_force": in_force(clause.get("validity"), as_of),
+            "calculators": clause_calculators,
+            "conditions": clause_conditions,
+            "missing": clause_missing[index],
+            "parts": parts,
+        })
+    return {
+        "as_of": as_of,
+        "next_question": _next_question(r, facts, known, clause_missing),
+        "measures": entries,
+    }
+
+
+def _dump(payload):
+    return json.dumps(payload, ensure_ascii=False, allow_nan=False)
+
+
+def find_json(request_json):
+    """``{"rules", "facts", "as_of"}`` as JSON text in; JSON text out:
+    ``{"ok": true, "result": {...}}`` or ``{"ok": false, "errors": [...]}``."""
+    def failure(errors):
+        return _dump({"ok": False, "errors": errors})
+
+    if not isinstance(request_json, (str, bytes, bytearray)):
+        return failure([error(None, "请求必须是 JSON 文本。", "The request must be JSON text.")])
+    # Deep nesting overflows Pyodide's stack before CPython's recursion limit: refused first, in both.
+    from .bridge import request_too_big
+
+    text = request_json.decode("utf-8", "replace") if isinstance(request_json, (bytes, bytearray)) else request_json
+    if request_too_big(text):
+        return failure([error(None, "请求过大或嵌套过深。", "The request is too large or too deeply nested.")])
+    try:
+        request = json.loads(request_json)
+    except (ValueError, RecursionError):
+        return failure([error(None, "请求不是有效的 JSON。", "The request is not valid JSON.")])
+    if not isinstance(request, dict) or set(request) != {"rules", "facts", "as_of"}:
+        return failure([error(None, "请求必须是含有 rules、facts 和 as_of 三项的对象。",
+                              "The request must be an object with exactly “rules”, “facts” and “as_of”.")])
+    try:
+        result = find(request["rules"], request["facts"], request["as_of"])
+    except InputError as exc:
+        return failure(exc.errors)
+    return _dump({"ok": True, "result": result})

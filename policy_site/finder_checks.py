@@ -1,0 +1,284 @@
+"""Cross-file checks of the finder's data, reported like every other data error.
+
+Called by the loader once every file has been read: each measure's conditions refer to
+questions that exist in ``facts.yaml`` with values among their answers, quote words that are
+in the clause's Chinese text, use calculator figures that exist, and feed calculators inputs
+they accept.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from .errors import DataProblem
+from .model import Section
+from .model_finder import Fact, FactsFile, Test
+from .yaml_source import YamlDocument, dotted
+
+FACTS_FILE = "facts.yaml"
+
+
+class _Reporter:
+    def __init__(self, problems: list[DataProblem], doc: YamlDocument):
+        self.problems = problems
+        self.doc = doc
+
+    def __call__(self, loc: tuple, zh: str, en: str) -> None:
+        self.problems.append(DataProblem(self.doc.display_name, self.doc.line_of(loc), dotted(loc), zh, en))
+
+
+def walk(test: Test, loc: tuple) -> Iterator[tuple[Test, tuple]]:
+    """Every test inside ``test`` (itself first), with its path in the YAML file."""
+    yield test, loc
+    for name in ("all", "any"):
+        for index, part in enumerate(getattr(test, name) or ()):
+            yield from walk(part, loc + (name, index))
+    if test.not_ is not None:
+        yield from walk(test.not_, loc + ("not",))
+
+
+def _figure_value(calculators: Mapping[str, dict], name: str) -> str | None:
+    calc_id, _, key = name.partition(".")
+    for entry in calculators.get(calc_id, {}).get("figures", ()):
+        if entry["key"] == key:
+            return entry["value"]
+    return None
+
+
+class _Context:
+    def __init__(self, facts: FactsFile | None, calculators: Mapping[str, dict], agencies: set[str]):
+        self.file = facts
+        self.facts: dict[str, Fact] = {f.id: f for f in facts.facts} if facts else {}
+        self.calculators = calculators
+        self.agencies = agencies
+        applicant = self.facts.get(facts.applicant_fact) if facts else None
+        self.applicant_values = {c.value for c in applicant.choices} if applicant and applicant.type == "choice" \
+            else set()
+
+    def check_test(self, test: Test, loc: tuple, report: _Reporter, serves: str | None = None) -> None:
+        for node, at in walk(test, loc):
+            if node.judged_by is not None and node.judged_by not in self.agencies:
+                report(at + ("judged_by",), f"未知的机构编号“{node.judged_by}”：请使用 agencies.yaml 中的编号。",
+                       f"Unknown agency id '{node.judged_by}': use an id from agencies.yaml.")
+            if node.fact is None:
+                continue
+            fact = self.facts.get(node.fact)
+            if fact is None:
+                report(at + ("fact",), f"未知的问题编号“{node.fact}”：请检查拼写，或先在 {FACTS_FILE} 中添加这个问题。",
+                       f"Unknown question id '{node.fact}': check the spelling, or add the question to "
+                       f"{FACTS_FILE} first.")
+                continue
+            if serves is not None and fact.for_ and serves not in fact.for_:
+                report(at + ("fact",), f"问题“{fact.id}”只问{'、'.join(fact.for_)}，不能用在面向 {serves} 的措施里。",
+                       f"The question '{fact.id}' is asked only of {', '.join(fact.for_)}: it cannot be used in a "
+                       f"measure for {serves}.")
+            values = [(("is",), node.is_)] if node.is_ is not None else []
+            values += [(("in", i), v) for i, v in enumerate(node.in_ or ())]
+            for where, value in values:
+                if not fact.accepts(value):
+                    report(at + where, f"“{value}”不是问题“{fact.id}”的可选答案：{_answers_zh(fact)}。",
+                           f"'{value}' is not a possible answer to the question '{fact.id}': {_answers_en(fact)}.")
+            for name in ("at_least", "at_most"):
+                bound = getattr(node, name)
+                if bound is None:
+                    continue
+                if fact.type != "integer":
+                    report(at + (name,), f"{name} 只能用于数字题；问题“{fact.id}”不是数字题，请改用 is 或 in。",
+                           f"{name} works only with a number question; '{fact.id}' is not one: use is or in.")
+                elif not isinstance(bound, int) and _figure_value(self.calculators, bound.figure) is None:
+                    report(at + (name, "figure"),
+                           f"计算器中没有名为“{bound.figure}”的数字：请写成“计算器编号.数字名”，名字见计算器的 figures。",
+                           f"There is no calculator figure '{bound.figure}': write 'calculator_id.figure_key' "
+                           "with a key from the calculator's figures.")
+
+    def check_answer(self, fact_id: str, value: Any, loc: tuple, report: _Reporter) -> None:
+        fact = self.facts.get(fact_id)
+        if fact is None:
+            report(loc, f"未知的问题编号“{fact_id}”：请检查拼写。", f"Unknown question id '{fact_id}': check the spelling.")
+        elif not fact.accepts(value):
+            report(loc, f"“{value}”不是问题“{fact.id}”的可选答案：{_answers_zh(fact)}。",
+                   f"'{value}' is not a possible answer to the question '{fact.id}': {_answers_en(fact)}.")
+
+
+def _answers_zh(fact: Fact) -> str:
+    if fact.type == "bool":
+        return "只能是 true 或 false"
+    if fact.type == "integer":
+        return f"应为{fact.min}到{fact.max}之间的整数"
+    return "可选：" + "、".join(c.value for c in fact.choices)
+
+
+def _answers_en(fact: Fact) -> str:
+    if fact.type == "bool":
+        return "it is true or false"
+    if fact.type == "integer":
+        return f"it is a whole number from {fact.min} to {fact.max}"
+    return "choose from " + ", ".join(c.value for c in fact.choices)
+
+
+def _field_accepts(field: dict, value: Any) -> bool:
+    kind = field["type"]
+    if kind == "bool":
+        return type(value) is bool
+    if kind == "choice":
+        return isinstance(value, str) and any(c["value"] == value for c in field["choices"])
+    if kind == "int":
+        return type(value) is int
+    return type(value) in (int, float)
+
+
+def check_facts(problems: list[DataProblem], doc: YamlDocument, facts: FactsFile, agencies: set[str],
+                calculators: Mapping[str, dict]) -> None:
+    report = _Reporter(problems, doc)
+    ctx = _Context(facts, calculators, agencies)
+    counts = Counter(f.id for f in facts.facts)
+    for index, fact in enumerate(facts.facts):
+        loc = ("facts", index)
+        if counts[fact.id] > 1:
+            report(loc + ("id",), f"问题编号“{fact.id}”重复：每个编号只能用一次。",
+                   f"The question id '{fact.id}' is used more than once: each id must be unique.")
+        for i, who in enumerate(fact.for_):
+            if who not in ctx.applicant_values:
+                report(loc + ("for", i), f"“{who}”不是问题“{facts.applicant_fact}”的选项。",
+                       f"'{who}' is not a choice of the question '{facts.applicant_fact}'.")
+        if fact.ask_when is not None:
+            ctx.check_test(fact.ask_when, loc + ("ask_when",), report)
+        for i, rule in enumerate(fact.implies):
+            if not fact.accepts(rule.when):
+                report(loc + ("implies", i, "when"), f"“{rule.when}”不是这个问题的可选答案：{_answers_zh(fact)}。",
+                       f"'{rule.when}' is not a possible answer to this question: {_answers_en(fact)}.")
+            for target, value in rule.set.items():
+                ctx.check_answer(target, value, loc + ("implies", i, "set", target), report)
+        if fact.not_above is not None:
+            other = ctx.facts.get(fact.not_above)
+            if other is None or other.type != "integer" or fact.type != "integer":
+                report(loc + ("not_above",), "not_above 要写另一个数字题的编号，且本题也是数字题。",
+                       "not_above names another number question, and this question must be a number too.")
+    applicant = ctx.facts.get(facts.applicant_fact)
+    if applicant is None or applicant.type != "choice" or applicant.for_:
+        report(("applicant_fact",), f"第一个问题“{facts.applicant_fact}”必须是面向所有人的选择题（申请人类型）。",
+               f"The first question '{facts.applicant_fact}' must be a choice question asked of everyone "
+               "(the kind of applicant).")
+
+
+def check_measures(problems: list[DataProblem], sections: list[tuple[YamlDocument, Section]],
+                   facts: FactsFile | None, calculators: Mapping[str, dict], agencies: set[str]) -> None:
+    ctx = _Context(facts, calculators, agencies)
+    for doc, section in sections:
+        report = _Reporter(problems, doc)
+        for c_index, clause in enumerate(section.clauses):
+            if not clause.measures:
+                continue
+            base = ("clauses", c_index, "measures")
+            if facts is None:
+                report(base, f"写了 measures 但数据文件夹中没有 {FACTS_FILE}：请先建立问题文件。",
+                       f"There are measures but no {FACTS_FILE} in the data folder: create the questions file first.")
+                continue
+            parts = Counter(m.part for m in clause.measures)
+            for m_index, measure in enumerate(clause.measures):
+                loc = base + (m_index,)
+                if parts[measure.part] > 1:
+                    report(loc + ("part",), f"本条中 part “{measure.part}”重复：请用 a、b、c… 依次编号。",
+                           f"The part '{measure.part}' is used twice in this clause: number them a, b, c ….")
+                if measure.for_ not in ctx.applicant_values:
+                    report(loc + ("for",), f"“{measure.for_}”不是问题“{facts.applicant_fact}”的选项："
+                           f"可选 {'、'.join(sorted(ctx.applicant_values))}。",
+                           f"'{measure.for_}' is not a choice of the question '{facts.applicant_fact}': choose from "
+                           f"{', '.join(sorted(ctx.applicant_values))}.")
+                for k, condition in enumerate(measure.conditions):
+                    if condition.quote not in clause.text.zh:
+                        report(loc + ("conditions", k, "quote"),
+                               f"引文“{condition.quote}”在本条原文（text.zh）中找不到：请从原文一字不差地复制。",
+                               f"The quote '{condition.quote}' is not in this clause's Chinese text (text.zh): "
+                               "copy the words exactly from the source.")
+                    ctx.check_test(condition.test, loc + ("conditions", k, "test"), report, serves=measure.for_)
+                for k, calc in enumerate(measure.calculators):
+                    _check_calculator(ctx, calc, clause.calculators, measure.for_, loc + ("calculators", k), report)
+                for k, calc in enumerate(measure.calculators):
+                    same = [m for m in clause.measures if m.for_ == measure.for_
+                            and any(c.id == calc.id for c in m.calculators)]
+                    if len(same) > 1 and same[0] is not measure:
+                        report(loc + ("calculators", k, "id"),
+                               f"本条中面向 {measure.for_} 的措施已经用了计算器“{calc.id}”：每种申请人只能用一次。",
+                               f"The calculator '{calc.id}' is already used by a measure for {measure.for_} in this "
+                               "clause: once per kind of applicant.")
+
+
+def _check_calculator(ctx: _Context, calc, clause_calculators: tuple[str, ...], serves: str, loc: tuple,
+                      report: _Reporter) -> None:
+    meta = ctx.calculators.get(calc.id)
+    if meta is None:
+        report(loc + ("id",), f"没有名为“{calc.id}”的计算器：请检查拼写。",
+               f"There is no calculator called '{calc.id}': check the spelling.")
+        return
+    # (When the clause's own list has an unknown id, that typo is reported already: do not echo it here.)
+    if calc.id not in clause_calculators and all(c in ctx.calculators for c in clause_calculators):
+        report(loc + ("id",), f"计算器“{calc.id}”不在本条的 calculators 列表中：请先把它加到本条的 calculators。",
+               f"The calculator '{calc.id}' is not in this clause's calculators: add it there first.")
+    fields = {f["name"]: f for f in meta["fields"]}
+    for name, source in calc.inputs.items():
+        at = loc + ("inputs", name)
+        field = fields.get(name)
+        if field is None:
+            report(at, f"计算器“{calc.id}”没有输入项“{name}”：可用的有 {'、'.join(fields)}。",
+                   f"The calculator '{calc.id}' has no input '{name}': it has {', '.join(fields)}.")
+            continue
+        if source.value is not None and not _field_accepts(field, source.value):
+            report(at + ("value",), f"“{source.value}”不是计算器输入项“{name}”可接受的值。",
+                   f"'{source.value}' is not a value the calculator input '{name}' accepts.")
+        if source.test is not None:
+            ctx.check_test(source.test, at + ("test",), report, serves=serves)
+            if field["type"] != "bool":
+                report(at + ("test",), f"test 的结果是“是/否”，只能给是/否类型的输入项；“{name}”不是。",
+                       f"A test gives yes or no, so it can feed only a yes/no input; '{name}' is not one.")
+        if source.fact is not None:
+            fact = ctx.facts.get(source.fact)
+            if fact is None:
+                report(at + ("fact",), f"未知的问题编号“{source.fact}”：请检查拼写。",
+                       f"Unknown question id '{source.fact}': check the spelling.")
+                continue
+            for i, entry in enumerate(source.map or ()):
+                if not fact.accepts(entry.if_):
+                    report(at + ("map", i, "if"), f"“{entry.if_}”不是问题“{fact.id}”的可选答案。",
+                           f"'{entry.if_}' is not a possible answer to the question '{fact.id}'.")
+                if entry.then is not None and not _field_accepts(field, entry.then):
+                    report(at + ("map", i, "then"), f"“{entry.then}”不是计算器输入项“{name}”可接受的值。",
+                           f"'{entry.then}' is not a value the calculator input '{name}' accepts.")
+            if source.map is None:
+                _check_same_kind(fact, field, at + ("fact",), report)
+    for name, field in fields.items():
+        if name not in calc.inputs and name in ctx.facts:
+            _check_same_kind(ctx.facts[name], field, loc + ("id",), report)
+
+
+def _check_same_kind(fact: Fact, field: dict, at: tuple, report: _Reporter) -> None:
+    """A fact that feeds a calculator input as it is must give values the input accepts."""
+    ok = {
+        "bool": field["type"] == "bool",
+        "integer": field["type"] in ("int", "number")
+        and (field["min"] is None or fact.min >= field["min"]) and (field["max"] is None or fact.max <= field["max"]),
+        "choice": field["type"] == "choice"
+        and {c.value for c in fact.choices} <= {c["value"] for c in field["choices"] or ()},
+    }[fact.type]
+    if not ok:
+        report(at, f"问题“{fact.id}”的答案不能直接作为计算器输入项“{field['name']}”：请在 inputs 中用 map 对应。",
+               f"The answers to '{fact.id}' cannot feed the calculator input '{field['name']}' as they are: "
+               "map them under inputs.")
+
+
+def check_loaded(loaded: Any) -> None:
+    """The loader's cross-file check for the finder (an entry of ``loader._Loaded.CROSS_CHECKS``)."""
+    import calculators as package  # the figures and fields the measures refer to
+
+    metadata = dict(loaded.calculator_meta) or {cid: package.CALCULATORS[cid] for cid in loaded.calculators
+                                                if cid in package.CALCULATORS}
+    agencies = loaded._known_ids("agencies.yaml", "agencies") or set()  # noqa: SLF001 - the loader's own helper
+    raw = getattr(loaded, "finder", None)
+    if raw is not None and not raw.valid:
+        return  # facts.yaml's own problems are reported; checking the measures against it would only echo them
+    facts = raw.obj if raw is not None else None
+    if raw is not None:
+        check_facts(loaded.problems, raw.doc, facts, agencies, metadata)
+    check_measures(loaded.problems, loaded.valid_files("sections/*.yaml"), facts, metadata, agencies)

@@ -1,0 +1,138 @@
+"""What the templates show of the finder: each clause's measures in plain words (the clause
+page's "who qualifies"), the build-time table of who each measure serves, and the finder
+page's configuration (the rules, questions and strings the browser script reads).
+
+Everything comes from the same validated data as the engine's rules, so the clause pages and
+the finder cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .finder_checks import walk
+from .finder_rules import finder_rules
+from .model import Clause
+from .model_finder import Measure, Test
+
+
+@dataclass
+class ConditionView:
+    text: str
+    quote: str
+    figures: list[tuple[dict, dict]] = field(default_factory=list)  # (calculator figure, {"zh", "en"} label)
+    judged_by: list[str] = field(default_factory=list)
+
+
+@dataclass
+class MeasureView:
+    part: str
+    who: str
+    kind: str
+    offer: str
+    conditions: list[ConditionView]
+    calculators: list[str]
+    notes: list[str]
+
+
+class FinderView:
+    """Bound to one site and language; available to the templates as ``finder``."""
+
+    def __init__(self, site: Any, lang: str):
+        self.site = site
+        self.lang = lang
+        self.policy = site.policy
+        self.enabled = self.policy.finder is not None and any(c.measures for c in self.policy.clauses)
+
+    def applicant_label(self, value: str) -> str:
+        facts = self.policy.finder
+        applicant = next(f for f in facts.facts if f.id == facts.applicant_fact)
+        choice = next((c for c in applicant.choices if c.value == value), None)
+        return getattr(choice, self.lang) if choice else value
+
+    def _figures(self, test: Test) -> list[tuple[dict, dict]]:
+        out = []
+        for node, _ in walk(test, ()):
+            for bound in (node.at_least, node.at_most):
+                if bound is not None and not isinstance(bound, int):
+                    calc_id, _, key = bound.figure.partition(".")
+                    meta = self.site.calculators.get(calc_id) or _calculator(calc_id)
+                    figure = next(f for f in meta["figures"] if f["key"] == key)
+                    if figure not in [f for f, _ in out]:
+                        out.append((figure, figure["label"]))
+        return out
+
+    def measures(self, clause: Clause) -> list[MeasureView]:
+        views = []
+        for measure in clause.measures:
+            views.append(self._measure(measure))
+        return views
+
+    def _measure(self, measure: Measure) -> MeasureView:
+        lang = self.lang
+        conditions = [ConditionView(
+            text=getattr(c, lang),
+            quote=c.quote,
+            figures=self._figures(c.test),
+            judged_by=[n.judged_by for n, _ in walk(c.test, ()) if n.judged_by],
+        ) for c in measure.conditions]
+        return MeasureView(part=measure.part, who=self.applicant_label(measure.for_), kind=measure.kind,
+                           offer=measure.offer[lang], conditions=conditions,
+                           calculators=[c.id for c in measure.calculators], notes=[n[lang] for n in measure.notes])
+
+    def rules(self) -> dict[str, Any] | None:
+        return finder_rules(self.policy)
+
+    def page_config(self, root: str, pyodide_url: str) -> dict[str, Any]:
+        return page_config(self, root, pyodide_url)
+
+    def clauses(self) -> list[Clause]:
+        return [c for c in self.policy.clauses if c.measures]
+
+
+def _calculator(calc_id: str) -> dict:
+    import calculators
+
+    return calculators.CALCULATORS[calc_id]
+
+
+def _strings(lang: str) -> dict[str, str]:
+    from .render import load_ui_strings
+
+    return {key: value[lang] for key, value in load_ui_strings().items()
+            if key.startswith(("finder_", "print_", "measures_")) or key == "calc_yuan"}
+
+
+def page_config(view: FinderView, root: str, pyodide_url: str) -> dict[str, Any]:
+    """What finder.js reads: the rules, the clauses' titles, links, agencies and Chinese text
+    (for the receipt), the calculators' titles and field names, the strings of this language."""
+    site, lang = view.site, view.lang
+    clauses = {}
+    for clause in view.clauses():
+        clauses[clause.id] = {
+            "title": clause.title[lang],
+            "text_zh": clause.text.zh,
+            "url": f"{root}clauses/{clause.id}/",
+            "validity": ({"from": clause.validity.start.isoformat(),
+                          "to": clause.validity.end.isoformat() if clause.validity.end else None}
+                         if clause.validity else None),
+            "lead": [{"name": site.policy.agency[a].name[lang], "url": f"{root}agencies/{a}/"}
+                     for a in clause.lead_agencies],
+        }
+    calcs = {cid: {"title": meta["title"][lang], "url": f"{root}calculators/{cid}/",
+                   "fields": [f["name"] for f in meta["fields"]]}
+             for cid, meta in site.calculators.items()}
+    agencies = {a.id: a.name[lang] for a in site.policy.agencies}
+    return {
+        "lang": lang,
+        "as_of": site.data_date.isoformat(),
+        "rules": view.rules(),
+        "clauses": clauses,
+        "calculators": calcs,
+        "agencies": agencies,
+        "pyodide": pyodide_url,
+        "runtime_version": site.runtime.version if site.runtime else "",
+        "download_mb": site.runtime.download_mb if site.runtime else "",
+        "strings": _strings(lang),
+    }

@@ -1,0 +1,174 @@
+"""The finder's data: every mistake in facts.yaml or a clause's measures is reported with file,
+line, field and a fix in Chinese and English; the JSON Schema shows the new fields;
+``policy-site find`` prints the contract's JSON or the errors, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import calculators
+from policy_site import schema
+from policy_site.errors import DataErrors
+from policy_site.loader import load_policy
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def problems(folder: Path):
+    with pytest.raises(DataErrors) as caught:
+        load_policy(folder, known_calculators=calculators.CALCULATORS)
+    return caught.value.problems
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, fragment: str) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if fragment in line)
+
+
+SECTION = "sections/1.yaml"
+MISTAKES = [
+    # (file, old, new, line fragment after the edit, field, words in the English message)
+    (SECTION, "test: {fact: in_need, is: true}", "test: {fact: in_nede, is: true}", "in_nede",
+     "clauses.0.measures.0.conditions.0.test.fact", "Unknown question id 'in_nede'"),
+    (SECTION, "test: {fact: in_need, is: true}", "test: {fact: in_need, is: maybe}", "is: maybe",
+     "clauses.0.measures.0.conditions.0.test.is", "not a possible answer"),
+    (SECTION, "quote: 发放救助", "quote: 发放补贴", "发放补贴",
+     "clauses.0.measures.0.conditions.0.quote", "is not in this clause's Chinese text"),
+    (SECTION, "test: {fact: publishes, is: true}",
+     "test: {fact: new_local_hires, at_least: {figure: enterprise_hiring_award.cap}}",
+     "enterprise_hiring_award.cap", "clauses.1.measures.0.conditions.0.test.at_least.figure",
+     "no calculator figure 'enterprise_hiring_award.cap'"),
+    (SECTION, "test: {fact: in_need, is: true}", "test: {fact: in_need, at_least: 3}", "at_least: 3",
+     "clauses.0.measures.0.conditions.0.test.at_least", "works only with a number question"),
+    (SECTION, "year: {fact: hiring_year}", "enterprise_type: {value: many}", "value: many",
+     "clauses.1.measures.0.calculators.0.inputs.enterprise_type.value", "not a value the calculator input"),
+    (SECTION, "year: {fact: hiring_year}", "people: {value: 2}", "people:",
+     "clauses.1.measures.0.calculators.0.inputs.people", "has no input 'people'"),
+    (SECTION, "year: {fact: hiring_year}", "year: {fact: hiring_year, map: [{if: 2019, then: first}]}", "map:",
+     "clauses.1.measures.0.calculators.0.inputs.year.map.0.then", "not a value the calculator input"),
+    (SECTION, "for: person", "for: citizen", "for: citizen", "clauses.0.measures.0.for", "not a choice"),
+    (SECTION, "test: {fact: in_need, is: true}", "test: {fact: in_need}", "test: {fact: in_need}",
+     "clauses.0.measures.0.conditions.0.test.fact", "needs a comparison"),
+    (SECTION, "test: {fact: in_need, is: true}", "test: {fact: publishes, is: true}", "fact: publishes",
+     "clauses.0.measures.0.conditions.0.test.fact", "asked only of organisation"),
+    ("facts.yaml", "- id: hiring_year\n  type: integer", "- id: hiring_year\n  type: number", "type: number",
+     "facts.6.type", "must be one of"),
+    ("facts.yaml", "  for: [person]\n- id: publishes", "  for: [persons]\n- id: publishes", "for: [persons]",
+     "facts.1.for.0", "not a choice of the question 'applicant'"),
+]
+
+
+@pytest.mark.parametrize("file, old, new, fragment, field, words", MISTAKES, ids=[m[4] + ":" + m[5][:20] for m in MISTAKES])
+def test_mistakes_are_reported_with_line_and_fix(mini_copy, file, old, new, fragment, field, words):
+    path = mini_copy / file
+    edit(path, old, new)
+    found = problems(mini_copy)
+    assert len(found) >= 1
+    problem = found[0]
+    assert problem.file == f"policy_data/{file}"
+    assert problem.field.replace("[", ".").replace("]", "") == field
+    assert problem.line == line_of(path, fragment)
+    assert words in problem.en and problem.zh
+
+
+def test_measures_without_a_questions_file(mini_copy):
+    (mini_copy / "facts.yaml").unlink()
+    found = problems(mini_copy)
+    assert {p.field for p in found} == {"clauses[0].measures", "clauses[1].measures"}
+    assert all("facts.yaml" in p.en for p in found)
+
+
+def test_a_policy_without_a_finder_still_loads(mini_copy):
+    (mini_copy / "facts.yaml").unlink()
+    for name in ("sections/1.yaml",):
+        path = mini_copy / name
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text[:text.index("    measures:")] + text[text.index("  - id: \"1.2\""):text.index(
+            "    measures:", text.index("  - id: \"1.2\""))], encoding="utf-8")
+    policy = load_policy(mini_copy, known_calculators=calculators.CALCULATORS)
+    assert policy.finder is None and all(not c.measures for c in policy.clauses)
+
+
+def test_every_real_quote_is_in_its_clause():
+    policy = load_policy(REPO / "policy_data", known_calculators=calculators.CALCULATORS)
+    quotes = [(c, cond.quote) for c in policy.clauses for m in c.measures for cond in m.conditions]
+    assert len(quotes) > 50
+    assert all(q in c.text.zh for c, q in quotes)
+    assert [c.id for c in policy.clauses if not c.measures] == ["6.1", "6.2", "6.3"]
+
+
+def test_schema_shows_measures_and_facts():
+    schemas = schema.schemas()
+    assert "measures" in schemas["sections"]["$defs"]["Clause"]["properties"]
+    assert {"Measure", "Condition", "Test"} <= set(schemas["sections"]["$defs"])
+    assert "facts" in schemas["facts"]["properties"]
+    shipped = json.loads((REPO / "policy_data/schema/facts.schema.json").read_text(encoding="utf-8"))
+    assert shipped == schemas["facts"]
+
+
+def test_import_order_does_not_matter():
+    for first in ("policy_site.model_finder", "policy_site.model", "policy_site.loader"):
+        proc = subprocess.run([sys.executable, "-c", f"import {first}; from policy_site.model import Clause; "
+                               "print('measures' in Clause.model_fields)"], capture_output=True, text=True, cwd=REPO)
+        assert proc.stdout.strip() == "True", proc.stderr
+
+
+def run_find(*args: str) -> subprocess.CompletedProcess:
+    cli = Path(sys.executable).with_name("policy-site")
+    return subprocess.run([str(cli), "find", *args], capture_output=True, cwd=REPO)
+
+
+def test_cli_find_prints_the_contract():
+    proc = run_find('{"applicant": "person", "age": 20}', "--as-of", "2026-11-25")
+    assert proc.returncode == 0 and proc.stderr == b""
+    out = json.loads(proc.stdout.decode("utf-8"))
+    assert list(out) == ["as_of", "next_question", "measures"]
+    assert out["as_of"] == "2026-11-25" and out["next_question"] == "employment"
+    entry = next(m for m in out["measures"] if m["clause"] == "2.3")
+    assert {"clause", "status", "in_force", "calculators", "conditions", "missing"} <= set(entry)
+    assert entry["status"] == "may_apply" and "employment" in entry["missing"]
+    assert all(set(c) == {"zh", "en", "quote", "result"} for c in entry["conditions"])
+
+
+def test_cli_find_as_of_defaults_to_the_data_date(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    out = json.loads(run_find("{}").stdout)
+    assert out["as_of"] == "2026-01-01"
+
+
+@pytest.mark.parametrize("facts, field", [
+    ('{"applicant": "organisation", "age": 30}', "age"),
+    ('{"applicant": "person", "lhasa_hukou": true, "from_tibet": false}', "from_tibet"),
+    ('{"applicant": "organisation", "new_local_hires": 3, "new_local_graduates": 4}', "new_local_graduates"),
+    ('{"applicant": "person", "age": 121}', "age"),
+    ('{"applicant": "person", "agee": 1}', "agee"),
+    ('{"applicant": null}', "applicant"),
+    ('{"applicant": "person",', None),
+    ('[1]', None),
+])
+def test_cli_find_bad_facts(facts, field):
+    proc = run_find(facts)
+    assert proc.returncode == 1 and proc.stdout == b""
+    errors = json.loads(proc.stderr.decode("utf-8"))["errors"]
+    assert errors[0]["field"] == field and errors[0]["zh"] and errors[0]["en"]
+    assert b"Traceback" not in proc.stderr
+
+
+def test_cli_find_on_the_mini_policy():
+    proc = run_find('{"applicant": "organisation", "publishes": true, "enterprise_type": "non_public", '
+                    '"new_local_hires": 16, "new_local_graduates": 10, "hiring_year": 2019}',
+                    "--data", str(REPO / "tests/fixtures/mini_policy"), "--as-of", "2020-01-01")
+    out = json.loads(proc.stdout)
+    assert [m["status"] for m in out["measures"]] == ["does_not_apply", "applies"]
+    assert out["measures"][1]["calculators"] == {"enterprise_hiring_award": {"status": "applies", "total_yuan": 80000}}
+    assert out["measures"][0]["in_force"] == "in_force"
