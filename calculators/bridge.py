@@ -1,6 +1,27 @@
 """JSON-string bridge used by the browser worker (Pyodide)."""
 
 import json
+import re
+
+# Checked before parsing: json.loads recurses once per nesting level, and deep nesting that
+# CPython refuses with a RecursionError overflows the JavaScript stack under Pyodide (a fatal
+# error that kills the worker). The same limits hold in both, so both give the same answer.
+MAX_REQUEST_CHARS = 1_000_000
+MAX_DEPTH = 200
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def request_too_big(text):
+    """True when JSON text is too long or nests arrays/objects more than MAX_DEPTH deep."""
+    if len(text) > MAX_REQUEST_CHARS:
+        return True
+    depth = 0
+    for bracket in _BRACKETS.findall(_STRINGS.sub("", text)):
+        depth += 1 if bracket in "[{" else -1
+        if depth > MAX_DEPTH:
+            return True
+    return False
 
 
 def _dump(payload):
@@ -22,6 +43,13 @@ def calculate_json(request_json):
 
     if not isinstance(request_json, (str, bytes, bytearray)):
         return _request_error("请求必须是 JSON 文本。", "The request must be JSON text.")
+    if isinstance(request_json, (bytes, bytearray)):
+        try:
+            request_json = request_json.decode("utf-8")
+        except UnicodeDecodeError:
+            return _request_error("请求不是有效的 JSON。", "The request is not valid JSON.")
+    if request_too_big(request_json):
+        return _request_error("请求过大或嵌套过深。", "The request is too large or too deeply nested.")
     try:
         request = json.loads(request_json)
     except (ValueError, RecursionError):

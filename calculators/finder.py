@@ -543,6 +543,12 @@ def find_json(request_json):
 
     if not isinstance(request_json, (str, bytes, bytearray)):
         return failure([error(None, "请求必须是 JSON 文本。", "The request must be JSON text.")])
+    # Deep nesting overflows Pyodide's stack before CPython's recursion limit: refused first, in both.
+    from .bridge import request_too_big
+
+    text = request_json.decode("utf-8", "replace") if isinstance(request_json, (bytes, bytearray)) else request_json
+    if request_too_big(text):
+        return failure([error(None, "请求过大或嵌套过深。", "The request is too large or too deeply nested.")])
     try:
         request = json.loads(request_json)
     except (ValueError, RecursionError):

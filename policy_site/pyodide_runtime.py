@@ -1,32 +1,38 @@
-"""The calculators' browser runtime: self-hosted Pyodide plus a wheel of ``calculators/``.
+"""The calculators' browser runtime: Pyodide's core plus one zip of exactly the Python it needs.
 
-``build_runtime(repo_root)`` gives, in ``Runtime.files``, ``{site-relative uri:
-Path | bytes}`` for everything under ``pyodide/`` that a calculator page downloads:
+``build_runtime(repo_root)`` gives, in ``Runtime.files``, ``{site-relative uri: Path | bytes}``
+for everything under ``pyodide/`` that a calculator page downloads:
 
-- Pyodide's core files, byte for byte from ``node_modules/pyodide`` (the npm
-  package pinned in package.json / package-lock.json);
-- ``calculators-<version>-py3-none-any.whl``: the ``calculators`` package only,
-  its ``.py`` sources (Pyodide runs Python 3.14; a host ``.pyc`` would be
-  rejected), written with fixed timestamps and sorted entries so that two builds
-  of the same sources are byte-identical. The version carries a hash of the
-  sources (``0.1.0+src.<hash>``), so a changed calculator gets a new file name
-  and a browser never pairs a cached wheel with a newer lock file;
-- ``pyodide-lock.json``: Pyodide's own lock reduced to its ``info`` and the
-  wheel, with the wheel's sha256, so the browser loads it by name
-  (``loadPackage("calculators")``) and checks its integrity.
+- ``pyodide.mjs``, ``pyodide.asm.mjs``, ``pyodide.asm.wasm``: byte for byte from
+  ``node_modules/pyodide`` (the npm package pinned in package.json / package-lock.json);
+- ``python-<hash>.zip``: the standard-library modules Python really imports (found by running
+  the calculators' public JSON entry points on every case in Pyodide, in Node, at build time:
+  never a hand list) plus the ``calculators`` package, all byte-code compiled by Pyodide's own
+  Python (a host CPython's ``.pyc`` would be rejected), docstrings stripped, stored uncompressed
+  (HTTP compresses it), fixed timestamps: two builds of the same inputs are byte-identical;
+- ``runtime.json``: the manifest, which the page also carries: each file with its size and
+  sha256 (the browser checks every byte it runs against it), the total, and Pyodide's lock file
+  contents (no packages: nothing is installed at run time).
 
-Nothing is fetched from a third party, at build time or in the browser. The
-result is cached per process (the projects plugin builds both languages in one).
+Before it is used, the trimmed runtime is booted in Node and every probe request must give
+byte-identical JSON to CPython; a missing module stops the build with a bilingual message.
+The result is cached on disk (``.cache/pyodide-runtime/<key of all inputs>/``), so a normal
+build runs no Node at all, and per process.
 """
 
 from __future__ import annotations
 
+import ast
 import base64
 import hashlib
 import json
-import tomllib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
@@ -34,36 +40,52 @@ from pathlib import Path
 PYODIDE_DIR = "pyodide"
 """The runtime's folder in the top-level (zh) site; the en site uses ``../pyodide/``."""
 
-# What loadPyodide() fetches from indexURL (checked in pyodide.mjs / pyodide.asm.mjs
-# of pyodide 314.0.7: the lock file, the asm module, the wasm and the stdlib zip).
-# The source maps and pyodide.js (the classic-script build) are not needed.
-CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+STDLIB_ZIP = "python_stdlib.zip"
 LOCK_FILE = "pyodide-lock.json"
-
+MANIFEST = "runtime.json"
 PACKAGE = "calculators"
-DIST_NAME = "calculators"
-FALLBACK_VERSION = "0.1.0"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip can hold: no build time leaks in
-SOURCE_SUFFIXES = (".py",)
+BUILD_SCRIPT = Path(__file__).with_name("pyodide_build.mjs")
+SERVICE_WORKER = Path(__file__).with_name("sw.js")
+"""The service worker's source; written to the site root (``sw.js``: its scope is the whole site)."""
+CACHE_FORMAT = "3"  # bump when the cached layout changes
+
+# UI strings (templates/ui/runtime.yaml) that calculator pages hand to calculator.js.
+UI_KEYS = ("runtime_progress", "runtime_progress_done", "runtime_starting", "runtime_slow_link",
+           "runtime_download_button", "runtime_retry", "runtime_failed_network", "runtime_failed_stalled",
+           "runtime_failed_integrity", "runtime_failed_nowasm", "runtime_failed_start", "runtime_failed_file",
+           "runtime_failed_help", "runtime_ask_agency")
+
+# Requests that exercise the error paths of every JSON entry point (whatever the package exports).
+GENERIC_REQUESTS = ("{", "[]", "{}", "null", '{"id": 1, "inputs": {}}', "[" * 5000 + "]" * 5000)
 
 
 class RuntimeBuildError(Exception):
-    """The runtime cannot be built (Pyodide not installed, a calculator does not compile)."""
+    """The runtime cannot be built (Pyodide not installed, a calculator does not compile, a module is missing)."""
 
 
 @dataclass(frozen=True)
 class Runtime:
     files: dict[str, Path | bytes]
     """Site-relative uri (``pyodide/...``) -> a file to copy or the bytes to write."""
-    wheel_name: str
+    manifest: dict
+    """What the browser checks and loads: ``{"version", "files": {name: {"bytes", "sha256"}}, "zip", "total", "lock"}``."""
     download_bytes: int
-    """What a visitor downloads to start a calculator (all the files above), in bytes."""
+    """What a visitor downloads to start a calculator, brotli-compressed as a precompressing host sends it."""
     version: str
     """A short hash of all of it, for cache-busting query strings."""
+    stdlib_modules: tuple[str, ...] = field(default=())
+    """The standard-library files in the zip (paths inside Pyodide's python_stdlib.zip)."""
+    ui_keys: tuple[str, ...] = UI_KEYS
 
     @property
     def download_mb(self) -> str:
         return f"{self.download_bytes / 1_000_000:.1f}"
+
+    @property
+    def zip_name(self) -> str:
+        return self.manifest["zip"]
 
 
 def find_repo_root(start: Path) -> Path:
@@ -79,58 +101,86 @@ def find_repo_root(start: Path) -> Path:
 
 
 def build_runtime(repo_root: Path, assets_dir: Path | None = None) -> Runtime:
-    """The runtime, rebuilt only when a source file changed (cheap to call from every build).
+    """The runtime, rebuilt only when an input changed (cheap to call from every build).
 
     ``assets_dir``, when given, is the site's ``docs/assets``: its ``calculator/`` scripts
     count towards ``version``, which cache-busts them too.
     """
     repo_root = Path(repo_root).resolve()
-    watched = [repo_root / "pyproject.toml", repo_root / "node_modules" / "pyodide" / LOCK_FILE,
-               *(repo_root / "node_modules" / "pyodide" / name for name in CORE_FILES)]
-    watched += sorted((repo_root / PACKAGE).rglob("*.py"))
+    watched = [*_input_files(repo_root)]
     if assets_dir is not None:
         watched += sorted(p for p in (Path(assets_dir) / "calculator").rglob("*") if p.is_file())
     stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) if p.exists() else (str(p),) for p in watched)
     return _build_runtime(repo_root, Path(assets_dir) if assets_dir is not None else None, stamp)
 
 
+def _input_files(repo_root: Path) -> list[Path]:
+    pyodide_dir = repo_root / "node_modules" / "pyodide"
+    files = [pyodide_dir / name for name in (*CORE_FILES, STDLIB_ZIP, LOCK_FILE)]
+    files += [Path(__file__), BUILD_SCRIPT]
+    files += _package_files(repo_root / PACKAGE)
+    files += _case_files(repo_root)
+    return files
+
+
+def _package_files(package_dir: Path) -> list[Path]:
+    return sorted(p for p in package_dir.rglob("*.py")
+                  if "__pycache__" not in p.parts and not any(part.startswith(".") for part in p.relative_to(package_dir).parts))
+
+
+def _case_files(repo_root: Path) -> list[Path]:
+    """Case files whose requests the probe runs: ``tests/calculators/cases/*.json`` (calculate_json)
+    and any ``tests/*/cases/*.json`` of another entry point (a list of ``{"fn", "request"}``)."""
+    return sorted((repo_root / "tests").glob("*/cases/*.json"))
+
+
 @lru_cache(maxsize=4)
 def _build_runtime(repo_root: Path, assets_dir: Path | None, stamp: tuple) -> Runtime:
-    """Build the runtime; ``stamp`` (sizes and times of every input) only keys the cache."""
+    """Build the runtime; ``stamp`` (sizes and times of every input) only keys this process's cache."""
     pyodide_dir = repo_root / "node_modules" / "pyodide"
-    missing = [name for name in (*CORE_FILES, LOCK_FILE) if not (pyodide_dir / name).is_file()]
+    missing = [name for name in (*CORE_FILES, STDLIB_ZIP, LOCK_FILE) if not (pyodide_dir / name).is_file()]
     if missing:
         raise RuntimeBuildError(
             f"node_modules/pyodide 缺少文件 {missing}；请运行 npm ci。 / "
             f"node_modules/pyodide lacks {missing}; run `npm ci`."
         )
-    wheel_name, wheel = build_wheel(repo_root / PACKAGE, _project_version(repo_root))
-    lock = site_lock(json.loads((pyodide_dir / LOCK_FILE).read_text(encoding="utf-8")), wheel_name, wheel)
-    files: dict[str, Path | bytes] = {f"{PYODIDE_DIR}/{name}": pyodide_dir / name for name in CORE_FILES}
-    files[f"{PYODIDE_DIR}/{LOCK_FILE}"] = lock
-    files[f"{PYODIDE_DIR}/{wheel_name}"] = wheel
+    sources = package_sources(repo_root / PACKAGE)
+    key = hashlib.sha256(CACHE_FORMAT.encode())
+    for path in _input_files(repo_root):
+        key.update(str(path.relative_to(repo_root) if path.is_relative_to(repo_root) else path.name).encode()
+                   + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    cache = cache_root(pyodide_dir) / key.hexdigest()[:24]
+    if not (cache / MANIFEST).is_file():
+        _build_into(repo_root, pyodide_dir, sources, cache)
+    manifest = json.loads((cache / MANIFEST).read_text(encoding="utf-8"))
+    built = json.loads((cache / "build.json").read_text(encoding="utf-8"))
 
-    digest = hashlib.sha256()
-    size = 0
-    for uri in sorted(files):
-        content = files[uri]
-        data = content if isinstance(content, bytes) else content.read_bytes()
-        size += len(data)
-        digest.update(uri.encode() + b"\0" + hashlib.sha256(data).digest())
+    files: dict[str, Path | bytes] = {f"{PYODIDE_DIR}/{name}": pyodide_dir / name for name in CORE_FILES}
+    files[f"{PYODIDE_DIR}/{manifest['zip']}"] = (cache / manifest["zip"]).read_bytes()
+
+    digest = hashlib.sha256(json.dumps(manifest, sort_keys=True).encode())
     if assets_dir is not None:  # the calculator scripts are cache-busted by the same version
         for path in sorted(p for p in (assets_dir / "calculator").rglob("*") if p.is_file()):
             digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
-    return Runtime(files=files, wheel_name=wheel_name, download_bytes=size, version=digest.hexdigest()[:12])
+    version = digest.hexdigest()[:12]
+    manifest = {**manifest, "version": version}
+    files[f"{PYODIDE_DIR}/{MANIFEST}"] = (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode()
+    files["sw.js"] = service_worker(manifest, assets_dir)
+    return Runtime(files=files, manifest=manifest, download_bytes=built["brotli_bytes"], version=version,
+                   stdlib_modules=tuple(built["stdlib"]))
 
 
-def _project_version(repo_root: Path) -> str:
-    pyproject = repo_root / "pyproject.toml"
-    if pyproject.is_file():
-        return tomllib.loads(pyproject.read_text(encoding="utf-8")).get("project", {}).get("version", FALLBACK_VERSION)
-    return FALLBACK_VERSION
+def service_worker(manifest: dict, assets_dir: Path | None) -> bytes:
+    """sw.js for this build: its version, and what it copies into its cache when installed."""
+    precache = [f"{PYODIDE_DIR}/{name}?v={entry['v']}" for name, entry in sorted(manifest["files"].items())]
+    if assets_dir is not None:
+        scripts = sorted(p.relative_to(assets_dir).as_posix() for p in (assets_dir / "calculator").rglob("*") if p.is_file())
+        precache += [f"{prefix}assets/{name}?v={manifest['version']}" for prefix in ("", "en/") for name in scripts]
+    config = json.dumps({"version": manifest["version"], "precache": precache}, indent=1, sort_keys=True)
+    return SERVICE_WORKER.read_text(encoding="utf-8").replace("__SW_CONFIG__", config).encode()
 
 
-# --- the wheel ----------------------------------------------------------------------------------
+# --- the package ----------------------------------------------------------------------------------
 
 
 def package_sources(package_dir: Path) -> dict[str, bytes]:
@@ -138,86 +188,193 @@ def package_sources(package_dir: Path) -> dict[str, bytes]:
     if not (package_dir / "__init__.py").is_file():
         raise RuntimeBuildError(f"{package_dir} 不是 Python 包 / is not a Python package (no __init__.py)")
     sources = {}
-    for path in sorted(package_dir.rglob("*")):
-        rel = path.relative_to(package_dir.parent)
-        if not path.is_file() or "__pycache__" in rel.parts or path.suffix not in SOURCE_SUFFIXES:
-            continue
-        if any(part.startswith(".") for part in rel.parts):
-            continue
+    for path in _package_files(package_dir):
         data = path.read_bytes()
         try:
             compile(data, str(path), "exec", dont_inherit=True)
         except SyntaxError as exc:
             raise RuntimeBuildError(f"{path}:{exc.lineno}: 计算器源码无法编译 / a calculator does not compile: {exc.msg}") from None
-        sources[rel.as_posix()] = data
+        sources[path.relative_to(package_dir.parent).as_posix()] = data
     return sources
 
 
-def _record_hash(data: bytes) -> str:
-    return "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+def imported_names(sources: dict[str, bytes]) -> list[str]:
+    """Every absolute module named by an import statement in the sources, also inside functions."""
+    names = set()
+    for data in sources.values():
+        for node in ast.walk(ast.parse(data)):
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names.add(node.module)
+    return sorted(n for n in names if n.split(".")[0] != PACKAGE)
 
 
-def build_wheel(package_dir: Path, base_version: str) -> tuple[str, bytes]:
-    """A pure-Python wheel of one package, byte-identical for identical sources."""
-    sources = package_sources(package_dir)
-    source_hash = hashlib.sha256()
-    for arcname, data in sources.items():
-        source_hash.update(arcname.encode() + b"\0" + hashlib.sha256(data).digest())
-    version = f"{base_version}+src.{source_hash.hexdigest()[:12]}"
-    dist_info = f"{DIST_NAME}-{version}.dist-info"
-    meta = {
-        f"{dist_info}/METADATA": (
-            "Metadata-Version: 2.1\n"
-            f"Name: {DIST_NAME}\n"
-            f"Version: {version}\n"
-            "Summary: Subsidy calculators of the employment promotion plan (pure Python, stdlib only)\n"
-            "Requires-Python: >=3.12\n"
-        ).encode(),
-        f"{dist_info}/WHEEL": (
-            "Wheel-Version: 1.0\n"
-            "Generator: policy_site.pyodide_runtime\n"
-            "Root-Is-Purelib: true\n"
-            "Tag: py3-none-any\n"
-        ).encode(),
-        f"{dist_info}/top_level.txt": f"{PACKAGE}\n".encode(),
-    }
-    entries = {**sources, **meta}
-    record_name = f"{dist_info}/RECORD"
-    record = "".join(f"{name},{_record_hash(data)},{len(data)}\n" for name, data in entries.items())
-    entries[record_name] = (record + f"{record_name},,\n").encode()
+# --- the build (Node) -----------------------------------------------------------------------------
 
-    buffer = BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in entries.items():  # sources sorted, then dist-info, RECORD last
-            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3  # unix, whatever the build machine
-            info.external_attr = 0o100644 << 16
-            archive.writestr(info, data, compresslevel=9)
-    return f"{DIST_NAME}-{version}-py3-none-any.whl", buffer.getvalue()
+_CPYTHON_REQUESTS = r"""
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import calculators as package
+generic, case_files = json.loads(sys.stdin.read())
+requests = []
+def add(fn, request):
+    requests.append({"fn": fn, "request": request})
+def dump(calculator_id, inputs):
+    return json.dumps({"id": calculator_id, "inputs": inputs}, ensure_ascii=False, sort_keys=True)
+for path in case_files:
+    with open(path, encoding="utf-8") as handle:
+        cases = json.load(handle)
+    if path.replace("\\", "/").split("/")[-3] == "calculators":
+        calculator_id = path.replace("\\", "/").split("/")[-1][:-5]
+        for case in cases:
+            add("calculate_json", dump(calculator_id, case["inputs"]))
+    else:
+        for case in cases:
+            if isinstance(case, dict) and "fn" in case and "request" in case:
+                add(case["fn"], case["request"] if isinstance(case["request"], str) else json.dumps(case["request"]))
+for calculator_id, meta in package.CALCULATORS.items():
+    for example in meta.get("examples", []):
+        add("calculate_json", dump(calculator_id, example))
+entry_points = sorted(name for name in getattr(package, "__all__", dir(package))
+                      if name.endswith("_json") and callable(getattr(package, name, None)))
+for fn in entry_points:
+    for request in generic:
+        add(fn, request)
+for item in requests:
+    item["expected"] = getattr(package, item["fn"])(item["request"])
+print(json.dumps({"requests": requests, "entry_points": entry_points}))
+"""
 
 
-# --- the lock file ------------------------------------------------------------------------------
+def _node() -> str:
+    node = shutil.which("node")
+    if not node:
+        raise RuntimeBuildError("找不到 node；请安装 Node.js。 / node not found; install Node.js.")
+    return node
 
 
-def lock_entry(wheel_name: str, wheel: bytes) -> dict:
-    """The wheel's entry in pyodide-lock.json (the fields `pyodide lockfile add-wheels` writes)."""
-    version = wheel_name.split("-")[1]
-    return {
-        "name": DIST_NAME,
-        "version": version,
-        "file_name": wheel_name,
-        "install_dir": "site",
-        "sha256": hashlib.sha256(wheel).hexdigest(),
-        "package_type": "package",
-        "imports": [PACKAGE],
-        "depends": [],
-        "unvendored_tests": False,
-    }
+def _run_node(mode: str, job: dict, workdir: Path) -> dict:
+    job_file = workdir / f"{mode}.json"
+    job_file.write_text(json.dumps(job), encoding="utf-8")
+    proc = subprocess.run([_node(), str(BUILD_SCRIPT), mode, str(job_file)], capture_output=True, text=True,
+                          timeout=600)
+    if proc.returncode != 0:
+        raise RuntimeBuildError(
+            f"在 Node 中运行 Pyodide 失败（{mode}）/ running Pyodide in Node failed ({mode}):\n"
+            + "\n".join(line[:300] for line in proc.stderr.splitlines()[-30:]))
+    return json.loads(proc.stdout)
 
 
-def site_lock(pyodide_lock: dict, wheel_name: str, wheel: bytes) -> bytes:
-    """The site's lock: Pyodide's ``info`` and only our wheel (no entries for wheels the site lacks)."""
-    lock = {key: value for key, value in pyodide_lock.items() if key != "packages"}
-    lock["packages"] = {DIST_NAME: lock_entry(wheel_name, wheel)}
-    return (json.dumps(lock, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
+def cache_root(pyodide_dir: Path) -> Path:
+    """``.cache/pyodide-runtime`` beside the node_modules that holds Pyodide (shared by copies that link it)."""
+    return pyodide_dir.resolve().parents[1] / ".cache" / "pyodide-runtime"
+
+
+def brotli_size(data: bytes, cache: Path | None = None) -> int:
+    """Bytes of ``data`` as brotli (quality 11, as precompressed files are written); remembered by sha256."""
+    import brotli
+
+    key = hashlib.sha256(data).hexdigest()
+    memo = cache / "brotli" / key if cache is not None else None
+    if memo is not None and memo.is_file():
+        return int(memo.read_text())
+    size = len(brotli.compress(data, quality=11))
+    if memo is not None:
+        memo.parent.mkdir(parents=True, exist_ok=True)
+        memo.write_text(str(size))
+    return size
+
+
+def _build_into(repo_root: Path, pyodide_dir: Path, sources: dict[str, bytes], cache: Path) -> None:
+    package_dir = (repo_root / PACKAGE).resolve()  # a linked package: Node mounts the real folder
+    with tempfile.TemporaryDirectory(prefix="pyodide-runtime-") as tmp:
+        work = Path(tmp)
+        # 1. The requests, and what CPython answers (the package as it is on disk, not this process's).
+        proc = subprocess.run([sys.executable, "-c", _CPYTHON_REQUESTS, str(package_dir.parent)],
+                              input=json.dumps([GENERIC_REQUESTS, [str(p) for p in _case_files(repo_root)]]),
+                              capture_output=True, text=True, timeout=600)
+        if proc.returncode != 0:
+            raise RuntimeBuildError(f"计算器在 CPython 中无法运行 / the calculators fail in CPython:\n{proc.stderr[-3000:]}")
+        probe = json.loads(proc.stdout)
+        requests = [{"fn": r["fn"], "request": r["request"]} for r in probe["requests"]]
+
+        # 2. Which standard-library files Python imports, in Pyodide.
+        found = _run_node("probe", {"pyodide_dir": str(pyodide_dir), "package_dir": str(package_dir),
+                                    "package": PACKAGE, "requests": requests,
+                                    "imports": imported_names(sources)}, work)
+        stdlib = found["stdlib"]
+
+        # 3. Compile them and the package with Pyodide's Python.
+        with zipfile.ZipFile(pyodide_dir / STDLIB_ZIP) as full:
+            texts = {name: full.read(name).decode("utf-8") for name in stdlib}
+        texts |= {name: data.decode("utf-8") for name, data in sources.items()}
+        major, minor = (int(part) for part in found["python_version"].split(".")[:2])
+        compiled = _run_node("compile", {"pyodide_dir": str(pyodide_dir), "sources": texts,
+                                         "prefix": f"/lib/python{major}{minor}.zip/"}, work)["pyc"]
+        buffer = BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+            for name in sorted(compiled):
+                info = zipfile.ZipInfo(name.removesuffix(".py") + ".pyc", date_time=ZIP_DATE)
+                info.create_system = 3
+                info.external_attr = 0o100644 << 16
+                archive.writestr(info, base64.b64decode(compiled[name]))
+        bundle = buffer.getvalue()
+        zip_name = f"python-{hashlib.sha256(bundle).hexdigest()[:12]}.zip"
+        (work / zip_name).write_bytes(bundle)
+
+        # 4. Boot the trimmed runtime and check every request against CPython.
+        ran = _run_node("run", {"pyodide_dir": str(pyodide_dir), "stdlib_zip": str(work / zip_name),
+                                "package": PACKAGE, "requests": requests}, work)
+        _check_run(ran, probe["requests"])
+
+        lock = json.loads((pyodide_dir / LOCK_FILE).read_text(encoding="utf-8"))
+        lock = {key: value for key, value in lock.items() if key != "packages"} | {"packages": {}}
+        files = {name: (pyodide_dir / name).read_bytes() for name in CORE_FILES} | {zip_name: bundle}
+        manifest = {
+            "zip": zip_name,
+            "files": {name: {"bytes": len(data), "sha256": base64.b64encode(hashlib.sha256(data).digest()).decode(),
+                             "v": hashlib.sha256(data).hexdigest()[:16]}  # the URL's ?v=: content-addressed
+                      for name, data in files.items()},
+            "total": sum(len(data) for data in files.values()),
+            "lock": json.dumps(lock, sort_keys=True),
+        }
+        built = {"stdlib": stdlib, "python_version": found["python_version"],
+                 "brotli_bytes": sum(brotli_size(data, cache.parent) for data in files.values()),
+                 "requests": len(requests), "entry_points": probe["entry_points"]}
+        staging = cache.with_name(cache.name + f".tmp{os.getpid()}")
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        (staging / zip_name).write_bytes(bundle)
+        (staging / "build.json").write_text(json.dumps(built, indent=1), encoding="utf-8")
+        (staging / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
+        try:
+            staging.rename(cache)
+        except OSError:  # another build made it meanwhile: theirs is the same
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _check_run(ran: dict, requests: list[dict]) -> None:
+    if "import_error" in ran:
+        _missing_module(ran["import_error"])
+    problems = []
+    for item, got in zip(requests, ran["responses"], strict=True):
+        if isinstance(got, dict):
+            _missing_module(got["failure"])
+            problems.append(f"{item['fn']}({item['request'][:80]}): {got['failure'][-300:]}")
+        elif got != item["expected"]:
+            problems.append(f"{item['fn']}({item['request'][:80]}):\n  CPython: {item['expected'][:200]}\n  Pyodide: {got[:200]}")
+    if problems:
+        raise RuntimeBuildError(
+            "精简后的 Pyodide 运行环境与 CPython 结果不一致 / the trimmed Pyodide runtime disagrees with CPython:\n"
+            + "\n".join(problems[:5]))
+
+
+def _missing_module(message: str) -> None:
+    marker = "No module named "
+    if marker in message:
+        name = message.split(marker, 1)[1].split("\n", 1)[0].strip().strip("'\"")
+        raise RuntimeBuildError(
+            f"计算器需要的标准库模块“{name}”不在精简后的运行环境中；请在计算器里直接 import 它（构建会自动收录）。 / "
+            f"The calculators need the standard-library module '{name}', which the trimmed runtime lacks; "
+            f"import it in the calculators' code (the build then includes it).\n{message[-500:]}")

@@ -51,7 +51,8 @@ def test_calculator_page_embeds_its_metadata_and_runtime_urls(site, runtime, lan
         assert _resolve(path, lang, config["clause"]["url"]) == ("en/" if lang == "en" else "") + f"clauses/{config['clause']['id']}/"
         assert config["download_bytes"] == runtime.download_bytes
         assert config["runtime_version"] == runtime.version
-        assert f"{runtime.download_mb} MB" in config["strings"]["calc_load_button"]
+        assert f"{runtime.download_mb} MB" in config["strings"]["runtime_download_button"]
+        assert config["runtime_manifest"] == runtime.manifest
         script = re.search(r'<script type="module" src="([^"?]*)\?v=([0-9a-f]+)"></script>', page)
         assert script and script.group(2) == runtime.version
         assert _resolve(path, lang, script.group(1)) == ("en/" if lang == "en" else "") + "assets/calculator/calculator.js"

@@ -1,12 +1,10 @@
-"""Parity: the finder gives byte-identical JSON in CPython and in Pyodide (Node), for the real
+"""Parity: the finder gives byte-identical JSON in CPython and in the site's trimmed Pyodide runtime (Node), for the real
 plan's profiles, the mini fixture policy and bad requests, through ``calculators.find_json``
 as the browser worker calls it."""
 
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -18,7 +16,6 @@ from policy_site.pyodide_runtime import build_runtime
 from tests.calculators.test_finder_profiles import FLIPS, PROFILES
 
 REPO = Path(__file__).resolve().parents[2]
-RUN_CASES = Path(__file__).with_name("run_cases.mjs")
 
 
 def _rules(folder: Path) -> dict:
@@ -56,19 +53,11 @@ REQUESTS = collect_requests()
 
 @pytest.fixture(scope="module")
 def pyodide_responses(tmp_path_factory) -> dict:
-    node = shutil.which("node")
-    assert node, "node is needed for the Pyodide parity test"
-    runtime = build_runtime(REPO)
-    folder = tmp_path_factory.mktemp("pyodide_finder")
-    for uri in ("pyodide/pyodide-lock.json", f"pyodide/{runtime.wheel_name}"):
-        (folder / Path(uri).name).write_bytes(runtime.files[uri])
-    requests_file = folder / "requests.json"
-    requests_file.write_text(json.dumps([{"key": k, "request": v, "fn": "find_json"} for k, v in REQUESTS.items()]),
-                             encoding="utf-8")
-    proc = subprocess.run([node, str(RUN_CASES), str(folder), str(requests_file)], cwd=REPO,
-                          capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout)["responses"]
+    # The trimmed runtime the site ships (its stdlib modules found by the build), as the worker runs it.
+    from tests.pyodide.test_parity import run_in_node
+
+    out = run_in_node(build_runtime(REPO), REQUESTS, tmp_path_factory.mktemp("pyodide_finder"), fn="find_json")
+    return out["responses"]
 
 
 def test_there_are_many_profiles():

@@ -1,8 +1,8 @@
-"""Parity: every calculator case gives byte-identical JSON in CPython and in Pyodide.
+"""Parity: every calculator case gives byte-identical JSON in CPython and in the trimmed Pyodide runtime.
 
-The Pyodide side runs in Node (tests/pyodide/run_cases.mjs) with the wheel and the
-lock file the site ships (policy_site.pyodide_runtime), loaded by name through the
-lock, in one Node process for all requests.
+The Pyodide side runs in Node (policy_site/pyodide_build.mjs ``run``), booted from the very zip the
+site ships (policy_site.pyodide_runtime: trimmed standard library + calculators as Pyodide byte code),
+in one Node process for all requests. tests/browser/test_runtime_parity.py does the same in Chromium.
 """
 
 from __future__ import annotations
@@ -15,11 +15,10 @@ from pathlib import Path
 import pytest
 
 import calculators
-from policy_site.pyodide_runtime import build_runtime
+from policy_site.pyodide_runtime import BUILD_SCRIPT, PACKAGE, build_runtime
 
 REPO = Path(__file__).resolve().parents[2]
 CASES_DIR = REPO / "tests" / "calculators" / "cases"
-RUN_CASES = Path(__file__).with_name("run_cases.mjs")
 
 
 def _request(calculator_id, inputs) -> str:
@@ -47,6 +46,11 @@ def collect_requests() -> dict[str, str]:
         "odd: negative": _request("temporary_assistance", {"persons": -1, "requested_yuan_per_person": 10}),
         "odd: huge": _request("loan_guarantee_reward", {"new_loans_total_yuan": 999999999999.99}),
         "odd: unicode key": _request("temporary_assistance", {"人数": 1}),
+        # D5: nested 10,000 deep (CPython: RecursionError; Pyodide once died of a JS stack overflow).
+        "odd: nested 10000 deep": "[" * 10_000 + "]" * 10_000,
+        "odd: nested object 10000 deep": '{"a":' * 10_000 + "1" + "}" * 10_000,
+        "odd: brackets inside a string": _request("temporary_assistance", {"persons": "[" * 10_000}),
+        "odd: 2 MB of text": _request("temporary_assistance", {"persons": "x" * 2_000_000}),
     })
     return requests
 
@@ -54,31 +58,43 @@ def collect_requests() -> dict[str, str]:
 REQUESTS = collect_requests()
 
 
-@pytest.fixture(scope="module")
-def pyodide_responses(tmp_path_factory) -> dict:
+def run_in_node(runtime, requests: dict[str, str], tmp: Path, fn: str = "calculate_json") -> dict:
     node = shutil.which("node")
     assert node, "node is needed for the Pyodide parity test"
-    runtime = build_runtime(REPO)
-    folder = tmp_path_factory.mktemp("pyodide_runtime")
-    for uri in ("pyodide/pyodide-lock.json", f"pyodide/{runtime.wheel_name}"):
-        (folder / Path(uri).name).write_bytes(runtime.files[uri])
-    requests_file = folder / "requests.json"
-    requests_file.write_text(json.dumps([{"key": k, "request": v} for k, v in REQUESTS.items()]), encoding="utf-8")
-    proc = subprocess.run([node, str(RUN_CASES), str(folder), str(requests_file)], cwd=REPO,
-                          capture_output=True, text=True, timeout=300)
+    zip_path = tmp / runtime.zip_name
+    zip_path.write_bytes(runtime.files[f"pyodide/{runtime.zip_name}"])
+    job = tmp / "job.json"
+    job.write_text(json.dumps({"pyodide_dir": str(REPO / "node_modules" / "pyodide"), "stdlib_zip": str(zip_path),
+                               "package": PACKAGE,
+                               "requests": [{"fn": fn, "request": r} for r in requests.values()]}))
+    proc = subprocess.run([node, str(BUILD_SCRIPT), "run", str(job)], cwd=REPO, capture_output=True, text=True,
+                          timeout=300)
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
-    assert out["wheel"] == runtime.wheel_name
-    assert out["python_version"].startswith("3.14")
-    assert out["installed_from"].startswith("/lib/python3.14/site-packages/calculators/")
-    return out["responses"]
+    out["responses"] = dict(zip(requests, out["responses"], strict=True))
+    return out
+
+
+@pytest.fixture(scope="module")
+def pyodide_run(tmp_path_factory) -> dict:
+    return run_in_node(build_runtime(REPO), REQUESTS, tmp_path_factory.mktemp("pyodide_runtime"))
 
 
 def test_there_are_cases():
     assert len([k for k in REQUESTS if not k.startswith(("odd:",)) and " example " not in k]) >= len(calculators.CALCULATORS)
 
 
+def test_the_shipped_zip_is_what_ran(pyodide_run):
+    assert pyodide_run["python_version"].startswith("3.14")
+    assert pyodide_run["package_file"] == "/lib/python314.zip/calculators/__init__.pyc"
+
+
 @pytest.mark.parametrize("key", list(REQUESTS))
-def test_pyodide_matches_cpython(key, pyodide_responses):
+def test_pyodide_matches_cpython(key, pyodide_run):
     expected = calculators.calculate_json(REQUESTS[key])
-    assert pyodide_responses[key] == expected
+    assert pyodide_run["responses"][key] == expected
+
+
+def test_deep_nesting_is_an_error_answer_not_a_crash(pyodide_run):
+    answer = json.loads(pyodide_run["responses"]["odd: nested 10000 deep"])
+    assert answer["ok"] is False and answer["errors"][0]["field"] is None

@@ -1,89 +1,130 @@
-"""The browser runtime the site ships: deterministic wheel, lock entry with its sha256, core files."""
+"""The browser runtime the site ships: Pyodide's core, one zip of exactly the Python it needs
+(byte code compiled by Pyodide's own Python), a manifest with every file's sha256; cached on disk."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import importlib.util
 import json
 import shutil
-import subprocess
 import zipfile
 from io import BytesIO
 from pathlib import Path
 
+import pytest
+
 from policy_site import pyodide_runtime as rt
 
 REPO = Path(__file__).resolve().parents[2]
+PYODIDE = REPO / "node_modules" / "pyodide"
 
 
-def _fresh():
-    rt._build_runtime.cache_clear()  # noqa: SLF001
+@pytest.fixture(scope="module")
+def runtime():
     return rt.build_runtime(REPO)
 
 
-def test_two_builds_are_byte_identical():
-    first, second = _fresh(), _fresh()
-    assert first.wheel_name == second.wheel_name
-    assert first.files[f"pyodide/{first.wheel_name}"] == second.files[f"pyodide/{second.wheel_name}"]
-    assert first.files["pyodide/pyodide-lock.json"] == second.files["pyodide/pyodide-lock.json"]
-    assert first.version == second.version
+def _bytes(content) -> bytes:
+    return content if isinstance(content, bytes) else content.read_bytes()
 
 
-def test_files_are_the_core_the_lock_and_the_wheel():
-    runtime = rt.build_runtime(REPO)
-    assert sorted(runtime.files) == sorted([
-        "pyodide/pyodide.mjs", "pyodide/pyodide.asm.mjs", "pyodide/pyodide.asm.wasm",
-        "pyodide/python_stdlib.zip", "pyodide/pyodide-lock.json", f"pyodide/{runtime.wheel_name}",
-    ])
-    for uri, content in runtime.files.items():
-        if isinstance(content, Path):
-            assert content == REPO / "node_modules" / "pyodide" / Path(uri).name
-    total = sum(len(c) if isinstance(c, bytes) else c.stat().st_size for c in runtime.files.values())
-    assert runtime.download_bytes == total
-    assert 10_000_000 < total < 20_000_000
+def test_files_are_the_core_the_zip_and_the_manifest(runtime):
+    zip_name = runtime.zip_name
+    assert zip_name.startswith("python-") and zip_name.endswith(".zip")
+    assert sorted(runtime.files) == sorted(["pyodide/pyodide.mjs", "pyodide/pyodide.asm.mjs", "pyodide/pyodide.asm.wasm",
+                                            f"pyodide/{zip_name}", "pyodide/runtime.json", "sw.js"])
+    for name in rt.CORE_FILES:  # byte for byte from the pinned npm package
+        assert runtime.files[f"pyodide/{name}"] == PYODIDE / name
+    assert "pyodide/python_stdlib.zip" not in runtime.files and "pyodide/pyodide-lock.json" not in runtime.files
 
 
-def test_wheel_holds_only_the_calculators_sources():
-    runtime = rt.build_runtime(REPO)
-    wheel = runtime.files[f"pyodide/{runtime.wheel_name}"]
-    with zipfile.ZipFile(BytesIO(wheel)) as archive:
-        names = archive.namelist()
-        sources = sorted(str(p.relative_to(REPO).as_posix()) for p in (REPO / "calculators").rglob("*.py")
-                         if "__pycache__" not in p.parts)
-        assert [n for n in names if not n.startswith("calculators-")] == sources
-        assert not [n for n in names if n.endswith((".pyc", ".pyo")) or "__pycache__" in n]
-        for name in sources:
-            assert archive.read(name) == (REPO / name).read_bytes()
-        assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
-        dist_info = runtime.wheel_name.removesuffix("-py3-none-any.whl") + ".dist-info"
-        record = archive.read(f"{dist_info}/RECORD").decode().splitlines()
-        assert len(record) == len(names)
-        assert "Tag: py3-none-any" in archive.read(f"{dist_info}/WHEEL").decode()
+def test_the_service_worker_is_versioned_by_the_build(runtime):
+    sw = runtime.files["sw.js"].decode()
+    config = json.loads(sw.split("const CONFIG = ", 1)[1].split(";\n", 1)[0])
+    assert config["version"] == runtime.version
+    # It precaches exactly the URLs the worker fetches (content-addressed by sha256).
+    assert sorted(p for p in config["precache"] if p.startswith("pyodide/")) == sorted(
+        f"pyodide/{name}?v={entry['v']}" for name, entry in runtime.manifest["files"].items())
+    assert 'name.startsWith(PREFIX) && name !== CACHE' in sw  # deletes only its own older caches
 
 
-def test_lock_names_the_wheel_with_its_sha256():
-    runtime = rt.build_runtime(REPO)
-    lock = json.loads(runtime.files["pyodide/pyodide-lock.json"])
-    pyodide_lock = json.loads((REPO / "node_modules/pyodide/pyodide-lock.json").read_text())
-    assert lock["info"] == pyodide_lock["info"]
-    entry = lock["packages"]["calculators"]
-    assert entry["file_name"] == runtime.wheel_name
-    assert entry["sha256"] == hashlib.sha256(runtime.files[f"pyodide/{runtime.wheel_name}"]).hexdigest()
-    assert list(lock["packages"]) == ["calculators"]
+def test_manifest_has_every_file_the_worker_runs_with_its_sha256(runtime):
+    manifest = json.loads(runtime.files["pyodide/runtime.json"])
+    assert manifest == runtime.manifest
+    assert sorted(manifest["files"]) == sorted([*rt.CORE_FILES, runtime.zip_name])
+    for name, entry in manifest["files"].items():
+        data = _bytes(runtime.files[f"pyodide/{name}"])
+        assert entry["bytes"] == len(data)
+        assert entry["sha256"] == base64.b64encode(hashlib.sha256(data).digest()).decode()
+    assert manifest["total"] == sum(e["bytes"] for e in manifest["files"].values())
+    lock = json.loads(manifest["lock"])
+    assert lock["packages"] == {}
+    assert lock["info"] == json.loads((PYODIDE / "pyodide-lock.json").read_text())["info"]
+    assert manifest["version"] == runtime.version
 
 
-def test_lock_entry_matches_pyodide_build(tmp_path):
-    """Our lock entry has the fields `pyodide lockfile add-wheels` (pyodide-build) writes."""
-    pyodide_cli = shutil.which("pyodide") or str(Path(__import__("sys").executable).with_name("pyodide"))
-    if not Path(pyodide_cli).exists():
-        import pytest
-        pytest.skip("pyodide-build is not installed")
-    runtime = rt.build_runtime(REPO)
-    wheel = tmp_path / runtime.wheel_name
-    wheel.write_bytes(runtime.files[f"pyodide/{runtime.wheel_name}"])
-    out = tmp_path / "lock.json"
-    subprocess.run([pyodide_cli, "lockfile", "add-wheels", "--input", str(REPO / "node_modules/pyodide/pyodide-lock.json"),
-                    "--output", str(out), str(wheel)], check=True, capture_output=True, cwd=tmp_path)
-    theirs = json.loads(out.read_text())["packages"]["calculators"]
-    ours = json.loads(runtime.files["pyodide/pyodide-lock.json"])["packages"]["calculators"]
-    theirs.pop("tool", None)
-    assert ours == theirs
+def test_zip_holds_compiled_stdlib_and_calculators_only(runtime):
+    with zipfile.ZipFile(BytesIO(runtime.files[f"pyodide/{runtime.zip_name}"])) as archive:
+        infos = archive.infolist()
+    names = [i.filename for i in infos]
+    assert names == sorted(names) and all(n.endswith(".pyc") for n in names)
+    assert {i.compress_type for i in infos} == {zipfile.ZIP_STORED}  # HTTP compresses it
+    assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
+    sources = sorted(p.relative_to(REPO).with_suffix(".pyc").as_posix() for p in (REPO / "calculators").rglob("*.py")
+                     if "__pycache__" not in p.parts)
+    assert set(sources) <= set(names)
+    stdlib = sorted(n.removesuffix(".py") + ".pyc" for n in runtime.stdlib_modules)
+    assert sorted(set(names) - set(sources)) == stdlib
+    # What the calculators need is there; most of the standard library is not.
+    for needed in ("decimal.pyc", "json/__init__.pyc", "json/decoder.pyc", "numbers.pyc", "re/__init__.pyc"):
+        assert needed in names
+    with zipfile.ZipFile(PYODIDE / "python_stdlib.zip") as full:
+        assert len(names) < len(full.namelist()) / 3
+    for absent in ("sqlite3/__init__.pyc", "email/__init__.pyc", "unittest/__init__.pyc", "tkinter/__init__.pyc"):
+        assert absent not in names
+
+
+def test_byte_code_is_pyodides_not_the_hosts(runtime):
+    with zipfile.ZipFile(BytesIO(runtime.files[f"pyodide/{runtime.zip_name}"])) as archive:
+        header = archive.read("calculators/__init__.pyc")[:16]
+    # Pyodide 314 runs Python 3.14; a .pyc of the host's Python (3.12 here) has another magic number.
+    assert header[:4] != importlib.util.MAGIC_NUMBER or __import__("sys").version_info[:2] == (3, 14)
+    assert header[4:8] == (1).to_bytes(4, "little")  # unchecked hash-based: no timestamps
+
+
+def test_a_warm_build_runs_no_node_and_gives_the_same_runtime(runtime, monkeypatch):
+    rt._build_runtime.cache_clear()  # noqa: SLF001 - the on-disk cache answers now
+    monkeypatch.setattr(rt, "_run_node", lambda *a, **k: pytest.fail("Node ran for a cached runtime"))
+    again = rt.build_runtime(REPO)
+    assert again.version == runtime.version
+    assert again.files[f"pyodide/{again.zip_name}"] == runtime.files[f"pyodide/{runtime.zip_name}"]
+
+
+def test_a_missing_module_stops_the_build_in_both_languages():
+    with pytest.raises(rt.RuntimeBuildError) as failed:
+        rt._check_run({"import_error": "Traceback ...\nModuleNotFoundError: No module named 'fractions'"}, [])  # noqa: SLF001
+    message = str(failed.value)
+    assert "fractions" in message and "标准库模块" in message and "standard-library module" in message
+
+
+def test_imports_inside_functions_are_found():
+    sources = {"calculators/x.py": b"import json\ndef f():\n    import fractions\n    from statistics import mean\n"
+                                   b"    from . import y\n    from calculators import z\n"}
+    assert rt.imported_names(sources) == ["fractions", "json", "statistics"]
+
+
+def test_a_new_calculator_module_is_probed_and_shipped(tmp_path):
+    """A copy of the repository whose calculators import one more stdlib module lazily: the trimmed
+    runtime gets it (found by the build, not by a list) and the calculator runs in it."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    shutil.copytree(REPO / "calculators", repo / "calculators", ignore=shutil.ignore_patterns("__pycache__"))
+    (repo / "node_modules").symlink_to(REPO / "node_modules")
+    init = repo / "calculators" / "__init__.py"
+    init.write_text(init.read_text(encoding="utf-8") + "\n\ndef _fraction_text(value):\n    import fractions\n"
+                    "    return str(fractions.Fraction(value))\n", encoding="utf-8")
+    built = rt.build_runtime(repo)
+    assert "fractions.py" in built.stdlib_modules
+    with zipfile.ZipFile(BytesIO(built.files[f"pyodide/{built.zip_name}"])) as archive:
+        assert "fractions.pyc" in archive.namelist()

@@ -6,8 +6,9 @@
 //   one button[type=submit];
 //   [data-result-for="<id>"] with data-state = "loading" (Python is loading) | "ready" |
 //   "busy" (from a submit until the answer) | "done" (+ data-eligible, data-total-yuan) |
-//   "error" (+ data-error = "input" | "load"), and "idle" while a visitor who asked to save
-//   data has not pressed the load button yet.
+//   "error" (+ data-error = "input" | "load"; for "load", data-load-failure = runtime.js's reason:
+//   network | stalled | integrity | nowasm | start | file), and "idle" while a visitor on a slow
+//   link or with Save-Data has not pressed the download button yet.
 //
 // Material's instant navigation swaps the page content without reloading: the state below lives
 // on globalThis, so the worker survives navigation (and a second copy of this module, e.g. the
@@ -74,8 +75,14 @@ function wanText(value) {
   return rest ? `${whole}.${rest}` : `${whole}`;
 }
 
-function saveData() {
-  return navigator.connection?.saveData === true;
+/** Save-Data, or a 2G/3G link: the runtime downloads only when the visitor asks. */
+function slowLink() {
+  const connection = navigator.connection;
+  return connection?.saveData === true || ["slow-2g", "2g", "3g"].includes(connection?.effectiveType);
+}
+
+function megabytes(bytes) {
+  return (bytes / 1_000_000).toFixed(1);
 }
 
 // --- one calculator on one page -----------------------------------------------------------------
@@ -95,7 +102,7 @@ class CalculatorForm {
     this.fields = new Map(this.calc.fields.map((field) => [field.name, field]));
     // The first calculator page starts Python right away, before building its form, unless the
     // visitor asked to save data: every millisecond counts towards the calculator being ready.
-    if (app.runtime.state === "idle" && !saveData()) app.start(this);
+    if (app.runtime.state === "idle" && !slowLink()) app.start(this);
     this.build();
     const fromQuery = this.readQuery();
     this.updateVisibility();
@@ -371,7 +378,7 @@ class CalculatorForm {
 
   setState(state, extra = {}) {
     this.result.dataset.state = state;
-    for (const key of ["eligible", "totalYuan", "error"]) delete this.result.dataset[key];
+    for (const key of ["eligible", "totalYuan", "error", "loadFailure"]) delete this.result.dataset[key];
     Object.assign(this.result.dataset, extra);
   }
 
@@ -385,13 +392,17 @@ class CalculatorForm {
       this.setState("idle");
       this.showLoader();
     } else if (state === "loading") {
-      this.loader.hidden = true;
-      this.setState("loading");
-      this.status.textContent = this.s.calc_loading;
-      this.note.textContent = this.s.calc_loading_note;
-      this.note.hidden = false;
+      if (this.result.dataset.state !== "loading") {
+        this.setState("loading");
+        this.status.textContent = this.s.calc_loading;
+        this.note.textContent = this.s.calc_loading_note;
+        this.note.hidden = false;
+        this.announced = 0;
+      }
+      this.showProgress(this.app.runtime.progress);
     } else if (state === "ready") {
       this.note.hidden = true;
+      this.loader.hidden = true;
       if (!busyOrAnswered) {
         this.setState("ready");
         this.status.textContent = this.s.calc_ready;
@@ -401,16 +412,68 @@ class CalculatorForm {
         this.submit({ moveFocus: this.focusOnAnswer ?? false });
       }
     } else if (state === "failed") {
-      this.note.hidden = true;
-      this.loader.hidden = true;
-      this.setState("error", { error: "load" });
-      this.status.textContent = this.s.calc_load_failed;
+      this.showFailure();
     }
   }
 
+  /** Bytes so far on a bar and in words; the live status speaks only at each quarter and at the start of Python. */
+  showProgress(progress) {
+    if (!progress) return;
+    const size = this.config.download_bytes;
+    if (!this.progressBar) {
+      this.progressBar = h("progress", { class: "policy-calc__progress", max: 1000, value: 0, "aria-hidden": "true" });
+      this.progressText = h("p", { class: "policy-calc__progress-text" });
+      this.loader.replaceChildren(this.progressBar, this.progressText);
+    }
+    this.loader.hidden = false;
+    if (progress.stage === "start") {
+      this.progressBar.value = 1000;
+      this.progressText.textContent = this.s.runtime_starting;
+      if (this.announced !== "start") this.status.textContent = this.s.runtime_starting;
+      this.announced = "start";
+      return;
+    }
+    const fraction = progress.total ? Math.min(1, progress.loaded / progress.total) : 0;
+    this.progressBar.value = Math.round(fraction * 1000);
+    this.progressText.textContent = this.s.runtime_progress
+      .replace("{loaded}", megabytes(fraction * size)).replace("{total}", megabytes(size));
+    const quarter = Math.floor(fraction * 4) * 25;
+    if (typeof this.announced === "number" && quarter > this.announced && quarter < 100) {
+      this.announced = quarter;
+      this.status.textContent = this.s.runtime_progress_done.replace("{percent}", String(quarter));
+    }
+  }
+
+  /** Why the calculator cannot run, what to do, and whom to ask; the form and the worked examples stay. */
+  showFailure() {
+    const runtime = this.app.runtime;
+    const reason = ["network", "stalled", "integrity", "nowasm", "start", "file"].includes(runtime.reason) ? runtime.reason : "start";
+    this.note.hidden = true;
+    this.progressBar = null;
+    this.setState("error", { error: "load", loadFailure: reason });
+    const help = ["nowasm", "file"].includes(reason) ? "" : " " + this.s.runtime_failed_help;
+    this.status.textContent = this.s[`runtime_failed_${reason}`] + help;
+    const parts = [];
+    if (this.config.agencies.length) {
+      const ask = h("p", { class: "policy-calc__ask" }, this.s.runtime_ask_agency);
+      this.config.agencies.forEach((agency, index) => {
+        if (index) ask.append(this.lang === "zh" ? "、" : ", ");
+        ask.append(h("a", { href: agency.url }, this.mixed(agency.name)));
+      });
+      parts.push(ask);
+    }
+    if (!["nowasm", "file"].includes(reason)) {
+      const retry = h("button", { type: "button", class: "md-button policy-calc__retry", text: this.s.runtime_retry });
+      retry.addEventListener("click", () => runtime.retry());
+      parts.push(retry);
+    }
+    this.loader.replaceChildren(...parts);
+    this.loader.hidden = parts.length === 0;
+  }
+
   showLoader() {
-    this.status.textContent = this.s.calc_save_data;
-    this.loader.replaceChildren(h("button", { type: "button", class: "md-button policy-calc__load", text: this.s.calc_load_button }));
+    this.status.textContent = this.s.runtime_slow_link;
+    this.loader.replaceChildren(h("button", { type: "button", class: "md-button policy-calc__load", text: this.s.runtime_download_button }));
     this.loader.firstChild.addEventListener("click", () => this.app.start(this));
     this.loader.hidden = false;
   }
@@ -437,7 +500,7 @@ class CalculatorForm {
         this.pendingSubmit = true;
         this.status.textContent = this.s.calc_loading;
       } else {
-        this.status.textContent = this.s.calc_load_failed;
+        this.showFailure();
       }
       return;
     }
@@ -643,7 +706,7 @@ class App {
 
   start(form) {
     const indexURL = new URL(form.config.pyodide, location.href).href;
-    this.runtime.start(indexURL, form.config.runtime_version);
+    this.runtime.start(indexURL, form.config.runtime_version, form.config.runtime_manifest ?? null);
   }
 
   scan(root = document) {

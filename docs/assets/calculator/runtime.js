@@ -3,13 +3,23 @@
 // navigation and a second copy of this module (e.g. the English site's) reuses it.
 //
 //   const runtime = sharedRuntime();
-//   runtime.start(indexURL, version)     idempotent; indexURL is the site's pyodide/ folder
-//   runtime.state                        "idle" | "loading" | "ready" | "failed" (+ runtime.failure)
-//   runtime.listeners.add(fn)            fn(state) on every change
+//   runtime.start(indexURL, version[, manifest])  idempotent; indexURL is the site's pyodide/ folder;
+//                                        manifest: the site's pyodide/runtime.json (fetched when absent)
+//   runtime.state                        "idle" | "loading" | "ready" | "failed"
+//   runtime.failure, runtime.reason      why it failed; reason: "network" | "stalled" | "integrity" |
+//                                        "nowasm" | "start" | "file"
+//   runtime.progress                     {stage: "download" | "start", loaded, total} while loading
+//   runtime.listeners.add(fn)            fn(state) on every change, and on progress while loading
+//   runtime.retry()                      after a failure: start again
 //   await runtime.call(fn, requestText)  calculators.<fn>(requestText) in Python, fn one of
 //                                        "calculate_json" | "find_json" -> {response} | {failure}
+//
+// A watchdog ends every wait: while downloading, no byte for STALL_MS fails the start ("stalled");
+// once every byte has arrived, Python has START_MS to start. Slow links keep sending bytes, so
+// they never trip it; a host that stops answering, or a runtime that hangs, always does.
 
 const RUNTIME_KEY = "__policyRuntime";
+const LIMITS = { stallMs: 30_000, startMs: 120_000, ...(globalThis.__policyRuntimeLimits ?? {}) };
 
 
 class Runtime {
@@ -21,28 +31,84 @@ class Runtime {
     this.pending = new Map();
     this.listeners = new Set();
     this.failure = "";
+    this.reason = "";
+    this.progress = null;
+    this.timer = null;
+    this.args = null;
   }
 
-  start(indexURL, version) {
+  start(indexURL, version, manifest = null) {
     if (this.state !== "idle") return;
+    this.args = [indexURL, version, manifest];
+    this.progress = null;
     this.setState("loading");
-    try {
-      this.worker = new Worker(this.workerURL, { type: "module" });
-    } catch (error) {
-      this.fail(String(error));
-      return;
+    if (location.protocol === "file:") return this.fail("opened from a file: module workers need http(s)", "file");
+    if (typeof WebAssembly !== "object") return this.fail("WebAssembly is not available", "nowasm");
+    this.watch(LIMITS.stallMs);
+    this.boot(indexURL, version, manifest).catch((error) => this.fail(String(error?.message ?? error), "network"));
+  }
+
+  async boot(indexURL, version, manifest) {
+    if (!manifest) {
+      const response = await fetch(new URL(`runtime.json?v=${encodeURIComponent(version)}`, indexURL));
+      if (!response.ok) throw new Error(`runtime.json: HTTP ${response.status}`);
+      manifest = await response.json();
     }
+    if (this.state !== "loading") return;
+    this.worker = new Worker(this.workerURL, { type: "module" });
     this.worker.onmessage = ({ data }) => this.onMessage(data);
-    this.worker.onerror = (event) => this.fail(event.message || "worker error");
-    const lockFileURL = new URL(`pyodide-lock.json?v=${encodeURIComponent(version)}`, indexURL).href;
-    this.worker.postMessage({ type: "init", indexURL, lockFileURL });
+    this.worker.onerror = (event) => this.fail(event.message || "the worker did not start", "network");
+    this.worker.postMessage({ type: "init", indexURL, manifest });
+  }
+
+  /** (Re)arm the watchdog: fail unless something happens within `ms`. */
+  watch(ms) {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      const stage = this.progress?.stage === "start" ? "start" : "stalled";
+      this.fail(stage === "start" ? `Python did not start within ${ms / 1000} s` : `no progress for ${ms / 1000} s`, stage);
+    }, ms);
+  }
+
+  /** Once a calculator works: the site's service worker (sw.js at the site root) keeps the runtime
+   * and the pages opened, for offline use and an instant second visit. Best effort: never fails a page. */
+  async keepOffline() {
+    if (!("serviceWorker" in navigator) || !globalThis.isSecureContext || !this.args) return;
+    try {
+      const registration = await navigator.serviceWorker.register(new URL("../sw.js", this.args[0]));
+      // The newest one (a new release's is still installing when the page was served by the old).
+      const worker = registration.installing ?? registration.waiting ?? registration.active;
+      if (!worker) return;
+      await new Promise((resolve) => {
+        if (worker.state === "activated") return resolve();
+        worker.addEventListener("statechange", () => ["activated", "redundant"].includes(worker.state) && resolve());
+      });
+      const urls = [location.href, ...performance.getEntriesByType("resource").map((entry) => entry.name)];
+      worker.postMessage({ type: "keep", urls });
+    } catch (error) {
+      console.warn("calculator runtime: no offline copy:", error?.message ?? error);
+    }
+  }
+
+  retry() {
+    if (this.state !== "failed" || !this.args) return;
+    this.state = "idle";
+    this.start(...this.args);
   }
 
   onMessage(data) {
-    if (data.type === "ready") {
+    if (this.state !== "loading" && !["result", "kept"].includes(data.type)) return;
+    if (data.type === "progress") {
+      this.progress = data;
+      this.watch(data.stage === "start" ? LIMITS.startMs : LIMITS.stallMs);
+      for (const listener of [...this.listeners]) listener(this.state);
+    } else if (data.type === "ready") {
+      clearTimeout(this.timer);
       this.setState("ready");
+    } else if (data.type === "kept") {
+      this.keepOffline();
     } else if (data.type === "failed") {
-      this.fail(data.message);
+      this.fail(data.message, data.reason);
     } else if (data.type === "result") {
       const settle = this.pending.get(data.seq);
       this.pending.delete(data.seq);
@@ -50,9 +116,14 @@ class Runtime {
     }
   }
 
-  fail(message) {
+  fail(message, reason = "start") {
+    if (this.state === "failed") return;
+    clearTimeout(this.timer);
     this.failure = message;
-    console.error("calculator:", message);
+    this.reason = reason;
+    console.warn("calculator runtime:", reason, message);
+    if (this.worker) this.worker.terminate();
+    this.worker = null;
     this.setState("failed");
     for (const settle of this.pending.values()) settle({ failure: message });
     this.pending.clear();
@@ -67,6 +138,7 @@ class Runtime {
   call(fn, request) {
     const seq = ++this.seq;
     return new Promise((resolve) => {
+      if (!this.worker) return resolve({ failure: this.failure || "the runtime is not running" });
       this.pending.set(seq, resolve);
       this.worker.postMessage({ type: "call", seq, fn, request });
     });

@@ -1,0 +1,243 @@
+"""The browser never hangs silently: every way the runtime can fail to arrive or start ends in a clear
+message in the page's language, with the worked examples and the agency to ask still on the page.
+
+The real built site is served by a small handler that changes one file of ``pyodide/`` on the way
+(corrupted, truncated, never answered, served slowly, with a wrong type); WebAssembly is switched
+off with ``--js-flags=--jitless``; ``file://`` opens the built files directly.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, QuietHandler, QuietServer, Site, offline_context, wait_state
+
+CALC = "temporary_assistance"
+# The watchdog's limits, shortened for these tests (runtime.js reads them at load).
+FAST_WATCHDOG = "globalThis.__policyRuntimeLimits = {stallMs: 3000, startMs: 60000};"
+
+
+class TamperingHandler(QuietHandler):
+    """Serves the site; ``tamper[name]`` (a file of pyodide/) replaces how that one file is sent."""
+
+    tamper: dict = {}
+
+    def do_GET(self):  # noqa: N802 - http.server's naming
+        name = self.path.split("?")[0].rsplit("/", 1)[-1]
+        action = self.tamper.get(name) if "/pyodide/" in self.path else None
+        if action is None:
+            return super().do_GET()
+        return action(self, Path(self.directory) / "pyodide" / name)
+
+
+@pytest.fixture
+def tampered(calc_site):
+    """``tampered(**{file name: action})`` serves the built site with those files tampered; yields its Site."""
+    servers, released = [], threading.Event()
+
+    def serve(**tamper):
+        handler = type("Handler", (TamperingHandler,), {"tamper": tamper, "released": released})
+        server = QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(calc_site.root)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return Site(calc_site.root, f"http://127.0.0.1:{server.server_address[1]}/", server)
+
+    yield serve
+    released.set()
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+def send(handler, body: bytes, content_type: str = "application/octet-stream", length: int | None = None):
+    handler.send_response(200)
+    handler.send_header("Content-Type", content_type)
+    handler.send_header("Content-Length", str(len(body) if length is None else length))
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
+def corrupt(handler, path):
+    data = bytearray(path.read_bytes())
+    for offset in range(0, len(data), 4096):
+        data[offset] ^= 0xFF
+    send(handler, bytes(data), "application/wasm")
+
+
+def truncate(handler, path):
+    data = path.read_bytes()
+    send(handler, data[: len(data) // 2], "application/wasm")
+
+
+def same_length_other_bytes(handler, path):
+    data = path.read_bytes()
+    send(handler, data[:1000] + bytes(len(data) - 1000), "application/zip")
+
+
+def never_answer(handler, path):
+    handler.released.wait(120)
+
+
+def stall_midway(handler, path):
+    data = path.read_bytes()
+    handler.send_response(200)
+    handler.send_header("Content-Type", "application/wasm")
+    handler.send_header("Content-Length", str(len(data)))
+    handler.end_headers()
+    handler.wfile.write(data[:100_000])
+    handler.wfile.flush()
+    handler.released.wait(120)
+
+
+def slowly(handler, path):
+    """The whole file, in pieces with 1 s pauses: 6 s in all, longer than the test's 3 s stall limit."""
+    data = path.read_bytes()
+    handler.send_response(200)
+    handler.send_header("Content-Type", "application/wasm")
+    handler.send_header("Content-Length", str(len(data)))
+    handler.end_headers()
+    step = len(data) // 6 + 1
+    for offset in range(0, len(data), step):
+        handler.wfile.write(data[offset:offset + step])
+        handler.wfile.flush()
+        time.sleep(1)
+
+
+def wrong_type(handler, path):
+    send(handler, path.read_bytes(), "application/octet-stream")
+
+
+def open_calculator(new_context, site, lang, init_script=FAST_WATCHDOG):
+    context = new_context()
+    if init_script:
+        context.add_init_script(init_script)
+    page = context.new_page()
+    page.goto(site.page(lang, f"calculators/{CALC}/"))
+    return page
+
+
+def assert_failed_clearly(page, lang: str, reason: str, expected_text: str):
+    result = page.locator(f'[data-result-for="{CALC}"]')
+    assert result.get_attribute("data-error") == "load"
+    assert result.get_attribute("data-load-failure") == reason
+    status = result.locator('[role="status"]').inner_text()
+    assert expected_text in status, status
+    if lang == "zh":
+        assert "计算器" in status
+    # The worked examples and the agency to ask are still there, and the failure box names the agency.
+    heading = "算例" if lang == "zh" else "Worked examples"
+    examples = page.locator("article h2", has_text=heading).first
+    assert examples.is_visible()
+    assert page.locator("article table").first.is_visible()
+    assert result.locator(".policy-calc__ask a").count() >= 1
+    href = result.locator(".policy-calc__ask a").first.get_attribute("href")
+    assert "agencies/" in href
+    # Nothing is left spinning.
+    assert page.locator(".policy-calc__progress").count() == 0
+
+
+@pytest.mark.parametrize(("lang", "action", "text"), [
+    ("zh", corrupt, "损坏"),
+    ("en", truncate, "damaged"),
+], ids=["corrupt-wasm-zh", "truncated-wasm-en"])
+def test_a_damaged_wasm_is_refused_with_a_message(tampered, new_context, lang, action, text):
+    page = open_calculator(new_context, tampered(**{"pyodide.asm.wasm": action}), lang)
+    assert wait_state(page, CALC, "error", "ready") == "error"
+    assert_failed_clearly(page, lang, "integrity", text)
+
+
+def test_a_changed_python_zip_is_refused(calc_site, tampered, new_context):
+    zip_name = next(p.name for p in (calc_site.root / "pyodide").glob("python-*.zip"))
+    page = open_calculator(new_context, tampered(**{zip_name: same_length_other_bytes}), "en")
+    assert wait_state(page, CALC, "error", "ready") == "error"
+    assert_failed_clearly(page, "en", "integrity", "does not match this site's version")
+
+
+@pytest.mark.parametrize(("lang", "action"), [("zh", never_answer), ("en", stall_midway)],
+                         ids=["host-never-answers-zh", "host-stalls-midway-en"])
+def test_a_stalled_host_ends_in_a_message(tampered, new_context, lang, action):
+    page = open_calculator(new_context, tampered(**{"pyodide.asm.wasm": action}), lang)
+    started = time.monotonic()
+    assert wait_state(page, CALC, "error", "ready", timeout=30_000) == "error"
+    assert time.monotonic() - started < 20
+    assert_failed_clearly(page, lang, "stalled", "停滞" if lang == "zh" else "stalled")
+    # The form still takes typing, and pressing Calculate says the same thing again.
+    page.locator(f'form[data-calculator="{CALC}"] [name="persons"]').fill("2")
+    page.locator(f'form[data-calculator="{CALC}"] button[type="submit"]').click()
+    assert page.locator(f'[data-result-for="{CALC}"]').get_attribute("data-load-failure") == "stalled"
+
+
+def test_a_slow_but_moving_download_is_not_cut_off(tampered, new_context):
+    """The watchdog notices silence, not slowness: 6 s of download against a 3 s stall limit."""
+    page = open_calculator(new_context, tampered(**{"pyodide.asm.wasm": slowly}), "zh")
+    seen = []
+    page.expose_function("noteProgress", lambda text: seen.append(text))
+    page.evaluate("""() => new MutationObserver(() => {
+        const el = document.querySelector('.policy-calc__progress-text'); if (el) noteProgress(el.textContent);
+      }).observe(document.body, {subtree: true, childList: true, characterData: true})""")
+    page.evaluate("""() => { window.__spoken = []; new MutationObserver(() => window.__spoken.push(
+        document.querySelector('[data-result-for] [role=status]').textContent)).observe(
+        document.querySelector('[data-result-for] [role=status]'), {childList: true, characterData: true, subtree: true}); }""")
+    assert wait_state(page, CALC, "ready", "error", timeout=60_000) == "ready"
+    assert any(text.startswith("正在下载计算器") and " / " in text and text.endswith("MB") for text in seen), seen[:5]
+    # Screen readers hear the quarters and the start, not every tick of the bar.
+    spoken = page.evaluate("window.__spoken")
+    assert len(set(spoken)) <= 6 and len(set(seen)) >= 2, (spoken, sorted(set(seen)))
+    assert any("%" in text for text in spoken), spoken
+
+
+def test_a_wasm_served_with_a_wrong_type_still_runs(tampered, new_context):
+    """Pyodide alone hangs on application/octet-stream; the worker hands it the checked bytes as application/wasm."""
+    page = open_calculator(new_context, tampered(**{"pyodide.asm.wasm": wrong_type}), "en")
+    assert wait_state(page, CALC, "ready", "error", timeout=60_000) == "ready"
+
+
+def test_retry_after_a_failed_download(calc_site, tampered, new_context):
+    host = {"down": True}
+
+    def down_then_up(handler, path):
+        if host["down"]:
+            handler.send_error(503)
+        else:
+            send(handler, path.read_bytes(), "application/wasm")
+
+    page = open_calculator(new_context, tampered(**{"pyodide.asm.wasm": down_then_up}), "en")
+    assert wait_state(page, CALC, "error", "ready") == "error"
+    assert_failed_clearly(page, "en", "network", "could not be downloaded")
+    host["down"] = False
+    page.locator(f'[data-result-for="{CALC}"] button.policy-calc__retry').click()
+    assert wait_state(page, CALC, "ready", "error", timeout=60_000) == "ready"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_webassembly(calc_site, chromium, traffic, lang):
+    # A second Chromium from the session's Playwright, without a JIT: V8 then has no WebAssembly.
+    browser = chromium.browser_type.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, "--js-flags=--jitless"])
+    try:
+        context = traffic.watch_context(offline_context(browser))
+        page = context.new_page()
+        assert page.evaluate("typeof WebAssembly") == "undefined"
+        page.goto(calc_site.page(lang, f"calculators/{CALC}/"))
+        assert wait_state(page, CALC, "error", "ready", timeout=10_000) == "error"
+        assert_failed_clearly(page, lang, "nowasm", "WebAssembly")
+        assert traffic.matching("/pyodide/") == []  # nothing downloaded for nothing
+        assert page.locator(f'[data-result-for="{CALC}"] button.policy-calc__retry').count() == 0
+    finally:
+        browser.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_opened_from_a_file(calc_site, chromium, lang):
+    context = offline_context(chromium)  # not watched: file:// requests are not requests that left 127.0.0.1
+    page = context.new_page()
+    prefix = "en/" if lang == "en" else ""
+    page.goto((calc_site.root / prefix / "calculators" / CALC / "index.html").as_uri())
+    assert wait_state(page, CALC, "error", timeout=10_000) == "error"
+    assert_failed_clearly(page, lang, "file", "python3 -m http.server -d site")
+    assert "http(s)" in page.locator(f'[data-result-for="{CALC}"]').inner_text()
+    context.close()
