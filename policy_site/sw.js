@@ -1,9 +1,9 @@
 // The site's service worker (written to the site root as sw.js by policy_site/pyodide_runtime.py,
 // which fills in CONFIG; registered by docs/assets/calculator/runtime.js once a calculator is ready).
 //
-// - Versioned by the build: its cache is "policy-site-<version>"; on activate it deletes the
-//   caches of older versions, and only caches whose names start with "policy-site-" (never
-//   another cache of this origin).
+// - Versioned by the build: its cache is "policy-site-<version>"; on activate it fetches again the
+//   pages the older versions' caches kept, then deletes those caches, and only caches whose names
+//   start with "policy-site-" (never another cache of this origin).
 // - The runtime (pyodide/...?v=<sha256>) and the scripts (assets/...?v=<version>) have
 //   content-addressed URLs: served from the cache first, so a second visit downloads none of them.
 //   The calculator's worker puts the runtime it has checked into the cache itself; on install this
@@ -35,8 +35,23 @@ self.addEventListener("install", (event) => {
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
     for (const name of await caches.keys()) {
-      if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+      if (!name.startsWith(PREFIX) || name === CACHE) continue;
+      // The pages a visitor kept under an older release (some kept while this one was installing)
+      // are kept again, as this release serves them, before the old cache goes.
+      const old = await caches.open(name);
+      for (const request of await old.keys()) {
+        const url = new URL(request.url);
+        if (contentAddressed(url) || (await cache.match(url.href))) continue;
+        try {
+          const response = await fetch(url.href, { cache: "no-cache", credentials: "same-origin" });
+          if (response.ok && response.type === "basic") await cache.put(url.href, response);
+        } catch (error) {
+          // offline: kept when next opened
+        }
+      }
+      await caches.delete(name);
     }
     await self.clients.claim();
   })());

@@ -19,6 +19,7 @@ import pytest
 import calculators
 from policy_site.finder_rules import finder_rules
 from policy_site.loader import load_policy
+from policy_site.pyodide_runtime import build_runtime
 from tests.browser_support import wait_state
 from tests.quality.axe import blocking, describe, run_axe
 from tests.site_build import FIXED_EPOCH
@@ -156,7 +157,7 @@ def test_estimates_summary_and_calculator_links(local_page, site_url, traffic):
     assert card.get_attribute("data-status") == "applies"
     assert card.locator("[data-estimate]").get_attribute("data-estimate") == "1200"
     assert page.locator(".policy-finder__summary").get_attribute("data-total") == "2200"
-    assert "2,200 元" in page.locator(".policy-finder__summary").inner_text()
+    assert "2,200元" in page.locator(".policy-finder__summary").inner_text()
     link = card.locator('a[href*="calculators/farmer_herder_transfer/"]')
     params = dict(parse_qsl(urlsplit(link.get_attribute("href")).query))
     assert params == {"role": "worker", "months_employed": "7", "via_market_entity": "true",
@@ -264,3 +265,28 @@ def test_calculator_receipt_prints_to_pdf(local_page, site_url):
     assert DATA_DATE in flat
     assert "An estimate, not a decision; the lead agency decides." in flat
     assert "Search" not in flat
+
+
+SAVE_DATA = "Object.defineProperty(navigator, 'connection', {configurable: true, value: {saveData: true}});"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_save_data_waits_for_the_visitor(new_context, site_url, traffic, lang):
+    """On Save-Data (or 2G/3G) the finder says how big the download is and loads nothing until asked."""
+    context = new_context()
+    context.add_init_script(SAVE_DATA)
+    page = context.new_page()
+    page.goto(finder_url(site_url, lang))
+    button = page.locator(".policy-finder__download")
+    button.wait_for()
+    mb = build_runtime(REPO).download_mb
+    assert button.inner_text() == (f"下载并开始（{mb} MB）" if lang == "zh" else f"Download and start ({mb} MB)")
+    page.wait_for_timeout(1000)
+    assert traffic.matching("/pyodide/") == [] and traffic.matching("worker.js") == []
+    assert page.locator('[data-finder-state="loading"]').count() == 1
+
+    button.focus()
+    page.keyboard.press("Enter")
+    wait_ready(page)
+    assert current_fact(page) == "applicant"
+    assert len(traffic.matching("/pyodide/pyodide.asm.wasm")) == 1

@@ -241,3 +241,26 @@ def test_opened_from_a_file(calc_site, chromium, lang):
     assert_failed_clearly(page, lang, "file", "python3 -m http.server -d site")
     assert "http(s)" in page.locator(f'[data-result-for="{CALC}"]').inner_text()
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_links_lead_to_pages_when_opened_from_a_file(calc_site, chromium, lang):
+    """Review F3: opened as files, folder links led to directory listings; now they lead to the pages."""
+    context = offline_context(chromium)
+    page = context.new_page()
+    prefix = "en/" if lang == "en" else ""
+    page.goto((calc_site.root / prefix / "clauses" / "index.html").as_uri())
+    page.wait_for_load_state("load")
+    folder_links = page.evaluate("""() => [...document.querySelectorAll('a[href]')]
+        .map((a) => a.getAttribute('href'))
+        .filter((href) => !/^([a-z][a-z0-9+.-]*:|\\/\\/|#)/i.test(href) && /\\/([?#]|$)/.test(href))""")
+    assert folder_links == []
+    page.locator('a[href$="1.2/index.html"]').first.click()
+    page.wait_for_load_state("load")
+    assert page.url == (calc_site.root / prefix / "clauses" / "1.2" / "index.html").as_uri()
+    assert page.locator("article h1").count() == 1  # the clause page, not a directory listing
+    page.locator('.policy-lang-switch a').click()  # the link to the other language's twin
+    page.wait_for_load_state("load")
+    other = "en/" if lang == "zh" else ""
+    assert page.url == (calc_site.root / other / "clauses" / "1.2" / "index.html").as_uri()
+    context.close()

@@ -19,7 +19,7 @@ const APP_KEY = "__policyCalculatorApp";
 // The one number reader (amount.js, tested in Node), loaded with this script's own version.
 const { readNumber } = await import(new URL(`amount.js${new URL(import.meta.url).search}`, import.meta.url).href);
 // The one Pyodide worker, shared with the finder (runtime.js); loaded with this script's version.
-const { sharedRuntime } = await import(new URL(`runtime.js${new URL(import.meta.url).search}`, import.meta.url).href);
+const { sharedRuntime, slowLink } = await import(new URL(`runtime.js${new URL(import.meta.url).search}`, import.meta.url).href);
 
 // --- small helpers ------------------------------------------------------------------------------
 
@@ -73,12 +73,6 @@ function wanText(value) {
   const whole = fen / 1000000n;
   const rest = (fen % 1000000n).toString().padStart(6, "0").replace(/0+$/, "");
   return rest ? `${whole}.${rest}` : `${whole}`;
-}
-
-/** Save-Data, or a 2G/3G link: the runtime downloads only when the visitor asks. */
-function slowLink() {
-  const connection = navigator.connection;
-  return connection?.saveData === true || ["slow-2g", "2g", "3g"].includes(connection?.effectiveType);
 }
 
 function megabytes(bytes) {

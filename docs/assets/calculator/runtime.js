@@ -11,6 +11,7 @@
 //   runtime.progress                     {stage: "download" | "start", loaded, total} while loading
 //   runtime.listeners.add(fn)            fn(state) on every change, and on progress while loading
 //   runtime.retry()                      after a failure: start again
+//   slowLink()                           Save-Data or 2G/3G: start only when the visitor asks
 //   await runtime.call(fn, requestText)  calculators.<fn>(requestText) in Python, fn one of
 //                                        "calculate_json" | "find_json" -> {response} | {failure}
 //
@@ -155,6 +156,12 @@ function workerURL() {
   const url = new URL("worker.js", import.meta.url);
   if (version) url.searchParams.set("v", version);
   return url.href;
+}
+
+/** Save-Data, or a 2G/3G link: pages download the runtime only when the visitor asks. */
+export function slowLink() {
+  const connection = navigator.connection;
+  return connection?.saveData === true || ["slow-2g", "2g", "3g"].includes(connection?.effectiveType);
 }
 
 export function sharedRuntime() {

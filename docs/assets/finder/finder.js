@@ -9,7 +9,7 @@
 
 const APP_KEY = "__policyFinderApp";
 const search = new URL(import.meta.url).search;
-const { sharedRuntime } = await import(new URL(`../calculator/runtime.js${search}`, import.meta.url).href);
+const { sharedRuntime, slowLink } = await import(new URL(`../calculator/runtime.js${search}`, import.meta.url).href);
 
 function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -70,7 +70,8 @@ class Finder {
     this.onRuntime = (state) => this.runtimeChanged(state);
     app.runtime.listeners.add(this.onRuntime);
     if (app.runtime.state === "idle") {
-      app.runtime.start(new URL(config.pyodide, location.href).href, config.runtime_version);
+      if (slowLink()) this.offerDownload();
+      else this.start();
     }
     this.runtimeChanged(app.runtime.state);
   }
@@ -154,12 +155,40 @@ class Finder {
     this.results.dataset.finderState = state;
   }
 
+  start() {
+    this.app.runtime.start(new URL(this.config.pyodide, location.href).href, this.config.runtime_version);
+  }
+
+  /** Save-Data or a slow link: say how big the download is and wait for the visitor to ask. */
+  offerDownload() {
+    const button = h("button", { type: "button", class: "md-button policy-finder__download",
+      text: fill(this.s.finder_download_button, { mb: this.config.download_mb }) });
+    button.addEventListener("click", () => {
+      button.remove();
+      this.start();
+    });
+    this.summary.replaceChildren(fill(this.s.finder_slow_link, { mb: this.config.download_mb }), " ", button);
+  }
+
+  /** While Python downloads: the bytes so far (of what a compressing host sends), then "starting". */
+  showProgress(progress) {
+    if (!progress) return;
+    if (progress.stage === "start") {
+      this.summary.textContent = this.s.finder_starting;
+      return;
+    }
+    const total = Number(this.config.download_mb);
+    const fraction = progress.total ? Math.min(1, progress.loaded / progress.total) : 0;
+    this.summary.textContent = fill(this.s.finder_progress, { loaded: (fraction * total).toFixed(1), total: total.toFixed(1) });
+  }
+
   runtimeChanged(state) {
     if (!this.root.isConnected) {
       this.app.runtime.listeners.delete(this.onRuntime);
       return;
     }
-    if (state === "ready" && !this.result) this.refresh({ announce: false, focus: false });
+    if (state === "loading") this.showProgress(this.app.runtime.progress);
+    else if (state === "ready" && !this.result) this.refresh({ announce: false, focus: false });
     else if (state === "failed") {
       this.setState("error");
       this.summary.textContent = this.s.finder_load_failed;
