@@ -42,13 +42,3 @@ function selectTabNamedByHash() {
   if (target && target.name) target.checked = target.name.startsWith("__tabbed_");
 }
 selectTabNamedByHash();
-
-// Material's search runs on key-up; text pasted from a menu, dictated or inserted by an input method
-// arrives with no key-up, and the box then said "type to start searching" with the words in it.
-// Every input that is not part of an unfinished composition is passed on as a key-up.
-document.addEventListener("input", (event) => {
-  const box = event.target;
-  if (!event.isComposing && box instanceof HTMLInputElement && box.matches('[data-md-component="search-query"]')) {
-    box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
-  }
-});
