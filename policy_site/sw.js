@@ -35,27 +35,30 @@ self.addEventListener("install", (event) => {
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
-    const cache = await caches.open(CACHE);
     for (const name of await caches.keys()) {
-      if (!name.startsWith(PREFIX) || name === CACHE) continue;
-      // The pages a visitor kept under an older release (some kept while this one was installing)
-      // are kept again, as this release serves them, before the old cache goes.
-      const old = await caches.open(name);
-      for (const request of await old.keys()) {
-        const url = new URL(request.url);
-        if (contentAddressed(url) || (await cache.match(url.href))) continue;
-        try {
-          const response = await fetch(url.href, { cache: "no-cache", credentials: "same-origin" });
-          if (response.ok && response.type === "basic") await cache.put(url.href, response);
-        } catch (error) {
-          // offline: kept when next opened
-        }
-      }
-      await caches.delete(name);
+      if (name.startsWith(PREFIX) && name !== CACHE) await retire(name);
     }
     await self.clients.claim();
   })());
 });
+
+/** An older release's cache: the pages it kept (some kept while this release was installing) are
+ * kept again, as this release serves them, then the old cache is deleted. */
+async function retire(name) {
+  const cache = await caches.open(CACHE);
+  const old = await caches.open(name);
+  for (const request of await old.keys()) {
+    const url = new URL(request.url);
+    if (contentAddressed(url) || (await cache.match(url.href))) continue;
+    try {
+      const response = await fetch(url.href, { cache: "no-cache", credentials: "same-origin" });
+      if (response.ok && response.type === "basic") await cache.put(url.href, response);
+    } catch (error) {
+      // offline: kept when next opened
+    }
+  }
+  await caches.delete(name);
+}
 
 // From runtime.js once a calculator is ready: the page itself and what it loaded (the theme, the
 // search index...), copied from the HTTP cache, so that the pages a visitor opened work offline.
