@@ -21,36 +21,9 @@ const { readNumber } = await import(new URL(`amount.js${new URL(import.meta.url)
 // The one Pyodide worker, shared with the finder (runtime.js); loaded with this script's version.
 const { sharedRuntime, slowLink } = await import(new URL(`runtime.js${new URL(import.meta.url).search}`, import.meta.url).href);
 
+const { h, markChinese } = await import(new URL(`dom.js${new URL(import.meta.url).search}`, import.meta.url).href);
+
 // --- small helpers ------------------------------------------------------------------------------
-
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === null || value === undefined || value === false) continue;
-    if (name === "text") el.textContent = value;
-    else el.setAttribute(name, value === true ? "" : String(value));
-  }
-  for (const child of children.flat()) {
-    if (child !== null && child !== undefined && child !== false) el.append(child);
-  }
-  return el;
-}
-
-const CHINESE_RUN = /[0-9]*[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+(?:[0-9]*[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+)*/g;
-
-/** "Civil Code (民法典)" -> a fragment with 民法典 in <span lang="zh-Hans">, so it is read as Chinese. */
-function markChinese(value) {
-  const text = String(value);
-  const fragment = document.createDocumentFragment();
-  let last = 0;
-  for (const match of text.matchAll(CHINESE_RUN)) {
-    if (match.index > last) fragment.append(text.slice(last, match.index));
-    fragment.append(h("span", { lang: "zh-Hans", text: match[0] }));
-    last = match.index + match[0].length;
-  }
-  if (last < text.length) fragment.append(text.slice(last));
-  return fragment;
-}
 
 function present(...nodes) {
   return nodes.filter((node) => node !== null && node !== undefined && node !== false);

@@ -10,34 +10,7 @@
 const APP_KEY = "__policyFinderApp";
 const search = new URL(import.meta.url).search;
 const { sharedRuntime, slowLink } = await import(new URL(`../calculator/runtime.js${search}`, import.meta.url).href);
-
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (value === null || value === undefined || value === false) continue;
-    if (name === "text") el.textContent = value;
-    else el.setAttribute(name, value === true ? "" : String(value));
-  }
-  for (const child of children.flat()) {
-    if (child !== null && child !== undefined && child !== false) el.append(child);
-  }
-  return el;
-}
-
-const CHINESE_RUN = /[0-9]*[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+(?:[0-9]*[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+)*/g;
-
-function markChinese(value) {
-  const text = String(value);
-  const fragment = document.createDocumentFragment();
-  let last = 0;
-  for (const match of text.matchAll(CHINESE_RUN)) {
-    if (match.index > last) fragment.append(text.slice(last, match.index));
-    fragment.append(h("span", { lang: "zh-Hans", text: match[0] }));
-    last = match.index + match[0].length;
-  }
-  if (last < text.length) fragment.append(text.slice(last));
-  return fragment;
-}
+const { h, markChinese } = await import(new URL(`../calculator/dom.js${search}`, import.meta.url).href);
 
 function formatAmount(value) {
   const number = Number(value);

@@ -1,0 +1,31 @@
+// Small DOM helpers shared by the calculator and finder scripts (data text only ever becomes text
+// nodes or attribute values, never markup).
+
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === "text") el.textContent = value;
+    else el.setAttribute(name, value === true ? "" : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined && child !== false) el.append(child);
+  }
+  return el;
+}
+
+export const CHINESE_RUN = /[0-9]*[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+(?:[0-9]*[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+)*/g;
+
+/** "Civil Code (民法典)" -> a fragment with 民法典 in <span lang="zh-Hans">, so it is read as Chinese. */
+export function markChinese(value) {
+  const text = String(value);
+  const fragment = document.createDocumentFragment();
+  let last = 0;
+  for (const match of text.matchAll(CHINESE_RUN)) {
+    if (match.index > last) fragment.append(text.slice(last, match.index));
+    fragment.append(h("span", { lang: "zh-Hans", text: match[0] }));
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) fragment.append(text.slice(last));
+  return fragment;
+}
