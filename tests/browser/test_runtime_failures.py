@@ -180,6 +180,7 @@ def test_a_slow_but_moving_download_is_not_cut_off(tampered, new_context):
     page.evaluate("""() => new MutationObserver(() => {
         const el = document.querySelector('.policy-calc__progress-text'); if (el) noteProgress(el.textContent);
       }).observe(document.body, {subtree: true, childList: true, characterData: true})""")
+    page.wait_for_selector("[data-result-for] [role=status]", state="attached")  # the form is built after its modules load
     page.evaluate("""() => { window.__spoken = []; new MutationObserver(() => window.__spoken.push(
         document.querySelector('[data-result-for] [role=status]').textContent)).observe(
         document.querySelector('[data-result-for] [role=status]'), {childList: true, characterData: true, subtree: true}); }""")
