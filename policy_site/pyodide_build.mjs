@@ -7,10 +7,11 @@
 // <job.json> (written by pyodide_runtime.py):
 //   probe:   {pyodide_dir, package_dir, package, requests: [{fn, request}], imports: [module names]}
 //            -> stdout {"stdlib": [paths inside python_stdlib.zip], "python_version"}
-//   compile: {pyodide_dir, sources: {arcname: source text}, prefix}
+//   compile: {pyodide_dir, sources: {arcname: source text}, prefix, keep_lines: [arcnames]}
+//            (every other source loses its line table: see no_locations)
 //            -> stdout {"pyc": {arcname: base64 of the .pyc}}
 //   run:     {pyodide_dir, stdlib_zip, package, requests: [{fn, request}]}
-//            -> stdout {"responses": [text | {"failure": message}]}
+//            -> stdout {"responses": [text | {"failure": message}], "traceback": a formatted one}
 // Everything the output says is printed as one JSON document on stdout; Python's own output goes
 // to stderr. Nothing is fetched from the network.
 import { readFile } from "node:fs/promises";
@@ -86,11 +87,27 @@ def strip_docstrings(tree):
                     body.append(ast.copy_location(ast.Pass(), doc))
     return tree
 
+def no_locations(code):
+    # The standard library's line tables are a third of its byte-code and, once compressed, of the
+    # download; its frames in a traceback lose their line numbers, nothing else changes. Each
+    # entry (1 byte) marks up to 8 code units as "no location" (code 15 of the location table,
+    # what the compiler writes for its own artificial instructions): tracebacks still format.
+    consts = tuple(no_locations(c) if isinstance(c, type(code)) else c for c in code.co_consts)
+    units, table = len(code.co_code) // 2, bytearray()
+    while units > 0:
+        n = min(units, 8)
+        table.append(0x80 | (15 << 3) | (n - 1))
+        units -= n
+    return code.replace(co_linetable=bytes(table), co_consts=consts)
+
+keep_lines = set(job["keep_lines"])
 out = {}
 for arcname, source in sorted(job["sources"].items()):
     filename = job["prefix"] + arcname
     tree = strip_docstrings(ast.parse(source, filename))
     code = compile(tree, filename, "exec", dont_inherit=True, optimize=0)
+    if arcname not in keep_lines:
+        code = no_locations(code)
     # An unchecked-hash .pyc (PEP 552, flags 0b01 with a zero hash): no timestamp, no source needed.
     header = importlib.util.MAGIC_NUMBER + (1).to_bytes(4, "little") + bytes(8)
     out[arcname] = base64.b64encode(header + marshal.dumps(code)).decode()
@@ -114,7 +131,17 @@ async function run() {
       responses.push({ failure: String(error.message ?? error) });
     }
   }
+  // A failure is reported with its traceback (worker.js): it must still format through the
+  // standard library's frames, whose line tables the build replaced.
+  const traceback = pyodide.runPython(`
+import json, traceback
+try:
+    json.loads("{")
+except ValueError:
+    text = traceback.format_exc()
+text`);
   return JSON.stringify({
+    traceback,
     responses,
     python_version: pyodide.runPython("import sys; sys.version.split()[0]"),
     package_file: pyodide.runPython(`import ${job.package}; ${job.package}.__file__`),

@@ -8,7 +8,9 @@ for everything under ``pyodide/`` that a calculator page downloads:
 - ``python-<hash>.zip``: the standard-library modules Python really imports (found by running
   the calculators' public JSON entry points on every case in Pyodide, in Node, at build time:
   never a hand list) plus the ``calculators`` package, all byte-code compiled by Pyodide's own
-  Python (a host CPython's ``.pyc`` would be rejected), docstrings stripped, stored uncompressed
+  Python (a host CPython's ``.pyc`` would be rejected), docstrings stripped, the standard
+  library's line tables replaced by "no location" entries (a third of the compressed zip; only the
+  line numbers of its frames in a traceback are lost; the calculators keep theirs), stored uncompressed
   (HTTP compresses it), fixed timestamps: two builds of the same inputs are byte-identical;
 - ``runtime.json``: the manifest, which the page also carries: each file with its size and
   sha256 (the browser checks every byte it runs against it), the total, and Pyodide's lock file
@@ -49,7 +51,7 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip can hold: no build t
 BUILD_SCRIPT = Path(__file__).with_name("pyodide_build.mjs")
 SERVICE_WORKER = Path(__file__).with_name("sw.js")
 """The service worker's source; written to the site root (``sw.js``: its scope is the whole site)."""
-CACHE_FORMAT = "3"  # bump when the cached layout changes
+CACHE_FORMAT = "4"  # bump when the cached layout changes
 
 # UI strings (templates/ui/runtime.yaml) that calculator pages hand to calculator.js.
 UI_KEYS = ("runtime_progress", "runtime_progress_done", "runtime_starting", "runtime_slow_link",
@@ -311,7 +313,8 @@ def _build_into(repo_root: Path, pyodide_dir: Path, sources: dict[str, bytes], c
         texts |= {name: data.decode("utf-8") for name, data in sources.items()}
         major, minor = (int(part) for part in found["python_version"].split(".")[:2])
         compiled = _run_node("compile", {"pyodide_dir": str(pyodide_dir), "sources": texts,
-                                         "prefix": f"/lib/python{major}{minor}.zip/"}, work)["pyc"]
+                                         "prefix": f"/lib/python{major}{minor}.zip/",
+                                         "keep_lines": sorted(sources)}, work)["pyc"]
         buffer = BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
             for name in sorted(compiled):
@@ -357,6 +360,9 @@ def _build_into(repo_root: Path, pyodide_dir: Path, sources: dict[str, bytes], c
 def _check_run(ran: dict, requests: list[dict]) -> None:
     if "import_error" in ran:
         _missing_module(ran["import_error"])
+    if "JSONDecodeError" not in ran.get("traceback", ""):
+        raise RuntimeBuildError("精简后的运行环境无法格式化 Python 的错误信息 / the trimmed runtime cannot format a "
+                                f"Python traceback:\n{ran.get('traceback', '')[-500:]}")
     problems = []
     for item, got in zip(requests, ran["responses"], strict=True):
         if isinstance(got, dict):
