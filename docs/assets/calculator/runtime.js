@@ -9,6 +9,8 @@
 //   runtime.failure, runtime.reason      why it failed; reason: "network" | "stalled" | "integrity" |
 //                                        "nowasm" | "start" | "file"
 //   runtime.progress                     {stage: "download" | "start", loaded, total} while loading
+//   runtime.startedFrom                  once ready: "snapshot" (Python restored from the snapshot made
+//                                        on this device by an earlier visit) | "start" (started afresh)
 //   runtime.listeners.add(fn)            fn(state) on every change, and on progress while loading
 //   runtime.retry()                      after a failure: start again
 //   slowLink()                           Save-Data or 2G/3G: start only when the visitor asks
@@ -20,7 +22,8 @@
 // they never trip it; a host that stops answering, or a runtime that hangs, always does.
 
 const RUNTIME_KEY = "__policyRuntime";
-const LIMITS = { stallMs: 30_000, startMs: 120_000, ...(globalThis.__policyRuntimeLimits ?? {}) };
+// snapshot: false starts Python afresh on every visit (the benchmark compares both; see worker.js).
+const LIMITS = { stallMs: 30_000, startMs: 120_000, snapshot: true, ...(globalThis.__policyRuntimeLimits ?? {}) };
 
 
 class Runtime {
@@ -36,6 +39,7 @@ class Runtime {
     this.progress = null;
     this.timer = null;
     this.args = null;
+    this.startedFrom = "";
   }
 
   start(indexURL, version, manifest = null) {
@@ -59,7 +63,7 @@ class Runtime {
     this.worker = new Worker(this.workerURL, { type: "module" });
     this.worker.onmessage = ({ data }) => this.onMessage(data);
     this.worker.onerror = (event) => this.fail(event.message || "the worker did not start", "network");
-    this.worker.postMessage({ type: "init", indexURL, manifest });
+    this.worker.postMessage({ type: "init", indexURL, manifest, snapshot: LIMITS.snapshot !== false });
   }
 
   /** (Re)arm the watchdog: fail unless something happens within `ms`. */
@@ -105,6 +109,7 @@ class Runtime {
       for (const listener of [...this.listeners]) listener(this.state);
     } else if (data.type === "ready") {
       clearTimeout(this.timer);
+      this.startedFrom = data.from;
       this.setState("ready");
     } else if (data.type === "kept") {
       this.keepOffline();

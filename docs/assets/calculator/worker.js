@@ -1,15 +1,18 @@
 // The one Web Worker (a module worker) that owns Pyodide for the calculator and finder pages.
 //
 // Messages in:
-//   {type: "init", indexURL, manifest}     download the runtime the manifest lists (the site's
+//   {type: "init", indexURL, manifest, snapshot}   download the runtime the manifest lists (the site's
 //                                          pyodide/runtime.json), check every byte against its
-//                                          sha256, then start Python from those bytes
+//                                          sha256, then start Python from those bytes (from a
+//                                          snapshot made on this device, unless snapshot is false)
 //   {type: "call", seq, fn, request}       calculators.<fn>(request), fn in CALLABLE; request is
 //                                          JSON text (for calculate_json: {"id", "inputs"})
 // Messages out:
 //   {type: "progress", stage: "download", loaded, total}   bytes so far (as the manifest counts them)
 //   {type: "progress", stage: "start"}                     every byte arrived and checked; Python starts
-//   {type: "ready"} | {type: "failed", reason, message}    reason: network | integrity | nowasm | start
+//   {type: "ready", from} | {type: "failed", reason, message}
+//                                          from: "snapshot" (restored) | "start" (started afresh);
+//                                          reason: network | integrity | nowasm | start
 //   {type: "kept"}                         after "ready": the checked files are in the service worker's cache
 //   {type: "result", seq, response}        response: the function's JSON text
 //   {type: "result", seq, failure}         Python itself failed (not an input error)
@@ -35,106 +38,286 @@ function base64(bytes) {
   return btoa(text);
 }
 
-/** Every file of the manifest, in parallel; each checked against its sha256 before anything runs. */
-async function download(indexURL, manifest) {
+/** One runtime file on its way: its bytes as they arrive, checked against the manifest's sha256
+ * once the last one is in. `checked` resolves to the bytes, or rejects with a RuntimeFailure. */
+class Download {
+  constructor(name, expected) {
+    this.name = name;
+    this.expected = expected;
+    this.bytes = new Uint8Array(expected.bytes);
+    this.offset = 0;
+    this.failure = null;
+    this.settled = false; // every byte checked, or failed
+    this.waiters = [];
+    this.checked = new Promise((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+    this.checked.catch(() => {}); // reported through init(), not as an unhandled rejection
+  }
+
+  wake() {
+    for (const waiter of this.waiters.splice(0)) waiter();
+  }
+
+  arrived(chunk) {
+    if (this.offset + chunk.length > this.bytes.length) {
+      throw new RuntimeFailure("integrity", `${this.name}: more bytes than the site's manifest says`);
+    }
+    this.bytes.set(chunk, this.offset);
+    this.offset += chunk.length;
+    this.wake();
+  }
+
+  settle(failure = null) {
+    if (this.settled) return;
+    this.settled = true;
+    this.failure = failure;
+    if (failure) this.reject(failure);
+    else this.resolve(this.bytes);
+    this.wake();
+  }
+
+  /** The bytes as a stream that Pyodide can read (and WebAssembly compile) while they arrive. It
+   * ends only after the whole file matched its sha256, and fails otherwise: nothing can run
+   * (a wasm module is instantiated only once its stream has ended) from bytes that were not checked. */
+  body() {
+    let sent = 0;
+    return new ReadableStream({
+      pull: async (controller) => {
+        while (sent === this.offset && !this.settled) await new Promise((wake) => this.waiters.push(wake));
+        if (this.failure) return controller.error(this.failure);
+        if (sent < this.offset) {
+          controller.enqueue(this.bytes.slice(sent, this.offset));
+          sent = this.offset;
+        } else {
+          controller.close();
+        }
+      },
+    });
+  }
+}
+
+/** Every file of the manifest starts downloading at once; each is checked against its sha256 as
+ * soon as its last byte is in. Gives {url: Download}, keyed by the URL Pyodide asks for. */
+function download(indexURL, manifest, kept) {
   const names = Object.keys(manifest.files);
-  const loaded = Object.fromEntries(names.map((name) => [name, 0]));
+  const files = new Map();
   let lastReport = 0;
   const report = (force = false) => {
     const now = Date.now();
     if (!force && now - lastReport < PROGRESS_EVERY_MS) return;
     lastReport = now;
-    const sum = Object.values(loaded).reduce((a, b) => a + b, 0);
+    let sum = 0;
+    for (const file of files.values()) sum += file.offset;
     self.postMessage({ type: "progress", stage: "download", loaded: sum, total: manifest.total });
   };
-  report(true);
   const subtle = globalThis.crypto?.subtle;
-  const one = async (name) => {
-    const expected = manifest.files[name];
-    const url = new URL(name, indexURL).href; // what Pyodide asks for
+  const one = async (file, url) => {
+    const expected = file.expected;
     const versioned = `${url}?v=${expected.v}`; // content-addressed: the service worker may keep it for good
     // Without SubtleCrypto (a page served over plain http from another machine), the browser
     // checks the hash itself (fetch's integrity option); otherwise we check it, while counting bytes.
-    let response;
+    let response = await (await kept)?.match(versioned).catch(() => undefined);
     try {
-      response = await fetch(versioned, subtle ? {} : { integrity: `sha256-${expected.sha256}` });
+      response ??= await fetch(versioned, subtle ? {} : { integrity: `sha256-${expected.sha256}` });
     } catch (error) {
-      throw new RuntimeFailure(subtle ? "network" : "integrity", `${name}: ${error.message ?? error}`);
+      throw new RuntimeFailure(subtle ? "network" : "integrity", `${file.name}: ${error.message ?? error}`);
     }
-    if (!response.ok) throw new RuntimeFailure("network", `${name}: HTTP ${response.status}`);
-    const bytes = new Uint8Array(expected.bytes);
-    let offset = 0;
+    if (!response.ok) throw new RuntimeFailure("network", `${file.name}: HTTP ${response.status}`);
     const reader = response.body.getReader();
     for (;;) {
       let chunk;
       try {
         chunk = await reader.read();
       } catch (error) {
-        throw new RuntimeFailure("network", `${name}: ${error.message ?? error}`);
+        throw new RuntimeFailure("network", `${file.name}: ${error.message ?? error}`);
       }
       if (chunk.done) break;
-      if (offset + chunk.value.length > bytes.length) {
-        throw new RuntimeFailure("integrity", `${name}: more bytes than the site's manifest says`);
-      }
-      bytes.set(chunk.value, offset);
-      offset += chunk.value.length;
-      loaded[name] = offset;
+      file.arrived(chunk.value);
       report();
     }
-    if (offset !== bytes.length) {
-      throw new RuntimeFailure("integrity", `${name}: ${offset} bytes instead of ${bytes.length}`);
+    if (file.offset !== file.bytes.length) {
+      throw new RuntimeFailure("integrity", `${file.name}: ${file.offset} bytes instead of ${file.bytes.length}`);
     }
     if (subtle) {
-      const digest = base64(new Uint8Array(await subtle.digest("SHA-256", bytes)));
-      if (digest !== expected.sha256) throw new RuntimeFailure("integrity", `${name}: sha256 does not match`);
+      const digest = base64(new Uint8Array(await subtle.digest("SHA-256", file.bytes)));
+      if (digest !== expected.sha256) throw new RuntimeFailure("integrity", `${file.name}: sha256 does not match`);
     }
-    return [url, bytes];
   };
-  const files = new Map(await Promise.all(names.map(one)));
+  for (const name of names) files.set(new URL(name, indexURL).href, new Download(name, manifest.files[name]));
   report(true);
+  for (const [url, file] of files) {
+    one(file, url).then(() => file.settle(), (error) => file.settle(error));
+  }
   return files;
 }
 
 const TYPES = { ".wasm": "application/wasm", ".zip": "application/zip", ".mjs": "text/javascript" };
 
-async function init({ indexURL, manifest }) {
+async function init({ indexURL, manifest, snapshot = true }) {
   if (typeof WebAssembly !== "object") throw new RuntimeFailure("nowasm", "WebAssembly is not available");
-  const files = await download(indexURL, manifest);
-  checkedFiles = files;
-  self.postMessage({ type: "progress", stage: "start" });
-  // Pyodide fetches the wasm and the zip itself: it gets the bytes checked above, with the right
-  // type whatever the host says (a wasm served as application/octet-stream would hang it).
+  // A later visit reads the files from the release's cache itself (they were checked when they
+  // were put there, and are checked again): no round trip through the service worker.
+  const name = `policy-site-${manifest.version}`;
+  const kept = globalThis.caches && manifest.version
+    ? caches.has(name).then((has) => (has ? caches.open(name) : null), () => null)
+    : null;
+  const files = download(indexURL, manifest, kept);
+  const everyByte = Promise.all([...files.values()].map((file) => file.checked)).then(() => {
+    checkedFiles = new Map([...files].map(([url, file]) => [url, file.bytes]));
+    self.postMessage({ type: "progress", stage: "download", loaded: manifest.total, total: manifest.total });
+    self.postMessage({ type: "progress", stage: "start" });
+  });
+  // The wasm compiles while it arrives (compiling runs nothing, and the module is complete only
+  // once its stream has ended, i.e. after its sha256 matched); Python starts meanwhile, as soon as
+  // Pyodide's two modules are checked, and runs nothing before every byte it runs has been checked.
+  const wasm = files.get(new URL("pyodide.asm.wasm", indexURL).href);
+  const compiled = WebAssembly.compileStreaming
+    ? WebAssembly.compileStreaming(new Response(wasm.body(), { headers: { "Content-Type": TYPES[".wasm"] } }))
+    : wasm.checked.then((bytes) => WebAssembly.compile(bytes));
+  compiled.catch(() => {}); // a corrupt wasm is reported as its failed check
+  const python = start(indexURL, manifest, files, compiled, snapshot && snapshots.possible(manifest));
+  python.catch(() => {});
+  return (await Promise.all([everyByte, python]))[1];
+}
+
+async function start(indexURL, manifest, files, compiled, useSnapshots) {
+  const url = (name) => new URL(name, indexURL).href;
+  const checked = (name) => files.get(url(name)).checked;
+  // The two modules run only once their own bytes are checked; importing the same URLs then uses
+  // the HTTP cache (or the service worker's).
+  await Promise.all([checked("pyodide.mjs"), checked("pyodide.asm.mjs")]);
+  // Pyodide fetches the wasm and the zip itself: it gets the bytes checked here, as they arrive,
+  // with the right type whatever the host says (a wasm served as application/octet-stream would hang it).
   const networkFetch = self.fetch.bind(self);
   self.fetch = (input, options) => {
-    const url = input instanceof Request ? input.url : new URL(String(input), indexURL).href; // Pyodide passes URL objects
-    const bytes = files.get(url);
-    if (!bytes) return networkFetch(input, options);
-    const type = TYPES[url.slice(url.lastIndexOf("."))] ?? "application/octet-stream";
-    return Promise.resolve(new Response(bytes, { headers: { "Content-Type": type } }));
+    const href = input instanceof Request ? input.url : new URL(String(input), indexURL).href; // Pyodide passes URL objects
+    const file = files.get(href);
+    if (!file) return networkFetch(input, options);
+    const type = TYPES[href.slice(href.lastIndexOf("."))] ?? "application/octet-stream";
+    return Promise.resolve(new Response(file.body(), { headers: { "Content-Type": type } }));
   };
-  let pyodide;
+  // Pyodide instantiates the wasm from a fetch; it gets the module compiled above instead.
+  const instantiateStreaming = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = async (source, imports) => {
+    const module = await compiled;
+    return { module, instance: await WebAssembly.instantiate(module, imports) };
+  };
   try {
-    // The two modules were fetched and checked above; importing the same URLs now uses the
-    // HTTP cache (or the service worker's).
-    const at = (name) => `${new URL(name, indexURL).href}?v=${manifest.files[name].v}`;
-    const { loadPyodide } = await import(at("pyodide.mjs"));
-    const asm = await import(at("pyodide.asm.mjs"));
-    pyodide = await loadPyodide({
+    const at = (name) => `${url(name)}?v=${manifest.files[name].v}`;
+    const [{ loadPyodide }, asm, stored] = await Promise.all([import(at("pyodide.mjs")), import(at("pyodide.asm.mjs")),
+      useSnapshots ? snapshots.stored(indexURL, manifest) : null]);
+    const options = {
       createPyodideModule: asm.default,
       indexURL,
-      stdLibURL: new URL(manifest.zip, indexURL).href,
+      stdLibURL: url(manifest.zip),
       lockFileContents: manifest.lock,
       packageBaseUrl: indexURL, // nothing is installed; never a CDN
       stdout: () => {},
       stderr: () => {},
-    });
+    };
+    if (stored) {
+      try {
+        await snapshots.restoring(true);
+        const pyodide = await loadPyodide({ ...options, _loadSnapshot: stored.bytes });
+        calculators = pyodide.pyimport("calculators");
+        if (snapshots.canary(calculators) !== stored.canary) throw new Error("the restored Python answers differently");
+        await snapshots.restoring(false);
+        return "snapshot";
+      } catch (error) {
+        console.warn("calculator runtime: the snapshot kept on this device did not restore; starting afresh:", error);
+        await snapshots.forget();
+      }
+    }
+    const pyodide = await loadPyodide({ ...options, _makeSnapshot: useSnapshots });
     calculators = pyodide.pyimport("calculators");
+    if (useSnapshots) snapshots.make(pyodide, calculators);
+    return "start";
   } catch (error) {
-    throw new RuntimeFailure("start", String(error?.message ?? error));
+    // A file that failed its check is the reason, not what Python made of it.
+    throw [...files.values()].find((file) => file.failure)?.failure ??
+      new RuntimeFailure("start", String(error?.message ?? error));
   } finally {
     self.fetch = networkFetch;
+    WebAssembly.instantiateStreaming = instantiateStreaming;
   }
 }
+
+/** A memory snapshot of Python, made on this device just after the calculators were imported (before
+ * any visitor's input reached Python), and kept in the release's cache: the next visit restores it
+ * instead of starting Python again. Pyodide's snapshot API is private (underscored): it is feature-
+ * tested, checked after every restore (a canary answer must match the one given when it was made),
+ * and any failure, or a restore that never finished, falls back to a normal start and forgets it.
+ * A snapshot also needs the same wasm and zip, which its release's version pins. */
+const snapshots = {
+  cache: null, // the release's Cache Storage cache
+  key: "",
+  made: null, // {bytes, canary} until kept
+  CANARY: '{"id": null, "inputs": {}}', // an answer that runs the JSON, validation and message code
+
+  possible(manifest) {
+    return Boolean(globalThis.caches && manifest.version);
+  },
+
+  async open(indexURL, manifest) {
+    this.cache ??= await caches.open(`policy-site-${manifest.version}`);
+    this.key = new URL(`python-snapshot.bin?v=${manifest.version}`, indexURL).href;
+  },
+
+  /** The kept snapshot, or null (none, or the last restore of it never finished). */
+  async stored(indexURL, manifest) {
+    try {
+      await this.open(indexURL, manifest);
+      if (await this.cache.match(`${this.key}&restoring`)) {
+        await this.forget();
+        return null;
+      }
+      const response = await this.cache.match(this.key);
+      if (!response) return null;
+      return { canary: decodeURIComponent(response.headers.get("X-Canary") ?? ""), bytes: new Uint8Array(await response.arrayBuffer()) };
+    } catch (error) {
+      return null; // no Cache Storage (private mode): a normal start
+    }
+  },
+
+  canary(calculators) {
+    return calculators.calculate_json(this.CANARY);
+  },
+
+  async restoring(flag) {
+    if (flag) await this.cache.put(`${this.key}&restoring`, new Response(""));
+    else await this.cache.delete(`${this.key}&restoring`);
+  },
+
+  async forget() {
+    try {
+      await this.cache?.delete(this.key);
+      await this.cache?.delete(`${this.key}&restoring`);
+    } catch (error) {
+      // nothing to forget
+    }
+  },
+
+  make(pyodide, calculators) {
+    try {
+      if (typeof pyodide.makeMemorySnapshot !== "function") return;
+      this.made = { canary: this.canary(calculators), bytes: pyodide.makeMemorySnapshot() };
+    } catch (error) {
+      console.warn("calculator runtime: no snapshot:", error?.message ?? error);
+    }
+  },
+
+  /** After "ready": put the snapshot made by this start into the cache. */
+  async keep() {
+    const made = this.made;
+    this.made = null;
+    if (!made || !this.cache) return;
+    await this.cache.put(this.key, new Response(made.bytes, {
+      headers: { "Content-Type": "application/octet-stream", "X-Canary": encodeURIComponent(made.canary) },
+    }));
+  },
+};
 
 /** The checked bytes go into the service worker's cache (sw.js), under the URLs it serves them
  * for: a second visit, or one offline, downloads none of them, and nothing is downloaded twice. */
@@ -157,14 +340,14 @@ self.onmessage = async ({ data }) => {
   if (data.type === "init") {
     ready ??= init(data);
     try {
-      await ready;
-      self.postMessage({ type: "ready" });
+      self.postMessage({ type: "ready", from: await ready });
     } catch (error) {
       self.postMessage({ type: "failed", reason: error.reason ?? "start", message: String(error?.message ?? error) });
       return;
     }
     try {
       if (await keep(data.indexURL, data.manifest)) self.postMessage({ type: "kept" });
+      await snapshots.keep();
     } catch (error) {
       // No Cache Storage here (private mode, quota): the calculator works, just not offline.
     }
