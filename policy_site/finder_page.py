@@ -133,6 +133,7 @@ def page_config(view: FinderView, root: str, pyodide_url: str) -> dict[str, Any]
         "agencies": agencies,
         "pyodide": pyodide_url,
         "runtime_version": site.runtime.version if site.runtime else "",
+        "runtime_manifest": site.runtime.manifest if site.runtime else None,
         "download_mb": site.runtime.download_mb if site.runtime else "",
         "strings": _strings(lang),
     }

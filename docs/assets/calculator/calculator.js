@@ -16,12 +16,12 @@
 
 const APP_KEY = "__policyCalculatorApp";
 
-// The one number reader (amount.js, tested in Node), loaded with this script's own version.
-const { readNumber } = await import(new URL(`amount.js${new URL(import.meta.url).search}`, import.meta.url).href);
-// The one Pyodide worker, shared with the finder (runtime.js); loaded with this script's version.
-const { sharedRuntime, slowLink } = await import(new URL(`runtime.js${new URL(import.meta.url).search}`, import.meta.url).href);
-
-const { h, markChinese } = await import(new URL(`dom.js${new URL(import.meta.url).search}`, import.meta.url).href);
+// The one number reader (amount.js, tested in Node), the one Pyodide worker, shared with the finder
+// (runtime.js), and the DOM helpers (dom.js): loaded with this script's own version, in parallel
+// (the pages also list them as modulepreload links, so they arrive with this script).
+const here = (name) => new URL(`${name}${new URL(import.meta.url).search}`, import.meta.url).href;
+const [{ readNumber }, { sharedRuntime, slowLink }, { h, markChinese }] = await Promise.all(
+  ["amount.js", "runtime.js", "dom.js"].map((name) => import(here(name))));
 
 // --- small helpers ------------------------------------------------------------------------------
 
@@ -676,6 +676,18 @@ class App {
     this.runtime.start(indexURL, form.config.runtime_version, form.config.runtime_manifest ?? null);
   }
 
+  /** This module is async: it may run while the page is still arriving. Python starts at once
+   * (unless the visitor saves data); the forms are built when the page is complete. */
+  startEarly() {
+    const config = document.querySelector("section.policy-calculator[data-calculator-config]")?.dataset.calculatorConfig;
+    if (!config || this.runtime.state !== "idle" || slowLink()) return;
+    try {
+      this.start({ config: JSON.parse(config) });
+    } catch (error) {
+      console.error("calculator:", error);
+    }
+  }
+
   scan(root = document) {
     for (const section of root.querySelectorAll("section.policy-calculator")) {
       if (this.seen.has(section)) continue;
@@ -692,6 +704,10 @@ class App {
 }
 
 const app = (globalThis[APP_KEY] ??= new App(sharedRuntime()));
+app.startEarly();
+if (document.readyState === "loading") {
+  await new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }));
+}
 app.scan(document);
 if (!app.subscribed && typeof window.document$?.subscribe === "function") {
   app.subscribed = true;

@@ -9,8 +9,8 @@
 
 const APP_KEY = "__policyFinderApp";
 const search = new URL(import.meta.url).search;
-const { sharedRuntime, slowLink } = await import(new URL(`../calculator/runtime.js${search}`, import.meta.url).href);
-const { h, markChinese } = await import(new URL(`../calculator/dom.js${search}`, import.meta.url).href);
+const [{ sharedRuntime, slowLink }, { h, markChinese }] = await Promise.all(
+  ["runtime.js", "dom.js"].map((name) => import(new URL(`../calculator/${name}${search}`, import.meta.url).href)));
 
 function formatAmount(value) {
   const number = Number(value);
@@ -129,7 +129,7 @@ class Finder {
   }
 
   start() {
-    this.app.runtime.start(new URL(this.config.pyodide, location.href).href, this.config.runtime_version);
+    this.app.start(this.config);
   }
 
   /** Save-Data or a slow link: say how big the download is and wait for the visitor to ask. */
@@ -560,6 +560,22 @@ class App {
     this.subscribed = false;
   }
 
+  start(config) {
+    this.runtime.start(new URL(config.pyodide, location.href).href, config.runtime_version, config.runtime_manifest ?? null);
+  }
+
+  /** This module is async: it may run while the page is still arriving. The download starts at
+   * once (unless the visitor saves data); the finder is built when the page is complete. */
+  startEarly() {
+    const config = document.querySelector(".policy-finder[data-finder-config]")?.dataset.finderConfig;
+    if (!config || this.runtime.state !== "idle" || slowLink()) return;
+    try {
+      this.start(JSON.parse(config));
+    } catch (error) {
+      console.error("finder:", error);
+    }
+  }
+
   scan(root = document) {
     for (const element of root.querySelectorAll(".policy-finder[data-finder-config]")) {
       if (this.seen.has(element)) continue;
@@ -582,6 +598,10 @@ if (!globalThis.__policyPrintHook) {
 }
 
 const app = (globalThis[APP_KEY] ??= new App(sharedRuntime()));
+app.startEarly();
+if (document.readyState === "loading") {
+  await new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }));
+}
 app.scan(document);
 if (!app.subscribed && typeof window.document$?.subscribe === "function") {
   app.subscribed = true;
