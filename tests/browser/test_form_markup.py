@@ -53,8 +53,7 @@ def test_calculator_page_embeds_its_metadata_and_runtime_urls(site, runtime, lan
         assert config["runtime_version"] == runtime.version
         assert f"{runtime.download_mb} MB" in config["strings"]["runtime_download_button"]
         assert config["runtime_manifest"] == runtime.manifest
-        # async: it starts Python while the rest of the page is still arriving.
-        script = re.search(r'<script type="module" async src="([^"?]*)\?v=([0-9a-f]+)"></script>', page)
+        script = re.search(r'<script type="module" src="([^"?]*)\?v=([0-9a-f]+)"></script>', page)
         assert script and script.group(2) == runtime.version
         assert _resolve(path, lang, script.group(1)) == ("en/" if lang == "en" else "") + "assets/calculator/calculator.js"
         # The modules it imports are fetched with it, at the same version (no round trip each).

@@ -20,24 +20,13 @@ const APP_KEY = "__policyCalculatorApp";
 // (runtime.js), and the DOM helpers (dom.js): loaded with this script's own version, in parallel
 // (the pages also list them as modulepreload links, so they arrive with this script).
 const here = (name) => new URL(`${name}${new URL(import.meta.url).search}`, import.meta.url).href;
-const [{ readNumber }, { sharedRuntime, slowLink }, { h, markChinese }] = await Promise.all(
+const [{ readNumber, formatAmount }, { sharedRuntime, slowLink }, { h, markChinese }] = await Promise.all(
   ["amount.js", "runtime.js", "dom.js"].map((name) => import(here(name))));
 
 // --- small helpers ------------------------------------------------------------------------------
 
 function present(...nodes) {
   return nodes.filter((node) => node !== null && node !== undefined && node !== false);
-}
-
-/** 80000 -> "80,000"; 6187.5 -> "6,187.50" (as the site's Python money filter writes them).
- * With plain = true, a count or rate keeps its own decimals: 4.35 -> "4.35", 1500 -> "1,500". */
-function formatAmount(value, plain = false) {
-  const number = Number(value);
-  const digits = plain ? String(Math.abs(number)) : Math.abs(number).toFixed(2);
-  const [whole, cents = ""] = digits.split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  const fraction = plain ? (cents ? "." + cents : "") : (cents === "00" ? "" : "." + cents);
-  return (number < 0 ? "-" : "") + grouped + fraction;
 }
 
 /** 204560 -> "20.456"; 80000 -> "8": the amount in 万 (10,000 yuan), exact, from the fen. */
@@ -676,18 +665,6 @@ class App {
     this.runtime.start(indexURL, form.config.runtime_version, form.config.runtime_manifest ?? null);
   }
 
-  /** This module is async: it may run while the page is still arriving. Python starts at once
-   * (unless the visitor saves data); the forms are built when the page is complete. */
-  startEarly() {
-    const config = document.querySelector("section.policy-calculator[data-calculator-config]")?.dataset.calculatorConfig;
-    if (!config || this.runtime.state !== "idle" || slowLink()) return;
-    try {
-      this.start({ config: JSON.parse(config) });
-    } catch (error) {
-      console.error("calculator:", error);
-    }
-  }
-
   scan(root = document) {
     for (const section of root.querySelectorAll("section.policy-calculator")) {
       if (this.seen.has(section)) continue;
@@ -704,10 +681,6 @@ class App {
 }
 
 const app = (globalThis[APP_KEY] ??= new App(sharedRuntime()));
-app.startEarly();
-if (document.readyState === "loading") {
-  await new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }));
-}
 app.scan(document);
 if (!app.subscribed && typeof window.document$?.subscribe === "function") {
   app.subscribed = true;

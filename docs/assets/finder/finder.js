@@ -9,15 +9,8 @@
 
 const APP_KEY = "__policyFinderApp";
 const search = new URL(import.meta.url).search;
-const [{ sharedRuntime, slowLink }, { h, markChinese }] = await Promise.all(
-  ["runtime.js", "dom.js"].map((name) => import(new URL(`../calculator/${name}${search}`, import.meta.url).href)));
-
-function formatAmount(value) {
-  const number = Number(value);
-  const [whole, cents] = Math.abs(number).toFixed(2).split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return (number < 0 ? "-" : "") + grouped + (cents === "00" ? "" : "." + cents);
-}
+const [{ sharedRuntime, slowLink }, { h, markChinese }, { formatAmount }] = await Promise.all(
+  ["runtime.js", "dom.js", "amount.js"].map((name) => import(new URL(`../calculator/${name}${search}`, import.meta.url).href)));
 
 function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
@@ -564,18 +557,6 @@ class App {
     this.runtime.start(new URL(config.pyodide, location.href).href, config.runtime_version, config.runtime_manifest ?? null);
   }
 
-  /** This module is async: it may run while the page is still arriving. The download starts at
-   * once (unless the visitor saves data); the finder is built when the page is complete. */
-  startEarly() {
-    const config = document.querySelector(".policy-finder[data-finder-config]")?.dataset.finderConfig;
-    if (!config || this.runtime.state !== "idle" || slowLink()) return;
-    try {
-      this.start(JSON.parse(config));
-    } catch (error) {
-      console.error("finder:", error);
-    }
-  }
-
   scan(root = document) {
     for (const element of root.querySelectorAll(".policy-finder[data-finder-config]")) {
       if (this.seen.has(element)) continue;
@@ -598,10 +579,6 @@ if (!globalThis.__policyPrintHook) {
 }
 
 const app = (globalThis[APP_KEY] ??= new App(sharedRuntime()));
-app.startEarly();
-if (document.readyState === "loading") {
-  await new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }));
-}
 app.scan(document);
 if (!app.subscribed && typeof window.document$?.subscribe === "function") {
   app.subscribed = true;
