@@ -89,13 +89,13 @@ TABLE = [
 ]
 
 
-def _run(cases):
+def _run(cases, runner=RUNNER):
     node = shutil.which("node")
     assert node, "node is needed to test the form's number reading"
     with tempfile.TemporaryDirectory() as folder:
         cases_file = Path(folder) / "cases.json"
         cases_file.write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
-        proc = subprocess.run([node, str(RUNNER), str(MODULE), str(cases_file)],
+        proc = subprocess.run([node, str(runner), str(MODULE), str(cases_file)],
                               capture_output=True, text=True, timeout=60, check=False)
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
@@ -122,3 +122,21 @@ def test_read_exactly_or_refused(answers, index):
 def test_empty_is_left_out():
     assert _run([["", "money", YUAN], ["   ", "int", PEOPLE]]) == [
         {"ok": True, "value": None, "text": ""}, {"ok": True, "value": None, "text": ""}]
+
+
+# formatAmount(value, plain): what the calculator and finder pages write back (as Python's money filter).
+WRITTEN = [
+    (80000, False, "80,000"),
+    (6187.5, False, "6,187.50"),
+    (0, False, "0"),
+    (1234567.89, False, "1,234,567.89"),
+    (-1500, False, "-1,500"),
+    (4.35, True, "4.35"),
+    (1500, True, "1,500"),
+    (12, True, "12"),
+]
+
+
+def test_amounts_are_written_as_the_site_writes_them():
+    got = _run([[value, plain] for value, plain, _ in WRITTEN], Path(__file__).resolve().parent / "format_amounts.mjs")
+    assert got == [text for _, _, text in WRITTEN]

@@ -1,7 +1,9 @@
 // Reading a number typed into a calculator form, exactly as the visitor wrote it, or refusing it.
 //
 // One pure function, readNumber(text, kind, unit), used by calculator.js for every number field and
-// tested through real Node from tests/calculators/test_amount_input.py (a table of examples).
+// tested through real Node from tests/calculators/test_amount_input.py (a table of examples); and
+// its counterpart formatAmount(value, plain), which writes an amount back for the calculator and
+// the finder pages.
 //
 // kind: "money" (yuan: "1.8万", "1.8万元", "18,000", "１８０００", "18000元", "¥18000" all mean 18000),
 //       "int" (a whole count or year: "15", "１５", "15人"), or "number" (a rate or a length: "4.35", "1.5").
@@ -85,4 +87,15 @@ export function readNumber(text, kind = "number", unit = null) {
   // Sent as a JSON number: it must print back as the same digits, or it is not sent at all.
   if (!Number.isFinite(number) || canonical(String(number)) !== exact) return { ok: false, problem: "unreadable" };
   return { ok: true, value: number, text: exact };
+}
+
+/** 80000 -> "80,000"; 6187.5 -> "6,187.50" (as the site's Python money filter writes them).
+ * With plain = true, a count or rate keeps its own decimals: 4.35 -> "4.35", 1500 -> "1,500". */
+export function formatAmount(value, plain = false) {
+  const number = Number(value);
+  const digits = plain ? String(Math.abs(number)) : Math.abs(number).toFixed(2);
+  const [whole, cents = ""] = digits.split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const fraction = plain ? (cents ? "." + cents : "") : (cents === "00" ? "" : "." + cents);
+  return (number < 0 ? "-" : "") + grouped + fraction;
 }
