@@ -90,7 +90,7 @@ METADATA = F.metadata(
                  text("非政府投资场地：正常经营月数", "Other premises: months of operation"),
                  "6个月"),
         F.figure("private_annual_cap_yuan", PRIVATE_ANNUAL_CAP_YUAN, "yuan_per_year",
-                 text("非政府投资场地：每年补贴上限", "Other premises: cap per year"), "1.2万元"),
+                 text("非政府投资场地：补贴上限", "Other premises: at most"), "1.2万元"),
         F.figure("private_standard_years", PRIVATE_STANDARD_YEARS, "years",
                  text("非政府投资场地：补贴年限", "Other premises: years subsidised"), "3年"),
         F.figure("private_extension_years", PRIVATE_EXTENSION_YEARS, "years",
