@@ -173,8 +173,11 @@ def _build_runtime(repo_root: Path, assets_dir: Path | None, stamp: tuple) -> Ru
 
 
 def service_worker(manifest: dict, assets_dir: Path | None) -> bytes:
-    """sw.js for this build: its version, and what it copies into its cache when installed."""
-    precache = [f"{PYODIDE_DIR}/{name}?v={entry['v']}" for name, entry in sorted(manifest["files"].items())]
+    """sw.js for this build: its version, and what it copies into its cache when installed: our
+    scripts, never the runtime. A new release's service worker installs when a visitor opens any
+    page, maybe on Save-Data or a slow link: the runtime (3-4 MB) is kept only by the calculators'
+    worker, once a calculator page has downloaded it."""
+    precache = []
     if assets_dir is not None:
         scripts = sorted(p.relative_to(assets_dir).as_posix() for p in (assets_dir / "calculator").rglob("*") if p.is_file())
         precache += [f"{prefix}assets/{name}?v={manifest['version']}" for prefix in ("", "en/") for name in scripts]

@@ -6,8 +6,9 @@
 //   start with "policy-site-" (never another cache of this origin).
 // - The runtime (pyodide/...?v=<sha256>) and the scripts (assets/...?v=<version>) have
 //   content-addressed URLs: served from the cache first, so a second visit downloads none of them.
-//   The calculator's worker puts the runtime it has checked into the cache itself; on install this
-//   copies the rest of the list from the HTTP cache the first visit filled.
+//   The calculator's worker puts the runtime it has checked into the cache itself (never this
+//   worker: a new release installs on any page, maybe on Save-Data); on install this copies the
+//   scripts of the list from the HTTP cache the first visit filled.
 // - Everything else (pages, the search index, the theme) goes to the network first and falls back
 //   to the cache, so a visitor always gets the newest release online and every page opened before
 //   offline.
@@ -21,7 +22,7 @@ self.addEventListener("install", (event) => {
     const cache = await caches.open(CACHE);
     for (const path of CONFIG.precache) {
       const request = new Request(new URL(path, SCOPE).href, { cache: "force-cache" });
-      if (await cache.match(request.url)) continue; // the runtime: put there by the calculator's worker
+      if (await cache.match(request.url)) continue;
       try {
         const response = await fetch(request);
         if (response.ok) await cache.put(request.url, response);

@@ -189,3 +189,30 @@ def test_a_new_release_replaces_the_old_cache(calc_site, new_context, tmp_path):
         context.set_offline(False)
     finally:
         server.close()
+
+
+def test_a_damaged_copy_in_the_cache_is_fetched_again(logged, new_context):
+    """The worker reads the wasm from the release's cache on a later visit and checks it again: a
+    copy that fails the check is deleted and fetched from the host once, and the calculator works."""
+    context = new_context()
+    page = context.new_page()
+    page.goto(logged.url + f"calculators/{CALC}/")
+    assert wait_state(page, CALC, "ready", "error", timeout=60_000) == "ready"
+    wait_until_kept(page)
+    page.evaluate("""async () => {
+        for (const name of await caches.keys()) {
+          const cache = await caches.open(name);
+          for (const request of await cache.keys()) {
+            if (!request.url.includes('/pyodide/pyodide.asm.wasm?v=')) continue;
+            const bytes = new Uint8Array(await (await cache.match(request)).arrayBuffer());
+            bytes[bytes.length >> 1] ^= 0xff;
+            await cache.put(request, new Response(bytes, {headers: {'Content-Type': 'application/wasm'}}));
+          }
+        } }""")
+    page.close()
+    logged.paths.clear()
+    page = context.new_page()
+    page.goto(logged.url + f"calculators/{CALC}/?applicant_type=individual")
+    assert wait_state(page, CALC, "done", "error", timeout=60_000) == "done"
+    assert compute(page)["max_loan_yuan"] == 150000
+    assert [p.split("?")[0] for p in logged.runtime_requests()] == ["/pyodide/pyodide.asm.wasm"]

@@ -43,9 +43,10 @@ def test_the_service_worker_is_versioned_by_the_build(runtime):
     sw = runtime.files["sw.js"].decode()
     config = json.loads(sw.split("const CONFIG = ", 1)[1].split(";\n", 1)[0])
     assert config["version"] == runtime.version
-    # It precaches exactly the URLs the worker fetches (content-addressed by sha256).
-    assert sorted(p for p in config["precache"] if p.startswith("pyodide/")) == sorted(
-        f"pyodide/{name}?v={entry['v']}" for name, entry in runtime.manifest["files"].items())
+    # It precaches our scripts at this build's version, never the runtime: a new release's service
+    # worker installs on any page, maybe on Save-Data (the calculators' worker keeps the runtime).
+    assert all(p.endswith(f"?v={runtime.version}") for p in config["precache"])
+    assert not [p for p in config["precache"] if p.startswith("pyodide/")]
     assert 'name.startsWith(PREFIX) && name !== CACHE' in sw  # deletes only its own older caches
 
 

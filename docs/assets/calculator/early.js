@@ -4,7 +4,8 @@
 // <meta name="policy-runtime" content="{pyodide, version, manifest}"> (pyodide: the runtime's
 // folder, relative to the page). A visitor who saves data, or is on a 2G/3G link, is not
 // downloaded for: the page offers the download instead (calculator.js, finder.js), and those
-// scripts also start the runtime on pages reached by instant navigation, which skips the <head>.
+// scripts also start the runtime on pages reached by instant navigation (Material updates the
+// <head> then, but does not run the scripts it adds there).
 
 const { sharedRuntime, slowLink } = await import(new URL(`runtime.js${new URL(import.meta.url).search}`, import.meta.url).href);
 

@@ -63,7 +63,9 @@ class Runtime {
     this.worker = new Worker(this.workerURL, { type: "module" });
     this.worker.onmessage = ({ data }) => this.onMessage(data);
     this.worker.onerror = (event) => this.fail(event.message || "the worker did not start", "network");
-    this.worker.postMessage({ type: "init", indexURL, manifest, snapshot: LIMITS.snapshot !== false });
+    // controlled: the service worker serves this page (and so the worker's imports) from its cache.
+    this.worker.postMessage({ type: "init", indexURL, manifest, snapshot: LIMITS.snapshot !== false,
+                              controlled: Boolean(navigator.serviceWorker?.controller) });
   }
 
   /** (Re)arm the watchdog: fail unless something happens within `ms`. */

@@ -1,10 +1,12 @@
 // The one Web Worker (a module worker) that owns Pyodide for the calculator and finder pages.
 //
 // Messages in:
-//   {type: "init", indexURL, manifest, snapshot}   download the runtime the manifest lists (the site's
+//   {type: "init", indexURL, manifest, snapshot, controlled}
+//                                          download the runtime the manifest lists (the site's
 //                                          pyodide/runtime.json), check every byte against its
 //                                          sha256, then start Python from those bytes (from a
-//                                          snapshot made on this device, unless snapshot is false)
+//                                          snapshot made on this device, unless snapshot is false;
+//                                          controlled: the service worker serves the page)
 //   {type: "call", seq, fn, request}       calculators.<fn>(request), fn in CALLABLE; request is
 //                                          JSON text (for calculate_json: {"id", "inputs"})
 // Messages out:
@@ -94,13 +96,14 @@ class Download {
           controller.close();
         }
       },
-    });
+    }, { highWaterMark: 0 }); // nothing is copied before it is read
   }
+
 }
 
 /** Every file of the manifest starts downloading at once; each is checked against its sha256 as
  * soon as its last byte is in. Gives {url: Download}, keyed by the URL Pyodide asks for. */
-function download(indexURL, manifest, kept) {
+function download(indexURL, manifest, kept, controlled) {
   const names = Object.keys(manifest.files);
   const files = new Map();
   let lastReport = 0;
@@ -113,17 +116,40 @@ function download(indexURL, manifest, kept) {
     self.postMessage({ type: "progress", stage: "download", loaded: sum, total: manifest.total });
   };
   const subtle = globalThis.crypto?.subtle;
-  const one = async (file, url) => {
+  const sha256 = async (bytes) => base64(new Uint8Array(await subtle.digest("SHA-256", bytes)));
+  const one = async (file, url, name) => {
     const expected = file.expected;
     const versioned = `${url}?v=${expected.v}`; // content-addressed: the service worker may keep it for good
+    // The wasm and the zip reach Python only as the bytes checked here, so a later visit reads them
+    // from the release's cache directly (no round trip through the service worker). Pyodide's two
+    // modules are imported by URL after their check, so they are read the way the import will read
+    // them: from that cache only when the service worker serves this worker (its cache-first answer
+    // is the same entry), otherwise fetched (the import then gets them from the HTTP cache).
+    // A cached copy is checked whole before Pyodide sees a byte of it: one that fails is deleted
+    // and fetched from the host again, once.
+    const cache = (name.endsWith(".mjs") && !controlled) || !subtle ? null : await kept;
+    const cached = await cache?.match(versioned).then((hit) => hit?.arrayBuffer()).catch(() => undefined);
+    if (cached) {
+      const bytes = new Uint8Array(cached);
+      if (bytes.length === expected.bytes && (await sha256(bytes)) === expected.sha256) {
+        file.arrived(bytes);
+        report();
+        return;
+      }
+      await cache.delete(versioned).catch(() => {});
+    }
     // Without SubtleCrypto (a page served over plain http from another machine), the browser
     // checks the hash itself (fetch's integrity option); otherwise we check it, while counting bytes.
-    let response = await (await kept)?.match(versioned).catch(() => undefined);
+    let response;
     try {
-      response ??= await fetch(versioned, subtle ? {} : { integrity: `sha256-${expected.sha256}` });
+      response = await fetch(versioned, subtle ? {} : { integrity: `sha256-${expected.sha256}` });
     } catch (error) {
       throw new RuntimeFailure(subtle ? "network" : "integrity", `${file.name}: ${error.message ?? error}`);
     }
+    return read(file, response);
+  };
+  const read = async (file, response) => {
+    const expected = file.expected;
     if (!response.ok) throw new RuntimeFailure("network", `${file.name}: HTTP ${response.status}`);
     const reader = response.body.getReader();
     for (;;) {
@@ -140,30 +166,29 @@ function download(indexURL, manifest, kept) {
     if (file.offset !== file.bytes.length) {
       throw new RuntimeFailure("integrity", `${file.name}: ${file.offset} bytes instead of ${file.bytes.length}`);
     }
-    if (subtle) {
-      const digest = base64(new Uint8Array(await subtle.digest("SHA-256", file.bytes)));
-      if (digest !== expected.sha256) throw new RuntimeFailure("integrity", `${file.name}: sha256 does not match`);
+    if (subtle && (await sha256(file.bytes)) !== expected.sha256) {
+      throw new RuntimeFailure("integrity", `${file.name}: sha256 does not match`);
     }
   };
   for (const name of names) files.set(new URL(name, indexURL).href, new Download(name, manifest.files[name]));
   report(true);
   for (const [url, file] of files) {
-    one(file, url).then(() => file.settle(), (error) => file.settle(error));
+    one(file, url, file.name).then(() => file.settle(), (error) => file.settle(error));
   }
   return files;
 }
 
 const TYPES = { ".wasm": "application/wasm", ".zip": "application/zip", ".mjs": "text/javascript" };
 
-async function init({ indexURL, manifest, snapshot = true }) {
+async function init({ indexURL, manifest, snapshot = true, controlled = false }) {
   if (typeof WebAssembly !== "object") throw new RuntimeFailure("nowasm", "WebAssembly is not available");
-  // A later visit reads the files from the release's cache itself (they were checked when they
-  // were put there, and are checked again): no round trip through the service worker.
+  // The release's cache, if a visit has made it (download() reads the wasm and the zip from it,
+  // checking them again like any download).
   const name = `policy-site-${manifest.version}`;
   const kept = globalThis.caches && manifest.version
-    ? caches.has(name).then((has) => (has ? caches.open(name) : null), () => null)
+    ? caches.has(name).then((has) => (has ? caches.open(name) : null)).catch(() => null)
     : null;
-  const files = download(indexURL, manifest, kept);
+  const files = download(indexURL, manifest, kept, controlled);
   const everyByte = Promise.all([...files.values()].map((file) => file.checked)).then(() => {
     checkedFiles = new Map([...files].map(([url, file]) => [url, file.bytes]));
     self.postMessage({ type: "progress", stage: "download", loaded: manifest.total, total: manifest.total });
@@ -177,16 +202,19 @@ async function init({ indexURL, manifest, snapshot = true }) {
     ? WebAssembly.compileStreaming(new Response(wasm.body(), { headers: { "Content-Type": TYPES[".wasm"] } }))
     : wasm.checked.then((bytes) => WebAssembly.compile(bytes));
   compiled.catch(() => {}); // a corrupt wasm is reported as its failed check
-  const python = start(indexURL, manifest, files, compiled, snapshot && snapshots.possible(manifest));
+  // A snapshot kept by an earlier visit is read meanwhile (30 MB from the device's storage).
+  const useSnapshots = snapshot && snapshots.possible(manifest);
+  const stored = useSnapshots ? snapshots.stored(indexURL, manifest) : null;
+  const python = start(indexURL, manifest, files, compiled, useSnapshots, stored);
   python.catch(() => {});
   return (await Promise.all([everyByte, python]))[1];
 }
 
-async function start(indexURL, manifest, files, compiled, useSnapshots) {
+async function start(indexURL, manifest, files, compiled, useSnapshots, storedSnapshot) {
   const url = (name) => new URL(name, indexURL).href;
   const checked = (name) => files.get(url(name)).checked;
-  // The two modules run only once their own bytes are checked; importing the same URLs then uses
-  // the HTTP cache (or the service worker's).
+  // The two modules run only once their own bytes are checked; importing the same URLs then gets
+  // the same bytes from the HTTP cache or the service worker (download() fetched them that way).
   await Promise.all([checked("pyodide.mjs"), checked("pyodide.asm.mjs")]);
   // Pyodide fetches the wasm and the zip itself: it gets the bytes checked here, as they arrive,
   // with the right type whatever the host says (a wasm served as application/octet-stream would hang it).
@@ -198,7 +226,9 @@ async function start(indexURL, manifest, files, compiled, useSnapshots) {
     const type = TYPES[href.slice(href.lastIndexOf("."))] ?? "application/octet-stream";
     return Promise.resolve(new Response(file.body(), { headers: { "Content-Type": type } }));
   };
-  // Pyodide instantiates the wasm from a fetch; it gets the module compiled above instead.
+  // Pyodide instantiates the wasm from a fetch; it gets the module compiled above instead. (If that
+  // compile fails for a reason other than a failed check, Pyodide would only log it and wait for
+  // ever: `load` below fails at once instead.)
   const instantiateStreaming = WebAssembly.instantiateStreaming;
   WebAssembly.instantiateStreaming = async (source, imports) => {
     const module = await compiled;
@@ -207,7 +237,9 @@ async function start(indexURL, manifest, files, compiled, useSnapshots) {
   try {
     const at = (name) => `${url(name)}?v=${manifest.files[name].v}`;
     const [{ loadPyodide }, asm, stored] = await Promise.all([import(at("pyodide.mjs")), import(at("pyodide.asm.mjs")),
-      useSnapshots ? snapshots.stored(indexURL, manifest) : null]);
+      storedSnapshot]);
+    const never = new Promise(() => {});
+    const load = (more) => Promise.race([loadPyodide({ ...options, ...more }), compiled.then(() => never)]);
     const options = {
       createPyodideModule: asm.default,
       indexURL,
@@ -220,19 +252,21 @@ async function start(indexURL, manifest, files, compiled, useSnapshots) {
     if (stored) {
       try {
         await snapshots.restoring(true);
-        const pyodide = await loadPyodide({ ...options, _loadSnapshot: stored.bytes });
+        const pyodide = await load({ _loadSnapshot: stored.bytes });
+        snapshots.release(stored);
+        if (!snapshots.restored(pyodide, manifest)) throw new Error("Python started afresh: the snapshot was not used");
         calculators = pyodide.pyimport("calculators");
         if (snapshots.canary(calculators) !== stored.canary) throw new Error("the restored Python answers differently");
         await snapshots.restoring(false);
         return "snapshot";
       } catch (error) {
         console.warn("calculator runtime: the snapshot kept on this device did not restore; starting afresh:", error);
-        await snapshots.forget();
+        await snapshots.forget(true);
       }
     }
-    const pyodide = await loadPyodide({ ...options, _makeSnapshot: useSnapshots });
+    const pyodide = await load({ _makeSnapshot: useSnapshots });
     calculators = pyodide.pyimport("calculators");
-    if (useSnapshots) snapshots.make(pyodide, calculators);
+    if (useSnapshots) await snapshots.make(pyodide, calculators, manifest);
     return "start";
   } catch (error) {
     // A file that failed its check is the reason, not what Python made of it.
@@ -246,15 +280,22 @@ async function start(indexURL, manifest, files, compiled, useSnapshots) {
 
 /** A memory snapshot of Python, made on this device just after the calculators were imported (before
  * any visitor's input reached Python), and kept in the release's cache: the next visit restores it
- * instead of starting Python again. Pyodide's snapshot API is private (underscored): it is feature-
- * tested, checked after every restore (a canary answer must match the one given when it was made),
- * and any failure, or a restore that never finished, falls back to a normal start and forgets it.
- * A snapshot also needs the same wasm and zip, which its release's version pins. */
+ * instead of starting Python again. Pyodide's snapshot API is private (underscored), so:
+ * - a restore must prove itself: a mark set in Python before the snapshot was made must be there
+ *   (a Pyodide that ignored the option would have started afresh), and a canary answer must match
+ *   the one given when it was made;
+ * - any failure, or a restore that never finished (its "&restoring" mark is still there), falls back
+ *   to a normal start and forgets the snapshot; after two failures in a release, none is made again;
+ * - it needs the same wasm and zip, which the release's version pins (the key carries it).
+ * Like the rest of Cache Storage it belongs to the site's origin: give the site an origin of its own
+ * (a page of another site on the same origin can script this one anyway). */
 const snapshots = {
   cache: null, // the release's Cache Storage cache
   key: "",
   made: null, // {bytes, canary} until kept
   CANARY: '{"id": null, "inputs": {}}', // an answer that runs the JSON, validation and message code
+  MARK: "__policy_snapshot__",
+  TRIES: 2,
 
   possible(manifest) {
     return Boolean(globalThis.caches && manifest.version);
@@ -270,7 +311,7 @@ const snapshots = {
     try {
       await this.open(indexURL, manifest);
       if (await this.cache.match(`${this.key}&restoring`)) {
-        await this.forget();
+        await this.forget(true);
         return null;
       }
       const response = await this.cache.match(this.key);
@@ -279,6 +320,19 @@ const snapshots = {
     } catch (error) {
       return null; // no Cache Storage (private mode): a normal start
     }
+  },
+
+  /** Pyodide keeps a reference to the options: the 30 MB it was given are let go (detached). */
+  release(stored) {
+    try {
+      structuredClone(stored.bytes.buffer, { transfer: [stored.bytes.buffer] });
+    } catch (error) {
+      // not transferable here: it is freed with the worker
+    }
+  },
+
+  restored(pyodide, manifest) {
+    return pyodide.globals.get(this.MARK) === manifest.version;
   },
 
   canary(calculators) {
@@ -290,25 +344,36 @@ const snapshots = {
     else await this.cache.delete(`${this.key}&restoring`);
   },
 
-  async forget() {
+  async failures() {
+    const response = await this.cache?.match(`${this.key}&failed`).catch(() => undefined);
+    return response ? Number(await response.text()) || 0 : 0;
+  },
+
+  /** The snapshot goes; failed: it did not restore (counted: after TRIES, none is made again). */
+  async forget(failed = false) {
     try {
+      const count = (await this.failures()) + (failed ? 1 : 0);
       await this.cache?.delete(this.key);
       await this.cache?.delete(`${this.key}&restoring`);
+      if (failed) await this.cache?.put(`${this.key}&failed`, new Response(String(count)));
     } catch (error) {
       // nothing to forget
     }
   },
 
-  make(pyodide, calculators) {
+  async make(pyodide, calculators, manifest) {
     try {
       if (typeof pyodide.makeMemorySnapshot !== "function") return;
+      if (this.cache && (await this.failures()) >= this.TRIES) return; // this device cannot restore them
+      pyodide.globals.set(this.MARK, manifest.version);
       this.made = { canary: this.canary(calculators), bytes: pyodide.makeMemorySnapshot() };
     } catch (error) {
       console.warn("calculator runtime: no snapshot:", error?.message ?? error);
     }
   },
 
-  /** After "ready": put the snapshot made by this start into the cache. */
+  /** After "ready": put the snapshot made by this start into the cache, and drop any other
+   * release's (a release whose service worker never ran would keep its 30 MB for ever). */
   async keep() {
     const made = this.made;
     this.made = null;
@@ -316,6 +381,13 @@ const snapshots = {
     await this.cache.put(this.key, new Response(made.bytes, {
       headers: { "Content-Type": "application/octet-stream", "X-Canary": encodeURIComponent(made.canary) },
     }));
+    for (const name of await caches.keys()) {
+      if (!name.startsWith("policy-site-")) continue;
+      const other = await caches.open(name);
+      for (const request of await other.keys()) {
+        if (request.url.includes("/python-snapshot.bin?") && !request.url.startsWith(this.key)) await other.delete(request);
+      }
+    }
   },
 };
 
@@ -350,6 +422,8 @@ self.onmessage = async ({ data }) => {
       await snapshots.keep();
     } catch (error) {
       // No Cache Storage here (private mode, quota): the calculator works, just not offline.
+    } finally {
+      snapshots.made = null;
     }
   } else if (data.type === "call") {
     try {
