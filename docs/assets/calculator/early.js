@@ -1,20 +1,35 @@
-// Calculator and finder pages load this from their <head> (docs/overrides/main.html): the one
-// Pyodide worker (runtime.js) starts downloading the runtime while the rest of the page is still
-// arriving, a round trip or more before the page's own scripts would. What to start comes from
+// Calculator and finder pages load this classic script in their <head>, after the style sheets
+// (docs/overrides/main.html): it runs as soon as they are in, before the page's body is parsed and
+// long before the page's own scripts, and starts the one Pyodide worker (worker.js), so the runtime
+// downloads (or, on a later visit, Python is restored) while the page is still being built.
+// runtime.js adopts this worker, and the messages it sent meanwhile, when the page's script starts
+// the runtime (Runtime.boot). What to start comes from
 // <meta name="policy-runtime" content="{pyodide, version, manifest}"> (pyodide: the runtime's
-// folder, relative to the page). A visitor who saves data, or is on a 2G/3G link, is not
-// downloaded for: the page offers the download instead (calculator.js, finder.js), and those
-// scripts also start the runtime on pages reached by instant navigation (Material updates the
-// <head> then, but does not run the scripts it adds there).
-
-const { sharedRuntime, slowLink } = await import(new URL(`runtime.js${new URL(import.meta.url).search}`, import.meta.url).href);
-
-const meta = document.querySelector('meta[name="policy-runtime"]');
-if (meta && !slowLink()) {
+// folder, relative to the page). Nothing starts for a visitor who saves data or is on a 2G/3G link
+// (the page offers the download instead), nor from file://; on pages reached by instant
+// navigation (Material adds the <head> elements but runs none of them) the page's script starts it.
+(() => {
+  const meta = document.querySelector('meta[name="policy-runtime"]');
+  const script = document.currentScript;
+  const connection = navigator.connection;
+  const slow = connection?.saveData === true || ["slow-2g", "2g", "3g"].includes(connection?.effectiveType);
+  if (!meta || !script || slow || location.protocol === "file:" || typeof WebAssembly !== "object") return;
+  if (globalThis.__policyRuntime || globalThis.__policyEarlyWorker) return;
   try {
     const { pyodide, version, manifest } = JSON.parse(meta.content);
-    sharedRuntime().start(new URL(pyodide, location.href).href, version, manifest);
+    const workerURL = new URL("worker.js", script.src);
+    workerURL.searchParams.set("v", new URL(script.src).searchParams.get("v") ?? "");
+    const worker = new Worker(workerURL.href, { type: "module" });
+    const early = { worker, indexURL: new URL(pyodide, location.href).href, version, messages: [], error: "" };
+    worker.onmessage = ({ data }) => early.messages.push(data);
+    worker.onerror = (event) => {
+      early.error = event.message || "the worker did not start";
+    };
+    worker.postMessage({ type: "init", indexURL: early.indexURL, manifest,
+                         snapshot: (globalThis.__policyRuntimeLimits ?? {}).snapshot !== false,
+                         controlled: Boolean(navigator.serviceWorker?.controller) });
+    globalThis.__policyEarlyWorker = early;
   } catch (error) {
     console.error("calculator runtime:", error); // the page's own script starts it instead
   }
-}
+})();

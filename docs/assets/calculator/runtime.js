@@ -60,6 +60,17 @@ class Runtime {
       manifest = await response.json();
     }
     if (this.state !== "loading") return;
+    // The worker early.js started from the page's <head>, with what it has said so far.
+    const early = globalThis.__policyEarlyWorker;
+    if (early?.indexURL === indexURL) {
+      delete globalThis.__policyEarlyWorker;
+      this.worker = early.worker;
+      this.worker.onmessage = ({ data }) => this.onMessage(data);
+      this.worker.onerror = (event) => this.fail(event.message || "the worker did not start", "network");
+      if (early.error) return this.fail(early.error, "network");
+      for (const data of early.messages) this.onMessage(data);
+      return;
+    }
     this.worker = new Worker(this.workerURL, { type: "module" });
     this.worker.onmessage = ({ data }) => this.onMessage(data);
     this.worker.onerror = (event) => this.fail(event.message || "the worker did not start", "network");
