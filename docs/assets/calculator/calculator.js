@@ -20,7 +20,7 @@ const APP_KEY = "__policyCalculatorApp";
 // (runtime.js), and the DOM helpers (dom.js): loaded with this script's own version, in parallel
 // (the pages also list them as modulepreload links, so they arrive with this script).
 const here = (name) => new URL(`${name}${new URL(import.meta.url).search}`, import.meta.url).href;
-const [{ readNumber, formatAmount }, { sharedRuntime, slowLink }, { h, markChinese }] = await Promise.all(
+const [{ readNumber, formatAmount }, { sharedRuntime, slowLink }, { h, Bilingual }] = await Promise.all(
   ["amount.js", "runtime.js", "dom.js"].map((name) => import(here(name))));
 
 // --- small helpers ------------------------------------------------------------------------------
@@ -43,14 +43,14 @@ function megabytes(bytes) {
 
 // --- one calculator on one page -----------------------------------------------------------------
 
-class CalculatorForm {
+class CalculatorForm extends Bilingual {
   constructor(app, section, config) {
+    super(config.lang);
     this.app = app;
     this.section = section;
     this.config = config;
     this.calc = config.calculator;
     this.id = this.calc.id;
-    this.lang = config.lang === "en" ? "en" : "zh";
     this.s = config.strings;
     this.prefix = `calc-${this.id}`;
     this.latest = 0;
@@ -72,19 +72,6 @@ class CalculatorForm {
       this.carryQueryToTwin(location.search);
     }
     this.runtimeChanged(app.runtime.state);
-  }
-
-  tr(value) {
-    return value ? value[this.lang] ?? value.zh : "";
-  }
-
-  /** Data text for this page: on English pages, Chinese phrases in it are marked lang="zh-Hans". */
-  mixed(text) {
-    return this.lang === "en" ? markChinese(text) : text;
-  }
-
-  colon() {
-    return this.lang === "zh" ? "：" : ": ";
   }
 
   fieldId(name) {

@@ -1,5 +1,5 @@
 // Small DOM helpers shared by the calculator and finder scripts (data text only ever becomes text
-// nodes or attribute values, never markup).
+// nodes or attribute values, never markup), and the page-language helpers both build with.
 
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -28,4 +28,25 @@ export function markChinese(value) {
   }
   if (last < text.length) fragment.append(text.slice(last));
   return fragment;
+}
+
+/** What a calculator form and the finder share about their page's language (this.lang: "zh" | "en"). */
+export class Bilingual {
+  constructor(lang) {
+    this.lang = lang === "en" ? "en" : "zh";
+  }
+
+  /** A {zh, en} text in this page's language (the Chinese when the English is missing). */
+  tr(value) {
+    return value ? value[this.lang] ?? value.zh : "";
+  }
+
+  /** Data text for this page: on English pages, Chinese phrases in it are marked lang="zh-Hans". */
+  mixed(text) {
+    return this.lang === "en" ? markChinese(text) : text;
+  }
+
+  colon() {
+    return this.lang === "zh" ? "：" : ": ";
+  }
 }

@@ -21,6 +21,8 @@
 // Nothing is fetched from anywhere but indexURL.
 
 const CALLABLE = new Set(["calculate_json", "find_json"]);
+const CACHE_PREFIX = "policy-site-"; // sw.js's caches: one per release, "policy-site-<version>"
+const releaseCache = (manifest) => `${CACHE_PREFIX}${manifest.version}`;
 const PROGRESS_EVERY_MS = 100;
 
 let ready = null;
@@ -184,7 +186,7 @@ async function init({ indexURL, manifest, snapshot = true, controlled = false })
   if (typeof WebAssembly !== "object") throw new RuntimeFailure("nowasm", "WebAssembly is not available");
   // The release's cache, if a visit has made it (download() reads the wasm and the zip from it,
   // checking them again like any download).
-  const name = `policy-site-${manifest.version}`;
+  const name = releaseCache(manifest);
   const kept = globalThis.caches && manifest.version
     ? caches.has(name).then((has) => (has ? caches.open(name) : null)).catch(() => null)
     : null;
@@ -302,7 +304,7 @@ const snapshots = {
   },
 
   async open(indexURL, manifest) {
-    this.cache ??= await caches.open(`policy-site-${manifest.version}`);
+    this.cache ??= await caches.open(releaseCache(manifest));
     this.key = new URL(`python-snapshot.bin?v=${manifest.version}`, indexURL).href;
   },
 
@@ -382,7 +384,7 @@ const snapshots = {
       headers: { "Content-Type": "application/octet-stream", "X-Canary": encodeURIComponent(made.canary) },
     }));
     for (const name of await caches.keys()) {
-      if (!name.startsWith("policy-site-")) continue;
+      if (!name.startsWith(CACHE_PREFIX)) continue;
       const other = await caches.open(name);
       for (const request of await other.keys()) {
         if (request.url.includes("/python-snapshot.bin?") && !request.url.startsWith(this.key)) await other.delete(request);
@@ -397,7 +399,7 @@ async function keep(indexURL, manifest) {
   const files = checkedFiles;
   checkedFiles = null;
   if (!globalThis.caches || !manifest.version || !files) return false;
-  const cache = await caches.open(`policy-site-${manifest.version}`);
+  const cache = await caches.open(releaseCache(manifest));
   for (const [name, entry] of Object.entries(manifest.files)) {
     const url = new URL(name, indexURL).href;
     const versioned = `${url}?v=${entry.v}`;

@@ -9,7 +9,7 @@
 
 const APP_KEY = "__policyFinderApp";
 const search = new URL(import.meta.url).search;
-const [{ sharedRuntime, slowLink }, { h, markChinese }, { formatAmount }] = await Promise.all(
+const [{ sharedRuntime, slowLink }, { h, Bilingual }, { formatAmount }] = await Promise.all(
   ["runtime.js", "dom.js", "amount.js"].map((name) => import(new URL(`../calculator/${name}${search}`, import.meta.url).href)));
 
 function fill(template, values) {
@@ -18,12 +18,12 @@ function fill(template, values) {
 
 const STATUSES = ["applies", "may_apply", "does_not_apply"];
 
-class Finder {
+class Finder extends Bilingual {
   constructor(app, root, config) {
+    super(config.lang);
     this.app = app;
     this.root = root;
     this.config = config;
-    this.lang = config.lang === "en" ? "en" : "zh";
     this.s = config.strings;
     this.rules = config.rules;
     this.facts = new Map(this.rules.facts.map((fact) => [fact.id, fact]));
@@ -40,18 +40,6 @@ class Finder {
       else this.start();
     }
     this.runtimeChanged(app.runtime.state);
-  }
-
-  tr(value) {
-    return value ? value[this.lang] ?? value.zh : "";
-  }
-
-  mixed(text) {
-    return this.lang === "en" ? markChinese(text) : text;
-  }
-
-  colon() {
-    return this.lang === "zh" ? "：" : ": ";
   }
 
   // --- answers and the URL ------------------------------------------------------------------
