@@ -113,7 +113,7 @@ class Traffic:
         return context
 
     def watch_page(self, page):
-        page.on("pageerror", lambda error: self.errors.append(f"{page.url}: {error}"))
+        page.on("pageerror", lambda error: self.errors.append(f"{page.url}: {error.stack or error}"))
 
     def _request(self, request):
         url = request.url
