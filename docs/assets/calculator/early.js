@@ -1,7 +1,9 @@
-// Calculator and finder pages load this classic script in their <head>, after the style sheets
-// (docs/overrides/main.html): it runs as soon as they are in, before the page's body is parsed and
-// long before the page's own scripts, and starts the one Pyodide worker (worker.js), so the runtime
-// downloads (or, on a later visit, Python is restored) while the page is still being built.
+// Calculator and finder pages load this small classic script, async, at the top of their <head>,
+// just after the meta element it reads (docs/overrides/main.html): it runs as soon as it is in,
+// without waiting for the style sheets, before the page's body is parsed and long before the page's
+// own scripts, and starts the one Pyodide worker (worker.js), so the runtime downloads (or, on a
+// later visit, Python is restored) while the page is still being built. If it comes in after the
+// page's own script has started the runtime, it does nothing.
 // runtime.js adopts this worker, and the messages it sent meanwhile, when the page's script starts
 // the runtime (Runtime.boot). What to start comes from
 // <meta name="policy-runtime" content="{pyodide, version, manifest}"> (pyodide: the runtime's

@@ -277,7 +277,9 @@ async function start(indexURL, manifest, files, compiled, useSnapshots, storedSn
     }
     const pyodide = await load({ _makeSnapshot: useSnapshots });
     calculators = pyodide.pyimport("calculators");
-    if (useSnapshots) await snapshots.make(pyodide, calculators, manifest);
+    // Made right after "ready" is posted, in the same task (see onmessage): no visitor's input
+    // can reach Python before it, and the visitor does not wait for it.
+    if (useSnapshots) snapshots.due = () => snapshots.make(pyodide, calculators, manifest);
     return "start";
   } catch (error) {
     // A file that failed its check is the reason, not what Python made of it.
@@ -303,6 +305,8 @@ async function start(indexURL, manifest, files, compiled, useSnapshots, storedSn
 const snapshots = {
   cache: null, // the release's Cache Storage cache
   key: "",
+  failed: 0, // restores that failed in this release
+  due: null, // () => make(...), once Python has started afresh
   made: null, // {bytes, canary} until kept
   CANARY: '{"id": null, "inputs": {}}', // an answer that runs the JSON, validation and message code
   MARK: "__policy_snapshot__",
@@ -321,6 +325,7 @@ const snapshots = {
   async stored(indexURL, manifest) {
     try {
       await this.open(indexURL, manifest);
+      this.failed = await this.failures();
       if (await this.cache.match(`${this.key}&restoring`)) {
         await this.forget(true);
         return null;
@@ -367,15 +372,17 @@ const snapshots = {
       await this.cache?.delete(this.key);
       await this.cache?.delete(`${this.key}&restoring`);
       if (failed) await this.cache?.put(`${this.key}&failed`, new Response(String(count)));
+      this.failed = count;
     } catch (error) {
       // nothing to forget
     }
   },
 
-  async make(pyodide, calculators, manifest) {
+  /** Synchronous: nothing else runs in Python between the start and the snapshot. */
+  make(pyodide, calculators, manifest) {
     try {
       if (typeof pyodide.makeMemorySnapshot !== "function") return;
-      if (this.cache && (await this.failures()) >= this.TRIES) return; // this device cannot restore them
+      if (this.failed >= this.TRIES) return; // this device cannot restore them
       pyodide.globals.set(this.MARK, manifest.version);
       this.made = { canary: this.canary(calculators), bytes: pyodide.makeMemorySnapshot() };
     } catch (error) {
@@ -424,6 +431,9 @@ self.onmessage = async ({ data }) => {
     ready ??= init(data);
     try {
       self.postMessage({ type: "ready", from: await ready });
+      // Before any "call": their handlers resume after this one (they awaited `ready` later).
+      snapshots.due?.();
+      snapshots.due = null;
     } catch (error) {
       self.postMessage({ type: "failed", reason: error.reason ?? "start", message: String(error?.message ?? error) });
       return;
