@@ -3,6 +3,7 @@
 //   node pyodide_build.mjs probe   <job.json>   which standard-library files does Python need?
 //   node pyodide_build.mjs compile <job.json>   byte-code compile sources with Pyodide's own Python
 //   node pyodide_build.mjs run     <job.json>   run requests in a Pyodide booted from a given zip
+//   node pyodide_build.mjs prune   <job.json>   which zips (each lacking one module) still answer alike?
 //
 // <job.json> (written by pyodide_runtime.py):
 //   probe:   {pyodide_dir, package_dir, package, requests: [{fn, request}], imports: [module names]}
@@ -12,6 +13,9 @@
 //            -> stdout {"pyc": {arcname: base64 of the .pyc}}
 //   run:     {pyodide_dir, stdlib_zip, package, requests: [{fn, request}]}
 //            -> stdout {"responses": [text | {"failure": message}], "traceback": a formatted one}
+//   prune:   {pyodide_dir, zips: {name: path}, package, requests: [{fn, request, expected}]}
+//            -> stdout {"alike": [names of the zips whose Pyodide boots, formats a traceback and
+//                                 gives every expected response]}
 // Everything the output says is printed as one JSON document on stdout; Python's own output goes
 // to stderr. Nothing is fetched from the network.
 import { readFile } from "node:fs/promises";
@@ -148,9 +152,30 @@ text`);
   });
 }
 
-const modes = { probe, compile, run };
+async function prune() {
+  const alike = [];
+  for (const [name, zip] of Object.entries(job.zips)) {
+    try {
+      const pyodide = await loadPyodide({ indexURL: pyodideDir, stdLibURL: path.resolve(zip), ...quiet() });
+      const pkg = pyodide.pyimport(job.package);
+      if (!job.requests.every((item) => pkg[item.fn](item.request) === item.expected)) continue;
+      pyodide.runPython(`
+import json, traceback
+try:
+    json.loads("{")
+except ValueError:
+    assert "JSONDecodeError" in traceback.format_exc()`);
+      alike.push(name);
+    } catch (error) {
+      // it needs that module
+    }
+  }
+  return JSON.stringify({ alike });
+}
+
+const modes = { probe, compile, run, prune };
 if (!modes[mode]) {
-  console.error("usage: node pyodide_build.mjs probe|compile|run <job.json>");
+  console.error("usage: node pyodide_build.mjs probe|compile|run|prune <job.json>");
   process.exit(2);
 }
 process.stdout.write(await modes[mode]());

@@ -7,7 +7,9 @@ for everything under ``pyodide/`` that a calculator page downloads:
   ``node_modules/pyodide`` (the npm package pinned in package.json / package-lock.json);
 - ``python-<hash>.zip``: the standard-library modules Python really imports (found by running
   the calculators' public JSON entry points on every case in Pyodide, in Node, at build time:
-  never a hand list) plus the ``calculators`` package, all byte-code compiled by Pyodide's own
+  never a hand list; a module that Python imports only if it is there, such as asyncio's ``ssl``,
+  is left out when every answer is the same without it) plus the ``calculators`` package, all
+  byte-code compiled by Pyodide's own
   Python (a host CPython's ``.pyc`` would be rejected), docstrings stripped, the standard
   library's line tables replaced by "no location" entries (a third of the compressed zip; only the
   line numbers of its frames in a traceback are lost; the calculators keep theirs), stored uncompressed
@@ -318,21 +320,21 @@ def _build_into(repo_root: Path, pyodide_dir: Path, sources: dict[str, bytes], c
         compiled = _run_node("compile", {"pyodide_dir": str(pyodide_dir), "sources": texts,
                                          "prefix": f"/lib/python{major}{minor}.zip/",
                                          "keep_lines": sorted(sources)}, work)["pyc"]
-        buffer = BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
-            for name in sorted(compiled):
-                info = zipfile.ZipInfo(name.removesuffix(".py") + ".pyc", date_time=ZIP_DATE)
-                info.create_system = 3
-                info.external_attr = 0o100644 << 16
-                archive.writestr(info, base64.b64decode(compiled[name]))
-        bundle = buffer.getvalue()
-        zip_name = f"python-{hashlib.sha256(bundle).hexdigest()[:12]}.zip"
-        (work / zip_name).write_bytes(bundle)
+        pyc = {name: base64.b64decode(data) for name, data in compiled.items()}
 
-        # 4. Boot the trimmed runtime and check every request against CPython.
-        ran = _run_node("run", {"pyodide_dir": str(pyodide_dir), "stdlib_zip": str(work / zip_name),
-                                "package": PACKAGE, "requests": requests}, work)
+        # 4. Leave out what Python imports only if it is there (asyncio's `try: import ssl`,
+        #    zipfile's compressors): each module is left out in turn, and one whose absence changes
+        #    no answer is dropped, all together. If they are not droppable together, none is.
+        optional = _optional_modules(pyodide_dir, pyc, sorted(sources), probe["requests"], work)
+        bundle = _zip({name: data for name, data in pyc.items() if _top(name) not in optional})
+
+        # 5. Boot the trimmed runtime and check every request against CPython.
+        ran = _run_zip(pyodide_dir, bundle, requests, work)
+        if optional and not _agrees(ran, probe["requests"]):
+            optional, bundle = [], _zip(pyc)
+            ran = _run_zip(pyodide_dir, bundle, requests, work)
         _check_run(ran, probe["requests"])
+        zip_name = _zip_name(bundle)
 
         lock = json.loads((pyodide_dir / LOCK_FILE).read_text(encoding="utf-8"))
         lock = {key: value for key, value in lock.items() if key != "packages"} | {"packages": {}}
@@ -345,7 +347,7 @@ def _build_into(repo_root: Path, pyodide_dir: Path, sources: dict[str, bytes], c
             "total": sum(len(data) for data in files.values()),
             "lock": json.dumps(lock, sort_keys=True),
         }
-        built = {"stdlib": stdlib, "python_version": found["python_version"],
+        built = {"stdlib": stdlib, "left_out": optional, "python_version": found["python_version"],
                  "brotli_bytes": sum(brotli_size(data, cache.parent) for data in files.values()),
                  "requests": len(requests), "entry_points": probe["entry_points"]}
         staging = cache.with_name(cache.name + f".tmp{os.getpid()}")
@@ -358,6 +360,55 @@ def _build_into(repo_root: Path, pyodide_dir: Path, sources: dict[str, bytes], c
             staging.rename(cache)
         except OSError:  # another build made it meanwhile: theirs is the same
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def _top(arcname: str) -> str:
+    """The top-level module (or package) a file of the zip belongs to."""
+    return arcname.split("/", 1)[0].removesuffix(".py")
+
+
+def _zip(pyc: dict[str, bytes]) -> bytes:
+    """The runtime's zip: ``.pyc`` files, stored (HTTP compresses it), fixed dates: reproducible."""
+    buffer = BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        for name in sorted(pyc):
+            info = zipfile.ZipInfo(name.removesuffix(".py") + ".pyc", date_time=ZIP_DATE)
+            info.create_system = 3
+            info.external_attr = 0o100644 << 16
+            archive.writestr(info, pyc[name])
+    return buffer.getvalue()
+
+
+def _zip_name(bundle: bytes) -> str:
+    return f"python-{hashlib.sha256(bundle).hexdigest()[:12]}.zip"
+
+
+def _run_zip(pyodide_dir: Path, bundle: bytes, requests: list[dict], work: Path) -> dict:
+    (work / _zip_name(bundle)).write_bytes(bundle)
+    return _run_node("run", {"pyodide_dir": str(pyodide_dir), "stdlib_zip": str(work / _zip_name(bundle)),
+                             "package": PACKAGE, "requests": requests}, work)
+
+
+def _optional_modules(pyodide_dir: Path, pyc: dict[str, bytes], package: list[str], requests: list[dict],
+                      work: Path) -> list[str]:
+    """The standard-library modules (top level) without which Pyodide still boots, formats a
+    traceback and gives every request CPython's answer: the ones imported only if present."""
+    tops = sorted({_top(name) for name in pyc} - {_top(name) for name in package})
+    zips = {}
+    for top in tops:
+        path = work / f"without-{top}.zip"
+        path.write_bytes(_zip({name: data for name, data in pyc.items() if _top(name) != top}))
+        zips[top] = str(path)
+    alike = _run_node("prune", {"pyodide_dir": str(pyodide_dir), "zips": zips, "package": PACKAGE,
+                                "requests": requests}, work)["alike"]
+    for path in zips.values():
+        Path(path).unlink()
+    return sorted(alike)
+
+
+def _agrees(ran: dict, requests: list[dict]) -> bool:
+    return ("import_error" not in ran and "JSONDecodeError" in ran.get("traceback", "")
+            and all(got == item["expected"] for item, got in zip(requests, ran["responses"], strict=True)))
 
 
 def _check_run(ran: dict, requests: list[dict]) -> None:
