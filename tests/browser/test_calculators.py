@@ -282,6 +282,32 @@ def test_one_worker_across_instant_navigation(calc_site, new_context, traffic, l
     assert page.evaluate("document.querySelectorAll('form[data-calculator]').length") == 1
 
 
+def test_the_worker_started_from_the_head_is_the_one_used(calc_site, new_context, traffic):
+    """A calculator page loaded in full starts its one worker from the <head> (early.js) and the
+    page's script adopts it; the worker starts from the init it is given as its name, before (or
+    without) the init message, which the page's busy main thread hands over later."""
+    context = new_context()
+    made = page_requests(context)
+    page = context.new_page()
+    page.goto(calc_site.page("zh", "calculators/temporary_assistance/"))
+    assert wait_state(page, "temporary_assistance", "ready") == "ready"
+    assert len([u for u in made if "/assets/calculator/worker.js" in u]) == 1, made
+    assert page.evaluate("globalThis.__policyEarlyWorker === undefined")  # adopted
+    request = '{"id": "temporary_assistance", "inputs": {"persons": "3"}}'
+    answer = page.evaluate("""async (request) => {
+        const meta = JSON.parse(document.querySelector('meta[name="policy-runtime"]').content);
+        const init = {type: 'init', indexURL: new URL(meta.pyodide, location.href).href, manifest: meta.manifest,
+                      snapshot: false, controlled: false};
+        const script = document.querySelector('script[src*="early.js"]').src;
+        const worker = new Worker(new URL('worker.js', script), {type: 'module', name: JSON.stringify(init)});
+        const answer = new Promise((resolve) => { worker.onmessage = ({data}) => data.type === 'result' && resolve(data); });
+        worker.postMessage({type: 'call', seq: 1, fn: 'calculate_json', request});  // no init message
+        const data = await answer;
+        worker.terminate();
+        return data.response ?? data.failure; }""", request)
+    assert answer == calculators.calculate_json(request)
+
+
 def test_instant_navigation_back_to_a_visited_page(calc_site, new_context, traffic):
     """Calculator -> its clause (visited before) -> another calculator keeps the worker.
 

@@ -21,15 +21,18 @@
     const { pyodide, version, manifest } = JSON.parse(meta.content);
     const workerURL = new URL("worker.js", script.src);
     workerURL.searchParams.set("v", new URL(script.src).searchParams.get("v") ?? "");
-    const worker = new Worker(workerURL.href, { type: "module" });
-    const early = { worker, indexURL: new URL(pyodide, location.href).href, version, messages: [], error: "" };
+    const indexURL = new URL(pyodide, location.href).href;
+    const init = { type: "init", indexURL, manifest,
+                   snapshot: (globalThis.__policyRuntimeLimits ?? {}).snapshot !== false,
+                   controlled: Boolean(navigator.serviceWorker?.controller) };
+    // The init message also goes as the worker's name, which it reads as it starts (see worker.js).
+    const worker = new Worker(workerURL.href, { type: "module", name: JSON.stringify(init) });
+    const early = { worker, indexURL, version, messages: [], error: "" };
     worker.onmessage = ({ data }) => early.messages.push(data);
     worker.onerror = (event) => {
       early.error = event.message || "the worker did not start";
     };
-    worker.postMessage({ type: "init", indexURL: early.indexURL, manifest,
-                         snapshot: (globalThis.__policyRuntimeLimits ?? {}).snapshot !== false,
-                         controlled: Boolean(navigator.serviceWorker?.controller) });
+    worker.postMessage(init);
     globalThis.__policyEarlyWorker = early;
   } catch (error) {
     console.error("calculator runtime:", error); // the page's own script starts it instead

@@ -71,12 +71,14 @@ class Runtime {
       for (const data of early.messages) this.onMessage(data);
       return;
     }
-    this.worker = new Worker(this.workerURL, { type: "module" });
+    // controlled: the service worker serves this page (and so the worker's imports) from its cache.
+    const init = { type: "init", indexURL, manifest, snapshot: LIMITS.snapshot !== false,
+                   controlled: Boolean(navigator.serviceWorker?.controller) };
+    // Also as the worker's name, which it reads as it starts (see worker.js).
+    this.worker = new Worker(this.workerURL, { type: "module", name: JSON.stringify(init) });
     this.worker.onmessage = ({ data }) => this.onMessage(data);
     this.worker.onerror = (event) => this.fail(event.message || "the worker did not start", "network");
-    // controlled: the service worker serves this page (and so the worker's imports) from its cache.
-    this.worker.postMessage({ type: "init", indexURL, manifest, snapshot: LIMITS.snapshot !== false,
-                              controlled: Boolean(navigator.serviceWorker?.controller) });
+    this.worker.postMessage(init);
   }
 
   /** (Re)arm the watchdog: fail unless something happens within `ms`. */
