@@ -81,6 +81,8 @@ class Runtime:
     """A short hash of all of it, for cache-busting query strings."""
     stdlib_modules: tuple[str, ...] = field(default=())
     """The standard-library files in the zip (paths inside Pyodide's python_stdlib.zip)."""
+    left_out: tuple[str, ...] = field(default=())
+    """Top-level standard-library modules Python imported only if present, left out of the zip."""
     ui_keys: tuple[str, ...] = UI_KEYS
 
     @property
@@ -171,7 +173,8 @@ def _build_runtime(repo_root: Path, assets_dir: Path | None, stamp: tuple) -> Ru
     files[f"{PYODIDE_DIR}/{MANIFEST}"] = (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode()
     files["sw.js"] = service_worker(manifest, assets_dir)
     return Runtime(files=files, manifest=manifest, download_bytes=built["brotli_bytes"], version=version,
-                   stdlib_modules=tuple(built["stdlib"]))
+                   stdlib_modules=tuple(name for name in built["stdlib"] if _top(name) not in built["left_out"]),
+                   left_out=tuple(built["left_out"]))
 
 
 def service_worker(manifest: dict, assets_dir: Path | None) -> bytes:
@@ -324,8 +327,9 @@ def _build_into(repo_root: Path, pyodide_dir: Path, sources: dict[str, bytes], c
 
         # 4. Leave out what Python imports only if it is there (asyncio's `try: import ssl`,
         #    zipfile's compressors): each module is left out in turn, and one whose absence changes
-        #    no answer is dropped, all together. If they are not droppable together, none is.
-        optional = _optional_modules(pyodide_dir, pyc, sorted(sources), probe["requests"], work)
+        #    no answer is dropped, all together. If they are not droppable together, none is. A
+        #    module the calculators' sources import themselves always stays (a case may not reach it).
+        optional = _optional_modules(pyodide_dir, pyc, sources, probe["requests"], work)
         bundle = _zip({name: data for name, data in pyc.items() if _top(name) not in optional})
 
         # 5. Boot the trimmed runtime and check every request against CPython.
@@ -389,11 +393,13 @@ def _run_zip(pyodide_dir: Path, bundle: bytes, requests: list[dict], work: Path)
                              "package": PACKAGE, "requests": requests}, work)
 
 
-def _optional_modules(pyodide_dir: Path, pyc: dict[str, bytes], package: list[str], requests: list[dict],
+def _optional_modules(pyodide_dir: Path, pyc: dict[str, bytes], sources: dict[str, bytes], requests: list[dict],
                       work: Path) -> list[str]:
     """The standard-library modules (top level) without which Pyodide still boots, formats a
-    traceback and gives every request CPython's answer: the ones imported only if present."""
-    tops = sorted({_top(name) for name in pyc} - {_top(name) for name in package})
+    traceback and gives every request CPython's answer: the ones imported only if present. Never
+    the calculators' own, nor a module their sources name."""
+    kept = {_top(name) for name in sources} | {name.split(".")[0] for name in imported_names(sources)}
+    tops = sorted({_top(name) for name in pyc} - kept)
     zips = {}
     for top in tops:
         path = work / f"without-{top}.zip"

@@ -77,6 +77,11 @@ def test_zip_holds_compiled_stdlib_and_calculators_only(runtime):
     assert set(sources) <= set(names)
     stdlib = sorted(n.removesuffix(".py") + ".pyc" for n in runtime.stdlib_modules)
     assert sorted(set(names) - set(sources)) == stdlib
+    # What Python imports only if it is there is left out (asyncio's ssl); what the calculators
+    # import themselves never is.
+    assert "ssl" in runtime.left_out and "ssl.pyc" not in names and "asyncio/__init__.pyc" in names
+    assert not set(runtime.left_out) & {name.split(".")[0] for name in rt.imported_names(
+        {p.as_posix(): p.read_bytes() for p in (REPO / "calculators").rglob("*.py")})}
     # What the calculators need is there; most of the standard library is not.
     for needed in ("decimal.pyc", "json/__init__.pyc", "json/decoder.pyc", "numbers.pyc", "re/__init__.pyc"):
         assert needed in names
