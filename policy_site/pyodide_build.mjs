@@ -4,6 +4,7 @@
 //   node pyodide_build.mjs compile <job.json>   byte-code compile sources with Pyodide's own Python
 //   node pyodide_build.mjs run     <job.json>   run requests in a Pyodide booted from a given zip
 //   node pyodide_build.mjs prune   <job.json>   which zips (each lacking one module) still answer alike?
+//   node pyodide_build.mjs minify  <job.json>   Pyodide's JavaScript module, minified (terser)
 //
 // <job.json> (written by pyodide_runtime.py):
 //   probe:   {pyodide_dir, package_dir, package, requests: [{fn, request}], imports: [module names]}
@@ -11,11 +12,13 @@
 //   compile: {pyodide_dir, sources: {arcname: source text}, prefix, keep_lines: [arcnames]}
 //            (every other source loses its line table: see no_locations)
 //            -> stdout {"pyc": {arcname: base64 of the .pyc}}
-//   run:     {pyodide_dir, stdlib_zip, package, requests: [{fn, request}]}
+//   run:     {pyodide_dir, stdlib_zip, asm_mjs?, package, requests: [{fn, request}]}
+//            (asm_mjs: a pyodide.asm.mjs to run instead of the package's own)
 //            -> stdout {"responses": [text | {"failure": message}], "traceback": a formatted one}
 //   prune:   {pyodide_dir, zips: {name: path}, package, requests: [{fn, request, expected}]}
 //            -> stdout {"alike": [names of the zips whose Pyodide boots, formats a traceback and
 //                                 gives every expected response]}
+//   minify:  {source, output} -> the minified module written to output; stdout {"bytes"}
 // Everything the output says is printed as one JSON document on stdout; Python's own output goes
 // to stderr. Nothing is fetched from the network.
 import { readFile } from "node:fs/promises";
@@ -120,7 +123,8 @@ json.dumps({"pyc": out})
 }
 
 async function run() {
-  const pyodide = await loadPyodide({ indexURL: pyodideDir, stdLibURL: path.resolve(job.stdlib_zip), ...quiet() });
+  const asm = job.asm_mjs ? { createPyodideModule: (await import(pathToFileURL(path.resolve(job.asm_mjs)).href)).default } : {};
+  const pyodide = await loadPyodide({ indexURL: pyodideDir, stdLibURL: path.resolve(job.stdlib_zip), ...asm, ...quiet() });
   const responses = [];
   let pkg;
   try {
@@ -173,9 +177,28 @@ except ValueError:
   return JSON.stringify({ alike });
 }
 
-const modes = { probe, compile, run, prune };
+/** Emscripten's glue as Pyodide ships it is minified by name only; terser's compressor takes a
+ * seventh off its brotli size. Names of functions and classes are kept (Pyodide shows them in
+ * errors, and its side modules' code is evaluated in the glue's scope). Same input, same output. */
+async function minify() {
+  const { minify: terser } = await import("terser");
+  const { writeFile } = await import("node:fs/promises");
+  const source = await readFile(job.source, "utf8");
+  const result = await terser(source, {
+    module: true,
+    compress: true,
+    mangle: true,
+    keep_classnames: true,
+    keep_fnames: true,
+    format: { comments: false },
+  });
+  await writeFile(job.output, result.code);
+  return JSON.stringify({ bytes: Buffer.byteLength(result.code) });
+}
+
+const modes = { probe, compile, run, prune, minify };
 if (!modes[mode]) {
-  console.error("usage: node pyodide_build.mjs probe|compile|run|prune <job.json>");
+  console.error("usage: node pyodide_build.mjs probe|compile|run|prune|minify <job.json>");
   process.exit(2);
 }
 process.stdout.write(await modes[mode]());

@@ -3,8 +3,9 @@
 ``build_runtime(repo_root)`` gives, in ``Runtime.files``, ``{site-relative uri: Path | bytes}``
 for everything under ``pyodide/`` that a calculator page downloads:
 
-- ``pyodide.mjs``, ``pyodide.asm.mjs``, ``pyodide.asm.wasm``: byte for byte from
-  ``node_modules/pyodide`` (the npm package pinned in package.json / package-lock.json);
+- ``pyodide.mjs``, ``pyodide.asm.wasm``: byte for byte from ``node_modules/pyodide`` (the npm
+  package pinned in package.json / package-lock.json); ``pyodide.asm.mjs``, Emscripten's glue,
+  from there too, minified by terser (pinned the same way; names of functions and classes kept);
 - ``python-<hash>.zip``: the standard-library modules Python really imports (found by running
   the calculators' public JSON entry points on every case in Pyodide, in Node, at build time:
   never a hand list; a module that Python imports only if it is there, such as asyncio's ``ssl``,
@@ -45,6 +46,7 @@ PYODIDE_DIR = "pyodide"
 """The runtime's folder in the top-level (zh) site; the en site uses ``../pyodide/``."""
 
 CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+MINIFIED = "pyodide.asm.mjs"  # shipped minified: the build's copy, in the cache
 STDLIB_ZIP = "python_stdlib.zip"
 LOCK_FILE = "pyodide-lock.json"
 MANIFEST = "runtime.json"
@@ -53,7 +55,7 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip can hold: no build t
 BUILD_SCRIPT = Path(__file__).with_name("pyodide_build.mjs")
 SERVICE_WORKER = Path(__file__).with_name("sw.js")
 """The service worker's source; written to the site root (``sw.js``: its scope is the whole site)."""
-CACHE_FORMAT = "4"  # bump when the cached layout changes
+CACHE_FORMAT = "5"  # bump when the cached layout changes
 
 # UI strings (templates/ui/runtime.yaml) that calculator pages hand to calculator.js.
 UI_KEYS = ("runtime_progress", "runtime_progress_done", "runtime_starting", "runtime_slow_link",
@@ -123,6 +125,7 @@ def build_runtime(repo_root: Path, assets_dir: Path | None = None) -> Runtime:
 def _input_files(repo_root: Path) -> list[Path]:
     pyodide_dir = repo_root / "node_modules" / "pyodide"
     files = [pyodide_dir / name for name in (*CORE_FILES, STDLIB_ZIP, LOCK_FILE)]
+    files += [repo_root / "node_modules" / "terser" / "package.json"]  # its version: the minified glue
     files += [Path(__file__), BUILD_SCRIPT]
     files += _package_files(repo_root / PACKAGE)
     files += _case_files(repo_root)
@@ -145,6 +148,8 @@ def _build_runtime(repo_root: Path, assets_dir: Path | None, stamp: tuple) -> Ru
     """Build the runtime; ``stamp`` (sizes and times of every input) only keys this process's cache."""
     pyodide_dir = repo_root / "node_modules" / "pyodide"
     missing = [name for name in (*CORE_FILES, STDLIB_ZIP, LOCK_FILE) if not (pyodide_dir / name).is_file()]
+    if not (repo_root / "node_modules" / "terser" / "package.json").is_file():
+        missing.append("../terser")
     if missing:
         raise RuntimeBuildError(
             f"node_modules/pyodide 缺少文件 {missing}；请运行 npm ci。 / "
@@ -161,7 +166,8 @@ def _build_runtime(repo_root: Path, assets_dir: Path | None, stamp: tuple) -> Ru
     manifest = json.loads((cache / MANIFEST).read_text(encoding="utf-8"))
     built = json.loads((cache / "build.json").read_text(encoding="utf-8"))
 
-    files: dict[str, Path | bytes] = {f"{PYODIDE_DIR}/{name}": pyodide_dir / name for name in CORE_FILES}
+    files: dict[str, Path | bytes] = {f"{PYODIDE_DIR}/{name}": (cache if name == MINIFIED else pyodide_dir) / name
+                                      for name in CORE_FILES}
     files[f"{PYODIDE_DIR}/{manifest['zip']}"] = (cache / manifest["zip"]).read_bytes()
 
     digest = hashlib.sha256(json.dumps(manifest, sort_keys=True).encode())
@@ -332,7 +338,12 @@ def _build_into(repo_root: Path, pyodide_dir: Path, sources: dict[str, bytes], c
         optional = _optional_modules(pyodide_dir, pyc, sources, probe["requests"], work)
         bundle = _zip({name: data for name, data in pyc.items() if _top(name) not in optional})
 
-        # 5. Boot the trimmed runtime and check every request against CPython.
+        # 5. Pyodide's glue, minified.
+        _run_node("minify", {"pyodide_dir": str(pyodide_dir), "source": str(pyodide_dir / MINIFIED),
+                             "output": str(work / MINIFIED)}, work)
+        glue = (work / MINIFIED).read_bytes()
+
+        # 6. Boot the trimmed runtime (with the minified glue) and check every request against CPython.
         ran = _run_zip(pyodide_dir, bundle, requests, work)
         if optional and not _agrees(ran, probe["requests"]):
             optional, bundle = [], _zip(pyc)
@@ -342,7 +353,7 @@ def _build_into(repo_root: Path, pyodide_dir: Path, sources: dict[str, bytes], c
 
         lock = json.loads((pyodide_dir / LOCK_FILE).read_text(encoding="utf-8"))
         lock = {key: value for key, value in lock.items() if key != "packages"} | {"packages": {}}
-        files = {name: (pyodide_dir / name).read_bytes() for name in CORE_FILES} | {zip_name: bundle}
+        files = {name: (pyodide_dir / name).read_bytes() for name in CORE_FILES} | {MINIFIED: glue, zip_name: bundle}
         manifest = {
             "zip": zip_name,
             "files": {name: {"bytes": len(data), "sha256": base64.b64encode(hashlib.sha256(data).digest()).decode(),
@@ -358,6 +369,7 @@ def _build_into(repo_root: Path, pyodide_dir: Path, sources: dict[str, bytes], c
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
         (staging / zip_name).write_bytes(bundle)
+        (staging / MINIFIED).write_bytes(glue)
         (staging / "build.json").write_text(json.dumps(built, indent=1), encoding="utf-8")
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
         try:
@@ -388,9 +400,10 @@ def _zip_name(bundle: bytes) -> str:
 
 
 def _run_zip(pyodide_dir: Path, bundle: bytes, requests: list[dict], work: Path) -> dict:
+    """Boot Pyodide from ``bundle``, with the minified glue in ``work``, and run the requests."""
     (work / _zip_name(bundle)).write_bytes(bundle)
     return _run_node("run", {"pyodide_dir": str(pyodide_dir), "stdlib_zip": str(work / _zip_name(bundle)),
-                             "package": PACKAGE, "requests": requests}, work)
+                             "asm_mjs": str(work / MINIFIED), "package": PACKAGE, "requests": requests}, work)
 
 
 def _optional_modules(pyodide_dir: Path, pyc: dict[str, bytes], sources: dict[str, bytes], requests: list[dict],

@@ -34,8 +34,14 @@ def test_files_are_the_core_the_zip_and_the_manifest(runtime):
     assert zip_name.startswith("python-") and zip_name.endswith(".zip")
     assert sorted(runtime.files) == sorted(["pyodide/pyodide.mjs", "pyodide/pyodide.asm.mjs", "pyodide/pyodide.asm.wasm",
                                             f"pyodide/{zip_name}", "pyodide/runtime.json", "sw.js"])
-    for name in rt.CORE_FILES:  # byte for byte from the pinned npm package
+    for name in ("pyodide.mjs", "pyodide.asm.wasm"):  # byte for byte from the pinned npm package
         assert runtime.files[f"pyodide/{name}"] == PYODIDE / name
+    # Emscripten's glue, minified: smaller, and still Pyodide's (its version and entry point, by name).
+    glue, original = _bytes(runtime.files["pyodide/pyodide.asm.mjs"]), (PYODIDE / "pyodide.asm.mjs").read_bytes()
+    assert len(glue) < 0.9 * len(original)
+    assert b"export default _createPyodideModule" in glue
+    version = json.loads((PYODIDE / "package.json").read_text())["version"]
+    assert version.encode() in glue
     assert "pyodide/python_stdlib.zip" not in runtime.files and "pyodide/pyodide-lock.json" not in runtime.files
 
 
