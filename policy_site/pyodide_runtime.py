@@ -147,9 +147,9 @@ def _case_files(repo_root: Path) -> list[Path]:
 def _build_runtime(repo_root: Path, assets_dir: Path | None, stamp: tuple) -> Runtime:
     """Build the runtime; ``stamp`` (sizes and times of every input) only keys this process's cache."""
     pyodide_dir = repo_root / "node_modules" / "pyodide"
-    missing = [name for name in (*CORE_FILES, STDLIB_ZIP, LOCK_FILE) if not (pyodide_dir / name).is_file()]
     if not (repo_root / "node_modules" / "terser" / "package.json").is_file():
-        missing.append("../terser")
+        raise RuntimeBuildError("找不到 node_modules/terser；请运行 npm ci。 / node_modules/terser is missing; run `npm ci`.")
+    missing = [name for name in (*CORE_FILES, STDLIB_ZIP, LOCK_FILE) if not (pyodide_dir / name).is_file()]
     if missing:
         raise RuntimeBuildError(
             f"node_modules/pyodide 缺少文件 {missing}；请运行 npm ci。 / "

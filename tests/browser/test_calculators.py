@@ -287,12 +287,18 @@ def test_the_worker_started_from_the_head_is_the_one_used(calc_site, new_context
     page's script adopts it; the worker starts from the init it is given as its name, before (or
     without) the init message, which the page's busy main thread hands over later."""
     context = new_context()
+    # Every Worker the page makes, and whether early.js made it.
+    context.add_init_script("""(() => { const Base = Worker; window.__made = [];
+        window.Worker = class extends Base { constructor(...args) { super(...args);
+          window.__made.push({worker: this, url: String(args[0]), early: new Error().stack.includes('early.js')}); } }; })();""")
     made = page_requests(context)
     page = context.new_page()
     page.goto(calc_site.page("zh", "calculators/temporary_assistance/"))
     assert wait_state(page, "temporary_assistance", "ready") == "ready"
     assert len([u for u in made if "/assets/calculator/worker.js" in u]) == 1, made
-    assert page.evaluate("globalThis.__policyEarlyWorker === undefined")  # adopted
+    assert page.evaluate("""() => { const ours = window.__made.filter((m) => m.url.includes('/assets/calculator/worker.js'));
+        return ours.length === 1 && ours[0].early && ours[0].worker === globalThis.__policyRuntime.worker
+          && globalThis.__policyEarlyWorker === undefined; }""")  # made from the <head>, and adopted
     request = '{"id": "temporary_assistance", "inputs": {"persons": "3"}}'
     answer = page.evaluate("""async (request) => {
         const meta = JSON.parse(document.querySelector('meta[name="policy-runtime"]').content);

@@ -54,11 +54,16 @@ def tampered(calc_site):
         server.server_close()
 
 
-def send(handler, body: bytes, content_type: str = "application/octet-stream", length: int | None = None):
+def begin(handler, length: int, content_type: str):
+    """The status and headers of a whole file of ``length`` bytes; the body is the caller's."""
     handler.send_response(200)
     handler.send_header("Content-Type", content_type)
-    handler.send_header("Content-Length", str(len(body) if length is None else length))
+    handler.send_header("Content-Length", str(length))
     handler.end_headers()
+
+
+def send(handler, body: bytes, content_type: str = "application/octet-stream", length: int | None = None):
+    begin(handler, len(body) if length is None else length, content_type)
     handler.wfile.write(body)
 
 
@@ -85,10 +90,7 @@ def never_answer(handler, path):
 
 def stall_midway(handler, path):
     data = path.read_bytes()
-    handler.send_response(200)
-    handler.send_header("Content-Type", "application/wasm")
-    handler.send_header("Content-Length", str(len(data)))
-    handler.end_headers()
+    begin(handler, len(data), "application/wasm")
     handler.wfile.write(data[:100_000])
     handler.wfile.flush()
     handler.released.wait(120)
@@ -97,10 +99,7 @@ def stall_midway(handler, path):
 def other_bytes_after_a_pause(handler, path):
     """Half the file, a 2 s pause (Pyodide has started reading it), then bytes that are not the file's."""
     data = path.read_bytes()
-    handler.send_response(200)
-    handler.send_header("Content-Type", "application/zip")
-    handler.send_header("Content-Length", str(len(data)))
-    handler.end_headers()
+    begin(handler, len(data), "application/zip")
     handler.wfile.write(data[: len(data) // 2])
     handler.wfile.flush()
     time.sleep(2)
@@ -110,10 +109,7 @@ def other_bytes_after_a_pause(handler, path):
 def slowly(handler, path):
     """The whole file, in pieces with 1 s pauses: 6 s in all, longer than the test's 3 s stall limit."""
     data = path.read_bytes()
-    handler.send_response(200)
-    handler.send_header("Content-Type", "application/wasm")
-    handler.send_header("Content-Length", str(len(data)))
-    handler.end_headers()
+    begin(handler, len(data), "application/wasm")
     step = len(data) // 6 + 1
     for offset in range(0, len(data), step):
         handler.wfile.write(data[offset:offset + step])

@@ -63,9 +63,12 @@ def run_in_node(runtime, requests: dict[str, str], tmp: Path, fn: str = "calcula
     assert node, "node is needed for the Pyodide parity test"
     zip_path = tmp / runtime.zip_name
     zip_path.write_bytes(runtime.files[f"pyodide/{runtime.zip_name}"])
+    glue = tmp / "pyodide.asm.mjs"  # the shipped (minified) glue, not the package's own
+    shipped = runtime.files["pyodide/pyodide.asm.mjs"]
+    glue.write_bytes(shipped if isinstance(shipped, bytes) else shipped.read_bytes())
     job = tmp / "job.json"
     job.write_text(json.dumps({"pyodide_dir": str(REPO / "node_modules" / "pyodide"), "stdlib_zip": str(zip_path),
-                               "package": PACKAGE,
+                               "asm_mjs": str(glue), "package": PACKAGE,
                                "requests": [{"fn": fn, "request": r} for r in requests.values()]}))
     proc = subprocess.run([node, str(BUILD_SCRIPT), "run", str(job)], cwd=REPO, capture_output=True, text=True,
                           timeout=300)

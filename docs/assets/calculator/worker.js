@@ -28,13 +28,14 @@ const PROGRESS_EVERY_MS = 100;
 let ready = null;
 let calculators = null;
 let checkedFiles = null; // url -> the bytes checked against the manifest, until they are kept
-let failedCheck = null; // the first RuntimeFailure of a file: init() reports it
+let failedFile = null; // the first RuntimeFailure of a runtime file (its check, or its download)
 
-// Once a file failed its check, Pyodide's own reads of it fail too, and may have nobody left to
-// await them (Pyodide reads the zip before the wasm is in): that is the failure init() has already
-// reported, not a second one. Any other unhandled rejection is still reported.
+// Once a runtime file failed, this worker is finished: init() reports that failure and the page
+// stops the worker. Pyodide's own reads of the file fail too, and may have nobody left to await
+// them (Pyodide reads the zip before the wasm is in); such rejections are not reported again.
+// Until then, every unhandled rejection is reported.
 self.addEventListener("unhandledrejection", (event) => {
-  if (failedCheck) event.preventDefault();
+  if (failedFile) event.preventDefault();
 });
 
 class RuntimeFailure extends Error {
@@ -85,7 +86,7 @@ class Download {
     if (this.settled) return;
     this.settled = true;
     this.failure = failure;
-    if (failure) failedCheck ??= failure;
+    if (failure) failedFile ??= failure;
     if (failure) this.reject(failure);
     else this.resolve(this.bytes);
     this.wake();
