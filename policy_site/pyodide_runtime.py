@@ -401,8 +401,9 @@ def _zip_name(bundle: bytes) -> str:
 
 def _run_zip(pyodide_dir: Path, bundle: bytes, requests: list[dict], work: Path) -> dict:
     """Boot Pyodide from ``bundle``, with the minified glue in ``work``, and run the requests."""
-    (work / _zip_name(bundle)).write_bytes(bundle)
-    return _run_node("run", {"pyodide_dir": str(pyodide_dir), "stdlib_zip": str(work / _zip_name(bundle)),
+    path = work / _zip_name(bundle)
+    path.write_bytes(bundle)
+    return _run_node("run", {"pyodide_dir": str(pyodide_dir), "stdlib_zip": str(path),
                              "asm_mjs": str(work / MINIFIED), "package": PACKAGE, "requests": requests}, work)
 
 

@@ -86,9 +86,12 @@ class Download {
     if (this.settled) return;
     this.settled = true;
     this.failure = failure;
-    if (failure) failedFile ??= failure;
-    if (failure) this.reject(failure);
-    else this.resolve(this.bytes);
+    if (failure) {
+      failedFile ??= failure;
+      this.reject(failure);
+    } else {
+      this.resolve(this.bytes);
+    }
     this.wake();
   }
 
@@ -110,7 +113,6 @@ class Download {
       },
     }, { highWaterMark: 0 }); // nothing is copied before it is read
   }
-
 }
 
 /** Every file of the manifest starts downloading at once; each is checked against its sha256 as
@@ -129,7 +131,7 @@ function download(indexURL, manifest, kept, controlled) {
   };
   const subtle = globalThis.crypto?.subtle;
   const sha256 = async (bytes) => base64(new Uint8Array(await subtle.digest("SHA-256", bytes)));
-  const one = async (file, url, name) => {
+  const one = async (file, url) => {
     const expected = file.expected;
     const versioned = `${url}?v=${expected.v}`; // content-addressed: the service worker may keep it for good
     // The wasm and the zip reach Python only as the bytes checked here, so a later visit reads them
@@ -139,7 +141,7 @@ function download(indexURL, manifest, kept, controlled) {
     // is the same entry), otherwise fetched (the import then gets them from the HTTP cache).
     // A cached copy is checked whole before Pyodide sees a byte of it: one that fails is deleted
     // and fetched from the host again, once.
-    const cache = (name.endsWith(".mjs") && !controlled) || !subtle ? null : await kept;
+    const cache = (file.name.endsWith(".mjs") && !controlled) || !subtle ? null : await kept;
     const cached = await cache?.match(versioned).then((hit) => hit?.arrayBuffer()).catch(() => undefined);
     if (cached) {
       const bytes = new Uint8Array(cached);
@@ -185,7 +187,7 @@ function download(indexURL, manifest, kept, controlled) {
   for (const name of names) files.set(new URL(name, indexURL).href, new Download(name, manifest.files[name]));
   report(true);
   for (const [url, file] of files) {
-    one(file, url, file.name).then(() => file.settle(), (error) => file.settle(error));
+    one(file, url).then(() => file.settle(), (error) => file.settle(error));
   }
   return files;
 }
@@ -369,7 +371,7 @@ const snapshots = {
   /** The snapshot goes; failed: it did not restore (counted: after TRIES, none is made again). */
   async forget(failed = false) {
     try {
-      const count = (await this.failures()) + (failed ? 1 : 0);
+      const count = (await this.failures()) + (failed ? 1 : 0); // read again: another tab may have counted
       await this.cache?.delete(this.key);
       await this.cache?.delete(`${this.key}&restoring`);
       if (failed) await this.cache?.put(`${this.key}&failed`, new Response(String(count)));
