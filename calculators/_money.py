@@ -61,3 +61,18 @@ def fmt_percent(ratio):
     if _is_whole(percent):
         return str(int(percent))
     return format(percent, "f").rstrip("0")
+
+
+TEN_THOUSAND = Decimal(10000)
+
+
+def fmt_yuan_zh(amount):
+    """An amount with its 元 for a Chinese sentence, as the plan writes money: 1万 and above in 万元
+    (8万元, 1.2万元, 13.68万元, 2500万元) when that is exact to two decimals of 万; otherwise, and below
+    1万, the figure as ``fmt_yuan`` writes it (6,000元, 13,518.54元)."""
+    rounded = round_yuan(amount)
+    if rounded >= TEN_THOUSAND:
+        wan = rounded / TEN_THOUSAND
+        if wan == wan.quantize(CENT):
+            return f"{decimal_text(wan)}万元"
+    return f"{fmt_yuan(rounded)}元"

@@ -4,7 +4,7 @@ Lhasa college graduates."""
 from decimal import Decimal
 
 from . import _fields as F
-from ._money import fmt_number, fmt_yuan
+from ._money import fmt_number, fmt_yuan, fmt_yuan_zh
 from ._result import build, item, reason
 from ._text import NOTE_ESTIMATE, NOTE_THRESHOLDS, text
 
@@ -96,8 +96,8 @@ METADATA = F.metadata(
     title=text("企业吸纳就业奖励", "Award for enterprises that hire local people"),
     summary=text(
         f"按企业当年新增拉萨市户籍就业人数和其中的拉萨籍高校毕业生人数，估算可获得的奖励"
-        f"（{fmt_yuan(TIER1_AWARD_YUAN)}、{fmt_yuan(TIER2_AWARD_YUAN)}或"
-        f"{fmt_yuan(TIER3_AWARD_YUAN)}元）。",
+        f"（{fmt_yuan_zh(TIER1_AWARD_YUAN)}、{fmt_yuan_zh(TIER2_AWARD_YUAN)}或"
+        f"{fmt_yuan_zh(TIER3_AWARD_YUAN)}）。",
         f"Estimates the award ({fmt_yuan(TIER1_AWARD_YUAN)}, {fmt_yuan(TIER2_AWARD_YUAN)} or "
         f"{fmt_yuan(TIER3_AWARD_YUAN)} yuan) for an enterprise's new hires with Lhasa household "
         f"registration and the Lhasa college graduates among them.",
@@ -168,7 +168,7 @@ def _tier_sentence(number, enterprise_type, hires, graduates, award):
     kind = _TYPE_NAME[enterprise_type]
     return (
         f"第{TIER_NUMERALS[number]}档：{kind['zh']}当年新增拉萨市户籍就业{hires}人以上，"
-        f"其中拉萨籍高校毕业生{graduates}人以上，奖励{fmt_yuan(award)}元",
+        f"其中拉萨籍高校毕业生{graduates}人以上，奖励{fmt_yuan_zh(award)}",
         f"tier {number}: a {kind['en'].lower()} with {hires} or more new hires with Lhasa "
         f"household registration, {graduates} or more of them Lhasa college graduates, "
         f"gets {fmt_yuan(award)} yuan",
@@ -226,7 +226,7 @@ def compute(values):
             next_hires, next_graduates = thresholds[enterprise_type]
             reasons.append(reason(
                 f"下一档需要新增{next_hires}人以上、其中高校毕业生{next_graduates}人以上"
-                f"（奖励{fmt_yuan(next_award)}元）。",
+                f"（奖励{fmt_yuan_zh(next_award)}）。",
                 f"The next tier needs {next_hires} or more new hires, {next_graduates} or more "
                 f"of them graduates ({fmt_yuan(next_award)} yuan).",
             ))

@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from . import _fields as F
-from ._money import fmt_number, fmt_yuan
+from ._money import fmt_number, fmt_yuan, fmt_yuan_zh
 from ._result import build, item, reason
 from ._text import NOTE_ESTIMATE, NOTE_REGION, text
 
@@ -104,7 +104,7 @@ def _service_provider(values):
         [item("service_subsidy", "就业创业服务补助", "Employment service subsidy", amount)],
         [reason(
             f"组织{fmt_number(placed)}名农牧民转移就业{MIN_MONTHS_EMPLOYED}个月以上，每人"
-            f"{fmt_yuan(SERVICE_SUBSIDY_YUAN_PER_WORKER)}元，共{fmt_yuan(amount)}元。",
+            f"{fmt_yuan_zh(SERVICE_SUBSIDY_YUAN_PER_WORKER)}，共{fmt_yuan_zh(amount)}。",
             f"{fmt_number(placed)} farmer(s) and herder(s) placed in work lasting "
             f"{MIN_MONTHS_EMPLOYED} months or more, {fmt_yuan(SERVICE_SUBSIDY_YUAN_PER_WORKER)} "
             f"yuan each: {fmt_yuan(amount)} yuan.",
@@ -127,7 +127,7 @@ def _worker(values):
                           JOB_SEEKING_SUBSIDY_YUAN))
         reasons.append(reason(
             f"通过市场主体实现就业、累计{fmt_number(months)}个月：求职创业补贴"
-            f"{fmt_yuan(JOB_SEEKING_SUBSIDY_YUAN)}元。",
+            f"{fmt_yuan_zh(JOB_SEEKING_SUBSIDY_YUAN)}。",
             f"Job found through a market entity, {fmt_number(months)} months in work: "
             f"job-seeking subsidy of {fmt_yuan(JOB_SEEKING_SUBSIDY_YUAN)} yuan.",
         ))
@@ -141,7 +141,7 @@ def _worker(values):
                           TRAVEL_SUBSIDY_YUAN))
         reasons.append(reason(
             f"被组织到区外就业、累计{fmt_number(months)}个月：一次性路费补贴"
-            f"{fmt_yuan(TRAVEL_SUBSIDY_YUAN)}元。",
+            f"{fmt_yuan_zh(TRAVEL_SUBSIDY_YUAN)}。",
             f"Organised to work outside the region, {fmt_number(months)} months in work: "
             f"one-time travel subsidy of {fmt_yuan(TRAVEL_SUBSIDY_YUAN)} yuan.",
         ))

@@ -4,7 +4,7 @@ graduates who take jobs with enterprises outside the region."""
 from decimal import Decimal
 
 from . import _fields as F
-from ._money import fmt_number, fmt_yuan
+from ._money import fmt_number, fmt_yuan, fmt_yuan_zh
 from ._result import build, by_year, item, reason
 from ._text import NOTE_ESTIMATE, NOTE_REGION, NOTE_THRESHOLDS, text
 
@@ -165,10 +165,10 @@ def compute(values):
              FAMILY_VISIT_YUAN_PER_YEAR * visit_years),
     ]
     reasons.append(reason(
-        f"符合条件：一次性安家补贴{fmt_yuan(SETTLEMENT_ALLOWANCE_YUAN)}元；生活补贴和住房补贴各按"
-        f"当地月最低工资标准{fmt_yuan(wage)}元/月计{allowance_years}年"
-        f"（最多{LIVING_HOUSING_MAX_YEARS}年），各{fmt_yuan(monthly_allowance)}元；"
-        f"探亲路费补贴每年{fmt_yuan(FAMILY_VISIT_YUAN_PER_YEAR)}元计{visit_years}年"
+        f"符合条件：一次性安家补贴{fmt_yuan_zh(SETTLEMENT_ALLOWANCE_YUAN)}；生活补贴和住房补贴各按"
+        f"当地月最低工资标准{fmt_yuan_zh(wage)}/月计{allowance_years}年"
+        f"（最多{LIVING_HOUSING_MAX_YEARS}年），各{fmt_yuan_zh(monthly_allowance)}；"
+        f"探亲路费补贴每年{fmt_yuan_zh(FAMILY_VISIT_YUAN_PER_YEAR)}计{visit_years}年"
         f"（最多{FAMILY_VISIT_MAX_YEARS}年）。",
         f"Eligible: a one-time settlement allowance of {fmt_yuan(SETTLEMENT_ALLOWANCE_YUAN)} "
         f"yuan; living and housing allowances each at the local minimum wage of "

@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from . import _fields as F
-from ._money import fmt_number, fmt_percent, fmt_yuan, round_yuan
+from ._money import fmt_number, fmt_percent, fmt_yuan, fmt_yuan_zh, round_yuan
 from ._result import build, item, reason
 from ._text import NOTE_ESTIMATE, NOTE_REGION, NOTE_THRESHOLDS, text
 
@@ -113,8 +113,8 @@ def compute(values):
     paid_months = min(months, MAX_PAID_MONTHS)
     base = interns * paid_months * wage
     reasons = [reason(
-        f"按自治区月最低工资标准{fmt_yuan(wage)}元/月 × {paid_months}个月 × "
-        f"{fmt_number(interns)}人 = {fmt_yuan(base)}元。",
+        f"按自治区月最低工资标准{fmt_yuan_zh(wage)}/月 × {paid_months}个月 × "
+        f"{fmt_number(interns)}人 = {fmt_yuan_zh(base)}。",
         f"At the regional monthly minimum wage: {fmt_yuan(wage)} yuan a month × "
         f"{paid_months} month(s) × {fmt_number(interns)} intern(s) = {fmt_yuan(base)} yuan.",
     )]

@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from . import _fields as F
-from ._money import fmt_percent, fmt_yuan
+from ._money import fmt_percent, fmt_yuan, fmt_yuan_zh
 from ._result import build, item, reason
 from ._text import NOTE_ESTIMATE, text
 
@@ -71,7 +71,7 @@ def compute(values):
         [item("reward", "工作奖励（最多，可能由几家单位分享）",
               "Reward (at most, possibly shared)", reward)],
         [reason(
-            f"按当年新发放创业担保贷款总额{fmt_yuan(total)}元的{fmt_percent(REWARD_RATIO)}%计算，奖励{fmt_yuan(reward)}元；"
+            f"按当年新发放创业担保贷款总额{fmt_yuan_zh(total)}的{fmt_percent(REWARD_RATIO)}%计算，奖励{fmt_yuan_zh(reward)}；"
             f"奖励只给予工作成效突出的单位，是否给予由财政部门认定，并可能由几家单位分享，由自治区财政安排。",
             f"{fmt_percent(REWARD_RATIO)}% of the {fmt_yuan(total)} yuan of new loans issued in the year: "
             f"at most {fmt_yuan(reward)} yuan, paid only if the unit's work is judged outstanding, "

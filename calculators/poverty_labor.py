@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from . import _fields as F
-from ._money import fmt_number, fmt_yuan
+from ._money import fmt_number, fmt_yuan, fmt_yuan_zh
 from ._result import build, item, reason
 from ._text import NOTE_ESTIMATE, text
 
@@ -104,7 +104,7 @@ def _service_provider(values):
         [item("service_subsidy", "就业创业服务补助", "Employment service subsidy", amount)],
         [reason(
             f"介绍{fmt_number(placed)}名贫困劳动力就业（签订一年以上劳动合同并缴纳保险），每人"
-            f"{fmt_yuan(SERVICE_SUBSIDY_YUAN_PER_WORKER)}元，共{fmt_yuan(amount)}元。",
+            f"{fmt_yuan_zh(SERVICE_SUBSIDY_YUAN_PER_WORKER)}，共{fmt_yuan_zh(amount)}。",
             f"{fmt_number(placed)} poor worker(s) placed (contracts of one year or more, "
             f"insurance paid), {fmt_yuan(SERVICE_SUBSIDY_YUAN_PER_WORKER)} yuan each: "
             f"{fmt_yuan(amount)} yuan.",
@@ -118,8 +118,8 @@ def _worker(values):
     name = _TRANSFER_NAME[transfer]
     if amount is None:
         return build(METADATA, False, [], [reason(
-            f"路费补贴只给予跨地（区）转移就业（{fmt_yuan(CROSS_PREFECTURE_TRAVEL_YUAN)}元）或"
-            f"跨省转移就业（{fmt_yuan(CROSS_PROVINCE_TRAVEL_YUAN)}元）的贫困劳动力；本地就业没有路费补贴。",
+            f"路费补贴只给予跨地（区）转移就业（{fmt_yuan_zh(CROSS_PREFECTURE_TRAVEL_YUAN)}）或"
+            f"跨省转移就业（{fmt_yuan_zh(CROSS_PROVINCE_TRAVEL_YUAN)}）的贫困劳动力；本地就业没有路费补贴。",
             f"The travel subsidy is for moves to another prefecture "
             f"({fmt_yuan(CROSS_PREFECTURE_TRAVEL_YUAN)} yuan) or another province "
             f"({fmt_yuan(CROSS_PROVINCE_TRAVEL_YUAN)} yuan); a local job gets none.",
@@ -128,7 +128,7 @@ def _worker(values):
         METADATA, True,
         [item("travel_subsidy", "一次性路费补贴", "One-time travel subsidy", amount)],
         [reason(
-            f"{name['zh']}：由户籍所在地人社局给予一次性路费补贴{fmt_yuan(amount)}元。",
+            f"{name['zh']}：由户籍所在地人社局给予一次性路费补贴{fmt_yuan_zh(amount)}。",
             f"{name['en']}: a one-time travel subsidy of {fmt_yuan(amount)} yuan from the "
             f"labour bureau where the worker is registered.",
         )],

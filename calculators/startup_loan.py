@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from . import _fields as F
 from ._inputs import InputError, error
-from ._money import ZERO, fmt_number, fmt_percent, fmt_yuan
+from ._money import ZERO, fmt_number, fmt_percent, fmt_yuan, fmt_yuan_zh
 from ._result import build, by_year, item, reason
 from ._text import NOTE_ESTIMATE, NOTE_THRESHOLDS, text
 
@@ -48,9 +48,9 @@ FIELDS = [
     ),
     F.count_field(
         "graduate_partners", text("其中：高校毕业生合伙人人数", "Of whom: college graduates"),
-        help=text(f"高校毕业生合伙人每人最高{fmt_yuan(GRADUATE_MAX_LOAN_YUAN)}元，其他合伙人每人最高"
-                  f"{fmt_yuan(INDIVIDUAL_MAX_LOAN_YUAN)}元，合计不超过"
-                  f"{fmt_yuan(PARTNERSHIP_MAX_LOAN_YUAN)}元。",
+        help=text(f"高校毕业生合伙人每人最高{fmt_yuan_zh(GRADUATE_MAX_LOAN_YUAN)}，其他合伙人每人最高"
+                  f"{fmt_yuan_zh(INDIVIDUAL_MAX_LOAN_YUAN)}，合计不超过"
+                  f"{fmt_yuan_zh(PARTNERSHIP_MAX_LOAN_YUAN)}。",
                   f"Up to {fmt_yuan(GRADUATE_MAX_LOAN_YUAN)} yuan per graduate partner and "
                   f"{fmt_yuan(INDIVIDUAL_MAX_LOAN_YUAN)} per other partner, "
                   f"{fmt_yuan(PARTNERSHIP_MAX_LOAN_YUAN)} in all."),
@@ -169,14 +169,14 @@ def _max_loan(values, reasons):
     kind = values["applicant_type"]
     if kind == "individual":
         reasons.append(reason(
-            f"个人自主创业最高可申请{fmt_yuan(INDIVIDUAL_MAX_LOAN_YUAN)}元创业担保贷款。",
+            f"个人自主创业最高可申请{fmt_yuan_zh(INDIVIDUAL_MAX_LOAN_YUAN)}创业担保贷款。",
             f"An individual starting a business may borrow up to "
             f"{fmt_yuan(INDIVIDUAL_MAX_LOAN_YUAN)} yuan.",
         ))
         return INDIVIDUAL_MAX_LOAN_YUAN
     if kind == "graduate":
         reasons.append(reason(
-            f"高校毕业生创业最高可申请{fmt_yuan(GRADUATE_MAX_LOAN_YUAN)}元创业担保贷款。",
+            f"高校毕业生创业最高可申请{fmt_yuan_zh(GRADUATE_MAX_LOAN_YUAN)}创业担保贷款。",
             f"A college graduate starting a business may borrow up to "
             f"{fmt_yuan(GRADUATE_MAX_LOAN_YUAN)} yuan.",
         ))
@@ -188,16 +188,16 @@ def _max_loan(values, reasons):
         summed = GRADUATE_MAX_LOAN_YUAN * graduates + INDIVIDUAL_MAX_LOAN_YUAN * others
         capped = min(summed, PARTNERSHIP_MAX_LOAN_YUAN)
         zh = (f"合伙创业额度累加：高校毕业生{fmt_number(graduates)}人 × "
-              f"{fmt_yuan(GRADUATE_MAX_LOAN_YUAN)}元 + 其他合伙人{fmt_number(others)}人 × "
-              f"{fmt_yuan(INDIVIDUAL_MAX_LOAN_YUAN)}元 = {fmt_yuan(summed)}元")
+              f"{fmt_yuan_zh(GRADUATE_MAX_LOAN_YUAN)} + 其他合伙人{fmt_number(others)}人 × "
+              f"{fmt_yuan_zh(INDIVIDUAL_MAX_LOAN_YUAN)} = {fmt_yuan_zh(summed)}")
         en = (f"Partnership limits add up: {fmt_number(graduates)} graduate partner(s) × "
               f"{fmt_yuan(GRADUATE_MAX_LOAN_YUAN)} + {fmt_number(others)} other partner(s) × "
               f"{fmt_yuan(INDIVIDUAL_MAX_LOAN_YUAN)} = {fmt_yuan(summed)} yuan")
         if summed > PARTNERSHIP_MAX_LOAN_YUAN:
-            zh += f"，超过总额上限，按{fmt_yuan(PARTNERSHIP_MAX_LOAN_YUAN)}元计。"
+            zh += f"，超过总额上限，按{fmt_yuan_zh(PARTNERSHIP_MAX_LOAN_YUAN)}计。"
             en += f", above the cap, so {fmt_yuan(PARTNERSHIP_MAX_LOAN_YUAN)} yuan."
         else:
-            zh += f"（总额不超过{fmt_yuan(PARTNERSHIP_MAX_LOAN_YUAN)}元）。"
+            zh += f"（总额不超过{fmt_yuan_zh(PARTNERSHIP_MAX_LOAN_YUAN)}）。"
             en += f" (the total may not exceed {fmt_yuan(PARTNERSHIP_MAX_LOAN_YUAN)} yuan)."
         reasons.append(reason(zh, en))
         return capped
@@ -221,7 +221,7 @@ def _max_loan(values, reasons):
     if Decimal(hires) >= needed * employees:
         reasons.append(reason(
             f"{stated[0]}，达到{size_zh}要求的{fmt_percent(needed)}%，最高可申请"
-            f"{fmt_yuan(SMALL_ENTERPRISE_MAX_LOAN_YUAN)}元。",
+            f"{fmt_yuan_zh(SMALL_ENTERPRISE_MAX_LOAN_YUAN)}。",
             f"{stated[1]}, reaching the {fmt_percent(needed)}% required of {size_en}: "
             f"up to {fmt_yuan(SMALL_ENTERPRISE_MAX_LOAN_YUAN)} yuan.",
         ))
@@ -255,7 +255,7 @@ def compute(values):
         elif loan > max_loan:
             raise InputError([error(
                 "loan_yuan",
-                f"申请贷款金额不能超过最高额度{fmt_yuan(max_loan)}元。",
+                f"申请贷款金额不能超过最高额度{fmt_yuan_zh(max_loan)}。",
                 f"The loan applied for cannot exceed the maximum of {fmt_yuan(max_loan)} yuan.",
             )])
         rate = values["annual_rate_percent"]
@@ -284,8 +284,8 @@ def compute(values):
         items.append(item("interest_subsidy", "财政贴息（最多）", "Interest paid by the government (at most)",
                           interest))
         reasons.append(reason(
-            f"按只付息、到期还本估算：{fmt_yuan(loan)}元 × 年利率{fmt_number(rate)}% × "
-            f"{fmt_number(term)}年 = {fmt_yuan(interest)}元，最多由财政全额贴息。",
+            f"按只付息、到期还本估算：{fmt_yuan_zh(loan)} × 年利率{fmt_number(rate)}% × "
+            f"{fmt_number(term)}年 = {fmt_yuan_zh(interest)}，最多由财政全额贴息。",
             f"Estimated as an interest-only loan repaid at maturity: {fmt_yuan(loan)} yuan × "
             f"{fmt_number(rate)}% a year × {fmt_number(term)} year(s) = {fmt_yuan(interest)} "
             f"yuan, at most, paid by the government.",

@@ -4,7 +4,7 @@ unemployed people in hardship."""
 from decimal import Decimal
 
 from . import _fields as F
-from ._money import fmt_number, fmt_yuan
+from ._money import fmt_number, fmt_yuan, fmt_yuan_zh
 from ._result import build, item, reason
 from ._text import NOTE_ESTIMATE, text
 
@@ -36,7 +36,7 @@ METADATA = F.metadata(
     clause=CLAUSE,
     title=text("下岗失业人员临时生活救助", "Temporary living assistance"),
     summary=text(
-        f"估算下岗失业人员的临时生活救助金额（每人每年不超过{fmt_yuan(ANNUAL_CAP_YUAN_PER_PERSON)}元）。",
+        f"估算下岗失业人员的临时生活救助金额（每人每年不超过{fmt_yuan_zh(ANNUAL_CAP_YUAN_PER_PERSON)}）。",
         f"Estimates the temporary living assistance for laid-off or unemployed people (at "
         f"most {fmt_yuan(ANNUAL_CAP_YUAN_PER_PERSON)} yuan per person a year).",
     ),
@@ -68,21 +68,21 @@ def compute(values):
     per_person = min(requested, ANNUAL_CAP_YUAN_PER_PERSON)
     amount = per_person * persons
     if requested > ANNUAL_CAP_YUAN_PER_PERSON:
-        zh = (f"每人核定需要{fmt_yuan(requested)}元，超过每人每年"
-              f"{fmt_yuan(ANNUAL_CAP_YUAN_PER_PERSON)}元的上限，按{fmt_yuan(per_person)}元计")
+        zh = (f"每人核定需要{fmt_yuan_zh(requested)}，超过每人每年"
+              f"{fmt_yuan_zh(ANNUAL_CAP_YUAN_PER_PERSON)}的上限，按{fmt_yuan_zh(per_person)}计")
         en = (f"the assessed need of {fmt_yuan(requested)} yuan per person is above the cap of "
               f"{fmt_yuan(ANNUAL_CAP_YUAN_PER_PERSON)} yuan per person a year, so "
               f"{fmt_yuan(per_person)} yuan is used")
     else:
-        zh = (f"每人按核定需要{fmt_yuan(per_person)}元计（每人每年不超过"
-              f"{fmt_yuan(ANNUAL_CAP_YUAN_PER_PERSON)}元）")
+        zh = (f"每人按核定需要{fmt_yuan_zh(per_person)}计（每人每年不超过"
+              f"{fmt_yuan_zh(ANNUAL_CAP_YUAN_PER_PERSON)}）")
         en = (f"{fmt_yuan(per_person)} yuan per person as assessed (at most "
               f"{fmt_yuan(ANNUAL_CAP_YUAN_PER_PERSON)} yuan per person a year)")
     return build(
         METADATA, True,
         [item("assistance", "临时生活救助（最多）", "Temporary living assistance (at most)", amount)],
         [reason(
-            f"{zh}，{fmt_number(persons)}人共{fmt_yuan(amount)}元。",
+            f"{zh}，{fmt_number(persons)}人共{fmt_yuan_zh(amount)}。",
             f"{en[0].upper()}{en[1:]}; {fmt_number(persons)} person(s): {fmt_yuan(amount)} yuan.",
         )],
         total_is_ceiling=True,

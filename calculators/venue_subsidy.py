@@ -4,7 +4,7 @@ their own business."""
 from decimal import Decimal
 
 from . import _fields as F
-from ._money import fmt_number, fmt_yuan, round_yuan
+from ._money import fmt_number, fmt_yuan, fmt_yuan_zh, round_yuan
 from ._result import build, by_year, item, reason
 from ._text import NOTE_ESTIMATE, NOTE_THRESHOLDS, text
 
@@ -71,7 +71,7 @@ METADATA = F.metadata(
         text("本条适用于失业人员自主创业。",
              "This clause is for unemployed people starting their own business "
              "(失业人员自主创业)."),
-        text(f"非政府投资建设的场地：方案只规定每年最高不超过{fmt_yuan(PRIVATE_ANNUAL_CAP_YUAN)}元，"
+        text(f"非政府投资建设的场地：方案只规定每年最高不超过{fmt_yuan_zh(PRIVATE_ANNUAL_CAP_YUAN)}，"
              f"没有规定补贴比例，所以结果是“最多”可得的金额；补贴是否包括正常经营满"
              f"{PRIVATE_MIN_MONTHS_OPERATING}个月之前的时间，由牵头单位决定。",
              f"Other premises: the plan fixes only the ceiling of {fmt_yuan(PRIVATE_ANNUAL_CAP_YUAN)} "
@@ -113,7 +113,7 @@ def _government(values):
     waived = cost * waived_years
     reasons = [reason(
         f"租赁政府投资建设的场地，{GOVERNMENT_WAIVER_YEARS}年内免收场地租金和水电费："
-        f"{fmt_yuan(cost)}元/年 × {waived_years}年 = {fmt_yuan(waived)}元。",
+        f"{fmt_yuan_zh(cost)}/年 × {waived_years}年 = {fmt_yuan_zh(waived)}。",
         f"Government-built premises: rent and utilities are waived for up to "
         f"{GOVERNMENT_WAIVER_YEARS} years: {fmt_yuan(cost)} yuan a year × {waived_years} "
         f"year(s) = {fmt_yuan(waived)} yuan.",
@@ -150,14 +150,14 @@ def _private(values):
         extension_years = min(years - PRIVATE_STANDARD_YEARS, PRIVATE_EXTENSION_YEARS)
 
     if cost > PRIVATE_ANNUAL_CAP_YUAN:
-        per_year_zh = (f"每年租金和水电费{fmt_yuan(cost)}元，超过每年{fmt_yuan(PRIVATE_ANNUAL_CAP_YUAN)}元"
-                       f"的上限，最多按{fmt_yuan(per_year)}元补贴")
+        per_year_zh = (f"每年租金和水电费{fmt_yuan_zh(cost)}，超过每年{fmt_yuan_zh(PRIVATE_ANNUAL_CAP_YUAN)}"
+                       f"的上限，最多按{fmt_yuan_zh(per_year)}补贴")
         per_year_en = (f"the {fmt_yuan(cost)} yuan a year is above the cap of "
                        f"{fmt_yuan(PRIVATE_ANNUAL_CAP_YUAN)} yuan a year, so "
                        f"at most {fmt_yuan(per_year)} yuan is paid")
     else:
-        per_year_zh = (f"每年最多补贴租金和水电费{fmt_yuan(per_year)}元"
-                       f"（每年最高{fmt_yuan(PRIVATE_ANNUAL_CAP_YUAN)}元）")
+        per_year_zh = (f"每年最多补贴租金和水电费{fmt_yuan_zh(per_year)}"
+                       f"（每年最高{fmt_yuan_zh(PRIVATE_ANNUAL_CAP_YUAN)}）")
         per_year_en = (f"up to {fmt_yuan(per_year)} yuan a year may be paid (at most "
                        f"{fmt_yuan(PRIVATE_ANNUAL_CAP_YUAN)} yuan a year)")
     reasons = [reason(

@@ -2,6 +2,7 @@
 invariants, caps and monotonicity."""
 
 import json
+import re
 import math
 import os
 from decimal import Decimal
@@ -350,3 +351,46 @@ def test_examples_satisfy_invariants(calculator_id):
         if calculator_id == "internship_subsidy":
             inputs["monthly_min_wage_yuan"] = 1650
         check_result(calculator_id, calculate(calculator_id, inputs))
+
+
+# ---- Chinese amounts written as the plan writes them ----
+
+GROUPED_YUAN = re.compile(r"(\d{1,3}(?:,\d{3})+)(\.\d+)?\s*元")
+
+
+def grouped_wan_amounts(zh):
+    """Amounts of 1万 and more in a Chinese text written with separators though exact in 万元."""
+    found = []
+    for match in GROUPED_YUAN.finditer(zh):
+        amount = Decimal(match.group(1).replace(",", "") + (match.group(2) or ""))
+        if amount >= 10000 and amount % 100 == 0:
+            found.append(match.group(0))
+    return found
+
+
+def zh_texts(value):
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            if key == "zh" and isinstance(inner, str):
+                yield inner
+            else:
+                yield from zh_texts(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from zh_texts(inner)
+
+
+@pytest.mark.parametrize("calculator_id", IDS)
+def test_chinese_metadata_writes_wan_yuan(calculator_id):
+    bad = [t for t in zh_texts(CALCULATORS[calculator_id]) if grouped_wan_amounts(t)]
+    assert bad == []
+
+
+@SETTINGS
+@given(data=st.data(), calculator_id=st.sampled_from(IDS))
+def test_chinese_reasons_write_wan_yuan(data, calculator_id):
+    result = run(calculator_id, data.draw(valid_inputs(calculator_id)))
+    if result is not None:
+        for zh in zh_texts(result["reasons"]):
+            assert grouped_wan_amounts(zh) == [], zh
+            assert not re.search(r"\d,\d{3}年", zh), zh
