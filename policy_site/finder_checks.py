@@ -8,8 +8,11 @@ they accept.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterator, Mapping
+from decimal import Decimal, InvalidOperation
+from types import SimpleNamespace
 from typing import Any
 
 from .errors import DataProblem
@@ -21,12 +24,14 @@ FACTS_FILE = "facts.yaml"
 
 
 class _Reporter:
-    def __init__(self, problems: list[DataProblem], doc: YamlDocument):
+    def __init__(self, problems: list[DataProblem], doc: YamlDocument, warnings: list[DataProblem] | None = None):
         self.problems = problems
+        self.warnings = warnings if warnings is not None else []
         self.doc = doc
 
-    def __call__(self, loc: tuple, zh: str, en: str) -> None:
-        self.problems.append(DataProblem(self.doc.display_name, self.doc.line_of(loc), dotted(loc), zh, en))
+    def __call__(self, loc: tuple, zh: str, en: str, warning: bool = False) -> None:
+        (self.warnings if warning else self.problems).append(
+            DataProblem(self.doc.display_name, self.doc.line_of(loc), dotted(loc), zh, en))
 
 
 def walk(test: Test, loc: tuple) -> Iterator[tuple[Test, tuple]]:
@@ -48,7 +53,7 @@ def _figure_value(calculators: Mapping[str, dict], name: str) -> str | None:
 
 
 class _Context:
-    def __init__(self, facts: FactsFile | None, calculators: Mapping[str, dict], agencies: set[str]):
+    def __init__(self, facts: FactsFile | None, calculators: Mapping[str, dict], agencies: set[str] | None):
         self.file = facts
         self.facts: dict[str, Fact] = {f.id: f for f in facts.facts} if facts else {}
         self.calculators = calculators
@@ -59,7 +64,8 @@ class _Context:
 
     def check_test(self, test: Test, loc: tuple, report: _Reporter, serves: str | None = None) -> None:
         for node, at in walk(test, loc):
-            if node.judged_by is not None and node.judged_by not in self.agencies:
+            # agencies None: agencies.yaml did not parse; its own problem is reported, no echo here
+            if node.judged_by is not None and self.agencies is not None and node.judged_by not in self.agencies:
                 report(at + ("judged_by",), f"未知的机构编号“{node.judged_by}”：请使用 agencies.yaml 中的编号。",
                        f"Unknown agency id '{node.judged_by}': use an id from agencies.yaml.")
             if node.fact is None:
@@ -92,6 +98,54 @@ class _Context:
                            f"计算器中没有名为“{bound.figure}”的数字：请写成“计算器编号.数字名”，名字见计算器的 figures。",
                            f"There is no calculator figure '{bound.figure}': write 'calculator_id.figure_key' "
                            "with a key from the calculator's figures.")
+            if not self._can_hold(node, fact):
+                report(at, f"这个条件永远不成立：问题“{fact.id}”没有任何答案能同时满足这里的 is、in、at_least、at_most"
+                           "（它们必须同时满足）。请只保留一种比较，或改正数值。",
+                       f"This test can never hold: no answer to the question '{fact.id}' meets its is, in, "
+                       "at_least and at_most together (all of them must hold). Keep one comparison, or correct "
+                       "the values.")
+
+    def _number(self, bound: Any) -> int | None:
+        """A threshold as a whole number (a figure's value read exactly); None if it is not one."""
+        if isinstance(bound, int):
+            return bound
+        value = _figure_value(self.calculators, bound.figure)
+        try:
+            number = Decimal(str(value))
+        except (InvalidOperation, ValueError):
+            return None
+        return int(number) if number.is_finite() and number == number.to_integral_value() else None
+
+    def _can_hold(self, node: Test, fact: Fact) -> bool:
+        """False only when no answer to ``fact`` meets every comparison of ``node`` (values that are not
+        answers at all, or thresholds on a question that is not a number, are reported on their own)."""
+        if node.is_ is not None and not fact.accepts(node.is_):
+            return True
+        if any(not fact.accepts(v) for v in node.in_ or ()):
+            return True
+        candidates: list[Any]
+        if fact.type == "integer":
+            low, high = fact.min, fact.max
+            for name in ("at_least", "at_most"):
+                bound = getattr(node, name)
+                if bound is None:
+                    continue
+                number = self._number(bound)
+                if number is None:
+                    return True
+                low, high = (max(low, number), high) if name == "at_least" else (low, min(high, number))
+            if node.is_ is None and node.in_ is None:
+                return low <= high
+            candidates = [v for v in ([node.is_] if node.is_ is not None else list(node.in_)) if low <= v <= high]
+        elif node.at_least is not None or node.at_most is not None:
+            return True
+        else:
+            candidates = [True, False] if fact.type == "bool" else [c.value for c in fact.choices]
+        if node.is_ is not None:
+            candidates = [v for v in candidates if _same(v, node.is_)]
+        if node.in_ is not None:
+            candidates = [v for v in candidates if any(_same(v, w) for w in node.in_)]
+        return bool(candidates)
 
     def check_answer(self, fact_id: str, value: Any, loc: tuple, report: _Reporter) -> None:
         fact = self.facts.get(fact_id)
@@ -100,6 +154,11 @@ class _Context:
         elif not fact.accepts(value):
             report(loc, f"“{value}”不是问题“{fact.id}”的可选答案：{_answers_zh(fact)}。",
                    f"'{value}' is not a possible answer to the question '{fact.id}': {_answers_en(fact)}.")
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equality as the engine has it: true is not 1."""
+    return type(a) is type(b) and a == b
 
 
 def _answers_zh(fact: Fact) -> str:
@@ -129,9 +188,9 @@ def _field_accepts(field: dict, value: Any) -> bool:
     return type(value) in (int, float)
 
 
-def check_facts(problems: list[DataProblem], doc: YamlDocument, facts: FactsFile, agencies: set[str],
-                calculators: Mapping[str, dict]) -> None:
-    report = _Reporter(problems, doc)
+def check_facts(problems: list[DataProblem], doc: YamlDocument, facts: FactsFile, agencies: set[str] | None,
+                calculators: Mapping[str, dict], warnings: list[DataProblem] | None = None) -> None:
+    report = _Reporter(problems, doc, warnings)
     ctx = _Context(facts, calculators, agencies)
     counts = Counter(f.id for f in facts.facts)
     for index, fact in enumerate(facts.facts):
@@ -161,6 +220,123 @@ def check_facts(problems: list[DataProblem], doc: YamlDocument, facts: FactsFile
         report(("applicant_fact",), f"第一个问题“{facts.applicant_fact}”必须是面向所有人的选择题（申请人类型）。",
                f"The first question '{facts.applicant_fact}' must be a choice question asked of everyone "
                "(the kind of applicant).")
+        return
+    _check_implications(facts, report)
+    _check_never_asked(facts, ctx, report)
+
+
+def _shown(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _implied(facts: FactsFile, start: str, value: Any) -> tuple[dict[str, tuple[Any, list]], list[tuple]]:
+    """Every answer that answering ``start`` with ``value`` implies, as the engine applies ``implies``
+    (each with the chain of rules that led to it: (fact index, rule index, target)), and every
+    conflict met on the way: (target, (value, chain), (other value, chain))."""
+    index = {f.id: (i, f) for i, f in enumerate(facts.facts)}
+    known: dict[str, tuple[Any, list]] = {start: (value, [])}
+    conflicts = []
+    queue = [start]
+    while queue:
+        fact_id = queue.pop(0)
+        if fact_id not in index:
+            continue
+        i, fact = index[fact_id]
+        value, chain = known[fact_id]
+        for r, rule in enumerate(fact.implies):
+            if not _same(value, rule.when):
+                continue
+            for target, target_value in rule.set.items():
+                step = chain + [(i, r, target)]
+                if target not in known:
+                    known[target] = (target_value, step)
+                    queue.append(target)
+                elif not _same(known[target][0], target_value):
+                    conflicts.append((target, known[target], (target_value, step)))
+    return known, conflicts
+
+
+def _chain_text(facts: FactsFile, start: str, value: Any, chain: list) -> str:
+    words = [f"{start}: {_shown(value)}"]
+    for i, r, target in chain:
+        words.append(f"{target}: {_shown(facts.facts[i].implies[r].set[target])}")
+    return " → ".join(words)
+
+
+def _check_implications(facts: FactsFile, report: _Reporter) -> None:
+    """``implies`` may not contradict itself: an answer that implies, through other questions, another
+    answer to itself or two answers to one question; nor may two answers that can be given together
+    imply different answers to a third question (the finder would then blame the visitor for a
+    question they never answered)."""
+    starts = [(f, r, rule) for f in facts.facts for r, rule in enumerate(f.implies)]
+    closures = {}
+    reported: set = set()
+    for fact, _, rule in starts:
+        key = (fact.id, _shown(rule.when))
+        if key in closures:
+            continue
+        known, conflicts = _implied(facts, fact.id, rule.when)
+        closures[key] = (fact, rule.when, known)
+        for target, (first, first_chain), (second, second_chain) in conflicts:
+            i, r, _ = second_chain[-1]
+            loc = ("facts", i, "implies", r, "set", target)
+            if loc in reported:
+                continue
+            reported.add(loc)
+            one = _chain_text(facts, fact.id, rule.when, first_chain)
+            two = _chain_text(facts, fact.id, rule.when, second_chain)
+            report(loc, f"implies 互相矛盾：回答“{fact.id}”为 {_shown(rule.when)} 时，会推出“{target}”既是 "
+                        f"{_shown(first)} 又是 {_shown(second)}（{one}；{two}）。请改正或删除其中一条 implies。",
+                   f"The implies contradict each other: answering '{fact.id}' {_shown(rule.when)} makes '{target}' "
+                   f"both {_shown(first)} and {_shown(second)} ({one}; {two}). Correct or remove one of these implies.")
+    entries = list(closures.values())
+    for a, (fact_a, value_a, known_a) in enumerate(entries):
+        for fact_b, value_b, known_b in entries[a + 1:]:
+            if fact_a.id == fact_b.id or (fact_a.for_ and fact_b.for_ and not set(fact_a.for_) & set(fact_b.for_)):
+                continue  # two answers to one question, or questions for different applicants: never together
+            if (fact_b.id in known_a and not _same(known_a[fact_b.id][0], value_b)) or \
+                    (fact_a.id in known_b and not _same(known_b[fact_a.id][0], value_a)):
+                continue  # the data already says these two answers exclude each other
+            for target in known_a.keys() & known_b.keys():
+                (first, chain_a), (second, chain_b) = known_a[target], known_b[target]
+                if _same(first, second):
+                    continue
+                i, r, _ = chain_b[-1]
+                loc = ("facts", i, "implies", r, "set", target)
+                if loc in reported:
+                    continue
+                reported.add(loc)
+                one = _chain_text(facts, fact_a.id, value_a, chain_a)
+                two = _chain_text(facts, fact_b.id, value_b, chain_b)
+                report(loc, f"implies 互相矛盾：“{fact_a.id}”为 {_shown(value_a)} 推出“{target}”是 {_shown(first)}，"
+                            f"而“{fact_b.id}”为 {_shown(value_b)} 推出它是 {_shown(second)}（{one}；{two}）。"
+                            f"同时这样回答的人会被告知“{target}”的回答矛盾，而这个问题他们没有回答过。请改正其中一条；"
+                            f"如果这两个回答本来就不能同时成立，请在“{fact_a.id}”的 implies 中直接写出“{fact_b.id}”的答案。",
+                       f"The implies contradict each other: '{fact_a.id}' {_shown(value_a)} makes '{target}' "
+                       f"{_shown(first)}, but '{fact_b.id}' {_shown(value_b)} makes it {_shown(second)} ({one}; {two}). "
+                       f"A visitor who gives both answers would be told their answer to '{target}' is contradictory, "
+                       f"though they never answered it. Correct one of them; if the two answers cannot both be true, "
+                       f"say so directly: set '{fact_b.id}' in the implies of '{fact_a.id}'.")
+
+
+def _check_never_asked(facts: FactsFile, ctx: _Context, report: _Reporter) -> None:
+    """A warning for a question whose ``ask_when`` is false for every kind of applicant it is for."""
+    from calculators.finder import evaluate  # the engine's own three-valued reading
+
+    for index, fact in enumerate(facts.facts):
+        if fact.ask_when is None:
+            continue
+        kinds = list(fact.for_) or sorted(ctx.applicant_values)
+        try:
+            never = all(evaluate(fact.ask_when.data(), {facts.applicant_fact: kind}) is False for kind in kinds)
+        except Exception:  # noqa: BLE001 - a test the other checks refuse (a figure that does not exist)
+            continue
+        if never and kinds:
+            report(("facts", index, "ask_when"),
+                   f"问题“{fact.id}”永远不会被问到：它只问 {'、'.join(kinds)}，而对他们来说 ask_when 总是不成立。"
+                   "请改正 ask_when 或 for。",
+                   f"The question '{fact.id}' can never be asked: it is for {', '.join(kinds)}, and its ask_when "
+                   "is false for them. Correct ask_when or for.", warning=True)
 
 
 def check_measures(problems: list[DataProblem], sections: list[tuple[YamlDocument, Section]],
@@ -268,17 +444,98 @@ def _check_same_kind(fact: Fact, field: dict, at: tuple, report: _Reporter) -> N
                "map them under inputs.")
 
 
+# How deep a test sits in the request the finder page sends (``finder_rules.browser_request``): the
+# objects and lists around it. A test's own depth adds to these; the sum may not pass MAX_DEPTH.
+_TEST_DEPTH_ABOVE = {
+    "condition": 8,   # request{ rules{ clauses[ clause{ measures[ measure{ conditions[ condition{ test
+    "ask_when": 4,    # request{ rules{ facts[ fact{ ask_when
+    "input": 10,      # request{ rules{ clauses[ clause{ measures[ measure{ calculators[ calc{ inputs{ source{ test
+}
+
+
+def json_depth(value: Any) -> int:
+    """How many objects and lists nest in ``value`` (a scalar: 0)."""
+    depth, level = 0, [(value, 1)]
+    while level:
+        node, d = level.pop()
+        if isinstance(node, dict):
+            depth = max(depth, d)
+            level += [(v, d + 1) for v in node.values()]
+        elif isinstance(node, (list, tuple)):
+            depth = max(depth, d)
+            level += [(v, d + 1) for v in node]
+    return depth
+
+
+def _check_depth(test: Test, kind: str, loc: tuple, report: _Reporter) -> None:
+    from calculators.bridge import MAX_DEPTH
+
+    limit = MAX_DEPTH - _TEST_DEPTH_ABOVE[kind]
+    depth = json_depth(test.data())
+    if depth > limit:
+        report(loc, f"这个条件嵌套太深（{depth} 层）：网页中的查询最多接受 {limit} 层，否则每位访客都会看到“无法加载”。"
+                    "请简化它（例如 not: {not: X} 就是 X，all 里的 all 可以合并）。",
+               f"This test nests too deeply ({depth} levels): the finder in the browser accepts at most {limit} here, "
+               "or it fails to load for every visitor. Simplify it (not: {not: X} is X; an all inside an all can be "
+               "merged).")
+
+
+def check_limits(problems: list[DataProblem], facts_doc: YamlDocument, facts: FactsFile,
+                 sections: list[tuple[YamlDocument, Section]]) -> None:
+    """What the page sends the browser's engine must be within its limits (``calculators.bridge``):
+    no test nested deeper, and the rules with the longest answers a visitor can give no longer."""
+    from calculators.bridge import MAX_REQUEST_CHARS
+
+    from .finder_rules import browser_request, finder_rules, largest_answers
+
+    facts_report = _Reporter(problems, facts_doc)
+    for index, fact in enumerate(facts.facts):
+        if fact.ask_when is not None:
+            _check_depth(fact.ask_when, "ask_when", ("facts", index, "ask_when"), facts_report)
+    for doc, section in sections:
+        report = _Reporter(problems, doc)
+        for c_index, clause in enumerate(section.clauses):
+            for m_index, measure in enumerate(clause.measures):
+                loc = ("clauses", c_index, "measures", m_index)
+                for k, condition in enumerate(measure.conditions):
+                    _check_depth(condition.test, "condition", loc + ("conditions", k, "test"), report)
+                for k, calc in enumerate(measure.calculators):
+                    for name, source in calc.inputs.items():
+                        if source.test is not None:
+                            _check_depth(source.test, "input", loc + ("calculators", k, "inputs", name, "test"),
+                                         report)
+    clauses = sorted((c for _, s in sections for c in s.clauses), key=lambda c: tuple(map(int, c.id.split("."))))
+    rules = finder_rules(SimpleNamespace(finder=facts, clauses=clauses))
+    answers = largest_answers(facts)
+    size = len(browser_request(rules, answers))
+    if size > MAX_REQUEST_CHARS:
+        rules_size = len(browser_request(rules, {}))
+        facts_report(
+            (), f"查询规则太大：网页发给计算引擎的规则有 {rules_size:,} 个字符，加上访客最长的回答共 {size:,} 个，"
+                f"超过了网页中的查询能接受的 {MAX_REQUEST_CHARS:,} 个，每位访客都会看到“无法加载”。"
+                "请缩短措施中的文字（offer、条件、notes），或减少 measures。",
+            f"The finder's rules are too large: the rules the page sends the engine are {rules_size:,} characters, "
+            f"{size:,} with the longest answers a visitor can give, above the {MAX_REQUEST_CHARS:,} the finder in the "
+            "browser accepts, so it would fail to load for every visitor. Shorten the measures' texts (offer, "
+            "conditions, notes) or have fewer measures.")
+
+
 def check_loaded(loaded: Any) -> None:
     """The loader's cross-file check for the finder (an entry of ``loader._Loaded.CROSS_CHECKS``)."""
     import calculators as package  # the figures and fields the measures refer to
 
     metadata = dict(loaded.calculator_meta) or {cid: package.CALCULATORS[cid] for cid in loaded.calculators
                                                 if cid in package.CALCULATORS}
-    agencies = loaded._known_ids("agencies.yaml", "agencies") or set()  # noqa: SLF001 - the loader's own helper
+    # None when agencies.yaml did not parse: its own problem is reported, and no agency is called unknown
+    agencies = loaded._known_ids("agencies.yaml", "agencies")  # noqa: SLF001 - the loader's own helper
     raw = getattr(loaded, "finder", None)
-    if raw is not None and not raw.valid:
+    if getattr(loaded, "finder_unreadable", False) or (raw is not None and not raw.valid):
         return  # facts.yaml's own problems are reported; checking the measures against it would only echo them
     facts = raw.obj if raw is not None else None
     if raw is not None:
-        check_facts(loaded.problems, raw.doc, facts, agencies, metadata)
-    check_measures(loaded.problems, loaded.valid_files("sections/*.yaml"), facts, metadata, agencies)
+        check_facts(loaded.problems, raw.doc, facts, agencies, metadata, loaded.warnings)
+    sections = loaded.valid_files("sections/*.yaml")
+    count = len(loaded.problems)
+    check_measures(loaded.problems, sections, facts, metadata, agencies)
+    if raw is not None and len(loaded.problems) == count:
+        check_limits(loaded.problems, raw.doc, facts, sections)

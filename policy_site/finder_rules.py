@@ -4,15 +4,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 
 import calculators
+from calculators import InputError
 
 from .dates import data_date
 from .loader import load_policy
 from .model import Policy
-from .model_finder import Fact, Measure
+from .model_finder import Fact, FactsFile, Measure
+
+AS_OF_SHAPE = "2026-11-25"
+"""Every ``as_of`` the page sends is a date of this length."""
 
 
 def _fact(fact: Fact) -> dict[str, Any]:
@@ -64,6 +69,43 @@ def finder_rules(policy: Policy) -> dict[str, Any] | None:
     }
 
 
+def browser_request(rules: dict[str, Any], facts: Any, as_of: str = AS_OF_SHAPE) -> str:
+    """The request text the finder page sends to ``calculators.find_json`` (``JSON.stringify`` of
+    ``{rules, facts, as_of}``: no spaces, non-ASCII as it is), so its size is the browser's."""
+    return json.dumps({"rules": rules, "facts": facts, "as_of": as_of}, ensure_ascii=False,
+                      separators=(",", ":"), allow_nan=False)
+
+
+def largest_answers(facts: FactsFile) -> dict[str, Any]:
+    """The longest answers a visitor can send: one to every question, each its longest value."""
+    def longest(fact: Fact) -> Any:
+        if fact.type == "bool":
+            return False
+        if fact.type == "integer":
+            return max((fact.min, fact.max), key=lambda n: len(str(n)))
+        return max((c.value for c in fact.choices), key=len)
+    return {f.id: longest(f) for f in facts.facts}
+
+
+def request_refusal(rules: dict[str, Any], facts: Any, as_of: str) -> InputError | None:
+    """The refusal the browser's engine gives a request too large or too deeply nested, or None."""
+    from calculators.bridge import MAX_DEPTH, MAX_REQUEST_CHARS, request_too_big
+
+    try:
+        text = browser_request(rules, facts, as_of)
+    except (TypeError, ValueError):
+        return None  # answers the engine refuses on its own, with the field named
+    if not request_too_big(text):
+        return None
+    return calculators.InputError([{
+        "field": None,
+        "zh": f"请求过大或嵌套过深：网页中的查询也会拒绝它（规则和回答合计最多 {MAX_REQUEST_CHARS:,} 个字符、"
+              f"嵌套 {MAX_DEPTH} 层）。请运行 policy-site check 查看是哪条数据。",
+        "en": f"The request is too large or too deeply nested: the finder in the browser refuses it too (rules and "
+              f"answers together at most {MAX_REQUEST_CHARS:,} characters and {MAX_DEPTH} levels). Run "
+              "policy-site check to see which data."}])
+
+
 def find(facts: Any, as_of: dt.date | str | None = None, data_dir: Path | str = "policy_data") -> dict[str, Any]:
     """What applies to a visitor with these answers, from the policy in ``data_dir``.
 
@@ -80,4 +122,7 @@ def find(facts: Any, as_of: dt.date | str | None = None, data_dir: Path | str = 
         as_of = data_date(data_dir)
     if isinstance(as_of, dt.date):
         as_of = as_of.isoformat()
+    refusal = request_refusal(rules, facts, as_of)  # the same limit as the browser
+    if refusal is not None:
+        raise refusal
     return calculators.find(rules, facts, as_of)

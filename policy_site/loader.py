@@ -140,6 +140,8 @@ class _Loaded:
                 self.files[pattern].append(raw) if raw is not None else self.unparsed[pattern].append(path)
         facts = self.data_dir / finder_checks.FACTS_FILE  # optional: the finder's questions (its own model)
         self.finder = self._read_one(facts, model.model_finder.FactsFile) if facts.is_file() else None
+        self.finder_unreadable = facts.is_file() and self.finder is None
+        """facts.yaml is there but is not even YAML: the measures cannot be checked against it."""
         self._check_unexpected_files()
 
     def _name(self, path: Path) -> str:

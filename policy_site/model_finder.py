@@ -9,9 +9,10 @@ quotes not in the clause, calculator figures and inputs) are in ``finder_checks`
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import BeforeValidator, Field, StringConstraints, model_validator
 
 from .model import Id, Model, NonEmpty, Text, bilingual_error
 
@@ -25,6 +26,31 @@ class FigureRef(Model):
     figure: FigureName = Field(description="calculator id and figure key, joined by a dot")
 
 
+_FIGURE_NAME = re.compile(r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")
+_FIGURE_EXAMPLE = "enterprise_hiring_award.first_year"
+
+
+def _bound(value: object) -> object:
+    """A threshold as typed: a whole number, or ``{figure: calculator_id.figure_key}``; one clear
+    message for anything else (a fraction, true/false, a figure without its calculator id)."""
+    if isinstance(value, bool):
+        raise bilingual_error(f"这里应写整数（如 6），不能写 {str(value).lower()}。",
+                              f"This must be a whole number (e.g. 6), not {str(value).lower()}.")
+    if isinstance(value, float):
+        raise bilingual_error(f"这里应写整数（如 6），不能写小数 {value}：问题的答案都是整数。",
+                              f"This must be a whole number (e.g. 6), not {value}: the answers are whole numbers.")
+    if isinstance(value, dict) and isinstance(value.get("figure"), str) and not _FIGURE_NAME.match(value["figure"]):
+        typed = value["figure"]
+        raise bilingual_error(
+            f"“{typed}”不是计算器数字的写法：请写成“计算器编号.数字名”，例如 {_FIGURE_EXAMPLE}"
+            "（数字名见该计算器的 figures）。",
+            f"'{typed}' is not how a calculator figure is named: write calculator_id.figure_key, e.g. "
+            f"{_FIGURE_EXAMPLE} (the keys are in the calculator's figures).", at=("figure",))
+    return value
+
+
+Bound = Annotated[int | FigureRef, BeforeValidator(_bound)]
+
 _SHAPES = ("fact", "all", "any", "not", "judged_by")
 
 
@@ -34,8 +60,8 @@ class Test(Model):
     fact: Id | None = Field(default=None, description="the id of a question in facts.yaml")
     is_: Scalar | None = Field(default=None, alias="is", description="the answer equals this value")
     in_: tuple[Scalar, ...] | None = Field(default=None, alias="in", description="the answer is one of these")
-    at_least: int | FigureRef | None = Field(default=None, description="the answer is this number or more (以上)")
-    at_most: int | FigureRef | None = Field(default=None, description="the answer is this number or less")
+    at_least: Bound | None = Field(default=None, description="the answer is this number or more (以上)")
+    at_most: Bound | None = Field(default=None, description="the answer is this number or less")
     all: tuple[Test, ...] | None = Field(default=None, description="every test holds")
     any: tuple[Test, ...] | None = Field(default=None, description="at least one test holds")
     not_: Test | None = Field(default=None, alias="not", description="the test does not hold")
@@ -59,6 +85,10 @@ class Test(Model):
         for name in ("all", "any"):
             if getattr(self, name) is not None and not getattr(self, name):
                 raise bilingual_error(f"{name} 至少要有一项。", f"'{name}' needs at least one test.", at=(name,))
+        if self.in_ is not None and not self.in_:
+            raise bilingual_error("in 至少要有一个答案（空列表 [] 永远不成立）：请写出符合条件的答案，如 in: [a, b]。",
+                                  "'in' needs at least one answer (an empty list [] never holds): list the answers "
+                                  "that meet the condition, e.g. in: [a, b].", at=("in",))
         return self
 
     def data(self) -> dict:
