@@ -120,7 +120,10 @@ def figure(key, constant, unit, label, zh_text):
     }
 
 
-def metadata(id, clause, title, summary, applicant, fields, notes, figures, examples):
+def metadata(id, clause, title, summary, applicant, fields, notes, figures, examples,
+             eligible_verdict=None):
+    """``eligible_verdict``: what the result's verdict says instead of "eligible" when the amount
+    still depends on a judgement of the agency (2.1's reward: "if judged outstanding"); else None."""
     return {
         "id": id,
         "clause": clause,
@@ -131,4 +134,5 @@ def metadata(id, clause, title, summary, applicant, fields, notes, figures, exam
         "notes": notes,
         "figures": figures,
         "examples": examples,
+        "eligible_verdict": eligible_verdict,
     }

@@ -67,7 +67,16 @@ METADATA = F.metadata(
                    "Commercial HR agencies, labour brokers and similar, and the farmers and "
                    "herders placed in work."),
     fields=FIELDS,
-    notes=[NOTE_REGION, NOTE_ESTIMATE],
+    notes=[
+        text("原文分别规定求职创业补贴和一次性路费补贴，没有写明能否同时享受；同时符合两项条件的，"
+             "本站按两项都可以享受计算，是否可以同时享受以区人社局的认定为准。",
+             "The plan sets the job-seeking subsidy and the one-time travel subsidy in separate "
+             "sentences and does not say whether a worker can have both; for a worker who meets "
+             "both conditions this site adds them up, and the district HR and social security "
+             "bureau decides whether both are paid."),
+        NOTE_REGION,
+        NOTE_ESTIMATE,
+    ],
     figures=[
         F.figure("min_months_employed", MIN_MONTHS_EMPLOYED, "months",
                  text("就业时间要求", "Months of employment needed"), "6个月(含6个月)以上"),

@@ -50,13 +50,21 @@ FIELDS = [
     ),
     F.money_field(
         "local_monthly_min_wage_yuan",
-        text("就业地月最低工资标准", "Monthly minimum wage where the graduate works"),
+        text("当地月最低工资标准（本站理解为就业所在地）",
+             "Local monthly minimum wage (read here as where the graduate works)"),
         unit=F.UNIT_YUAN_PER_MONTH, max=F.MONTHLY_WAGE_MAX,
-        help=text("毕业生就业所在地当年的月最低工资标准，由当地人力资源和社会保障部门公布"
-                  "（可在当地人社局网站查询或拨打12333咨询）。",
-                  "The monthly minimum wage of the place where the graduate works, published by "
-                  "the local human resources and social security bureau (see its website or "
-                  "call 12333 there)."),
+        help=text("方案写的是“当地当年最低工资标准”，没有写明“当地”指哪里；本站理解为毕业生就业所在地，"
+                  "请向区人社局确认。就业所在地的月最低工资标准由当地省级人民政府公布：可在当地人力资源和"
+                  "社会保障厅（局）网站搜索“最低工资标准”，或在当地拨打12333咨询。同一省内各地的标准"
+                  "可能分几档，请填写就业所在城市、开始就业那一年的一档。",
+                  "The plan says “当地当年最低工资标准” (the local minimum wage of the year) without "
+                  "saying which place is meant; this site reads it as the place where the graduate "
+                  "works: check with the district HR and social security bureau. That place's "
+                  "monthly minimum wage is published by its provincial government: search its "
+                  "human resources and social security department's website for “最低工资标准” "
+                  "(minimum wage), or call 12333 there. A province may have several bands for "
+                  "different areas: enter the one for the city where the graduate works, in the "
+                  "year employment began."),
     ),
     F.year_field("start_year", text("开始就业年份", "Year employment began")),
 ]
@@ -83,11 +91,12 @@ METADATA = F.metadata(
              "entered for every year."),
         text("“2019年1月1日起”读作2019年1月1日及以后开始的就业；2019年以前开始就业、2019年仍在区外就业的，"
              "请向牵头单位询问能否从2019年起享受。按年签订合同、累计满3年的（含按年累计满3年）也符合条件。"
-             "请向户籍所在地申请。",
+             "申请地点请向牵头单位区人社局咨询。",
              "“2019年1月1日起” is read as employment starting on or after 2019-01-01; someone who "
              "started earlier and still works outside the region in 2019 should ask the lead "
              "agency whether the allowances apply from 2019. Yearly contracts that add up to 3 "
-             "years (按年累计满3年) count. Apply where your household is registered."),
+             "years (按年累计满3年) count. Ask the lead agency, the district HR and social security "
+             "bureau, where to apply."),
         NOTE_REGION,
         NOTE_THRESHOLDS,
         NOTE_ESTIMATE,
@@ -144,9 +153,16 @@ def compute(values):
     if start_year < FIRST_START_YEAR:
         eligible = False
         reasons.append(reason(
-            f"本补贴适用于{FIRST_START_YEAR}年1月1日起开始的就业，{start_year}年开始的不适用。",
-            f"Only employment that began on or after {FIRST_START_YEAR}-01-01 qualifies; "
-            f"{start_year} is earlier.",
+            f"方案写的是“{FIRST_START_YEAR}年1月1日起”，没有写明{FIRST_START_YEAR}年以前开始就业、"
+            f"{FIRST_START_YEAR}年以后仍在区外就业的能否享受。本站的理解是只计{FIRST_START_YEAR}年1月1日起"
+            f"开始的就业，所以没有计算{start_year}年开始的就业的金额；这只是本站的理解，能否享受、"
+            f"从哪一年起享受，由牵头单位区人社局决定，请向区人社局咨询（人社服务热线12333）。",
+            f"The plan says “from {FIRST_START_YEAR}-01-01” and does not say whether employment "
+            f"that began before {FIRST_START_YEAR} and continues after it counts. This site reads "
+            f"it as employment that began on or after {FIRST_START_YEAR}-01-01, so it computed "
+            f"nothing for employment that began in {start_year}. That is only our reading: the "
+            f"lead agency, the district HR and social security bureau, decides whether and from "
+            f"which year the allowances apply, so ask it (HR hotline 12333).",
         ))
     if not eligible:
         return build(METADATA, False, [], reasons)

@@ -104,10 +104,14 @@ def compute(values):
 
     if months < MIN_MONTHS:
         return build(METADATA, False, [], [reason(
-            f"见习期需{MIN_MONTHS}-{MAX_PAID_MONTHS}个月，{fmt_number(months)}个月不足"
-            f"{MIN_MONTHS}个月，不能享受见习补贴。",
-            f"Internships must last {MIN_MONTHS}-{MAX_PAID_MONTHS} months; "
-            f"{fmt_number(months)} month(s) is less than {MIN_MONTHS}, so no subsidy applies.",
+            f"方案组织的是{MIN_MONTHS}-{MAX_PAID_MONTHS}个月的见习；本站把不足{MIN_MONTHS}个月"
+            f"（填写的是{fmt_number(months)}个月）的见习理解为不补贴，所以没有计算金额。这只是本站的理解："
+            f"牵头单位可能按实际见习月数补贴，是否补贴由区人社局决定，请向区人社局咨询（人社服务热线12333）。",
+            f"The plan organises internships of {MIN_MONTHS}-{MAX_PAID_MONTHS} months; this site "
+            f"reads an internship shorter than {MIN_MONTHS} months ({fmt_number(months)} entered) "
+            f"as not paid, so it computed nothing. That is only our reading: the lead agency may "
+            f"pay for the months actually served; the district HR and social security bureau "
+            f"decides, so ask it (HR hotline 12333).",
         )])
 
     paid_months = min(months, MAX_PAID_MONTHS)

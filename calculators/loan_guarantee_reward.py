@@ -34,9 +34,11 @@ METADATA = F.metadata(
         f"Estimates the reward of {fmt_percent(REWARD_RATIO)}% of the new startup guaranteed "
         f"loans issued in the year.",
     ),
-    applicant=text("工作成效突出的创业担保基金运营管理机构、经办银行等单位（奖励资金由自治区财政安排）。",
-                   "Guarantee-fund operators, lending banks and other units whose work is judged "
-                   "outstanding (paid by the autonomous region's finance department)."),
+    applicant=text("创业担保贷款工作成效突出的创业担保基金运营管理机构等单位（按全国做法，也包括经办银行；"
+                   "奖励资金由自治区财政安排）。",
+                   "Guarantee-fund operators and other units (等单位) whose startup-loan work is judged "
+                   "outstanding (as in the national scheme, lending banks too; paid by the "
+                   "autonomous region's finance department)."),
     fields=FIELDS,
     notes=[
         text("奖励只给予创业担保贷款工作成效突出的单位；计算器显示的是获得奖励时最多的金额。"
@@ -51,6 +53,7 @@ METADATA = F.metadata(
         F.figure("reward_ratio", REWARD_RATIO, "percent",
                  text("奖励比例（占新发放贷款总额）", "Reward as a share of new loans"), "1%"),
     ],
+    eligible_verdict=text("如获评工作成效突出", "If the work is judged outstanding"),
     examples=[
         {"new_loans_total_yuan": 25000000},
         {"new_loans_total_yuan": 0},
@@ -72,11 +75,12 @@ def compute(values):
               "Reward (at most, possibly shared)", reward)],
         [reason(
             f"按当年新发放创业担保贷款总额{fmt_yuan_zh(total)}的{fmt_percent(REWARD_RATIO)}%计算，奖励{fmt_yuan_zh(reward)}；"
-            f"奖励只给予工作成效突出的单位，是否给予由财政部门认定，并可能由几家单位分享，由自治区财政安排。",
+            f"奖励只给予工作成效突出的单位（方案没有写明由谁认定，请向区财政局咨询），"
+            f"并可能由几家单位分享，由自治区财政安排。",
             f"{fmt_percent(REWARD_RATIO)}% of the {fmt_yuan(total)} yuan of new loans issued in the year: "
-            f"at most {fmt_yuan(reward)} yuan, paid only if the unit's work is judged outstanding, "
-            f"and possibly shared among several units; the autonomous region's finance "
-            f"department pays it.",
+            f"at most {fmt_yuan(reward)} yuan, paid only if the unit's work is judged outstanding "
+            f"(the plan does not say who judges: ask the district finance bureau), and possibly "
+            f"shared among several units; the autonomous region's finance department pays it.",
         )],
         total_is_ceiling=True,
     )

@@ -115,11 +115,14 @@ METADATA = F.metadata(
              "“可申请最高不超过” is the most you can apply for: the lending bank decides "
              "whether to lend and how much."),
         text("利息按只付息、到期一次还本估算：贷款金额 × 年利率 × 期限；分期还款的利息更少，所以贴息金额是上限。"
-             "贴息按贴息办法（藏财金字〔2017〕37号）允许的利率计算，超出部分的利息由借款人承担。",
+             "方案规定财政全额贴息，贴息办理流程按藏财金字〔2017〕37号执行；可贴息的利率上限以该文件和"
+             "经办银行的说明为准（本站未核对该文件），超出上限的利息由借款人承担。",
              "Interest is estimated as for an interest-only loan repaid at maturity: "
              "loan × annual rate × term; a loan repaid in instalments costs less, so the "
-             "subsidy shown is an upper bound. The subsidy covers interest at the rate the "
-             "subsidy rules allow (藏财金字〔2017〕37号); interest above it is the borrower's."),
+             "subsidy shown is an upper bound. The plan says the interest is paid in full and that "
+             "the procedure follows 藏财金字〔2017〕37号; any cap on the rate subsidised is set by "
+             "that document and the lending bank (this site has not checked that document), and "
+             "interest above such a cap is the borrower's."),
         text(f"方案只写明个人和合伙创业贷款期限不超过{MAX_TERM_YEARS}年，没有写小微企业贷款期限；"
              f"计算器按方案所依据的全国规定（财金〔2018〕22号）取最长{SMALL_ENTERPRISE_MAX_TERM_YEARS}年。",
              f"The plan gives a term of at most {MAX_TERM_YEARS} years for individual and "
@@ -283,18 +286,20 @@ def compute(values):
             yearly.append(interest - yearly_interest * whole_years)
         items.append(item("interest_subsidy", "财政贴息（最多）", "Interest paid by the government (at most)",
                           interest))
-        reasons.append(reason(
-            f"按只付息、到期还本估算：{fmt_yuan_zh(loan)} × 年利率{fmt_number(rate)}% × "
-            f"{fmt_number(term)}年 = {fmt_yuan_zh(interest)}，最多由财政全额贴息。",
-            f"Estimated as an interest-only loan repaid at maturity: {fmt_yuan(loan)} yuan × "
-            f"{fmt_number(rate)}% a year × {fmt_number(term)} year(s) = {fmt_yuan(interest)} "
-            f"yuan, at most, paid by the government.",
-        ))
         if rate == 0:
+            # No formula line "× 0% = 0元": the visitor is asked for the rate instead.
             reasons.append(reason(
-                "未填写贷款年利率（按0计算）；填写合同年利率即可估算贴息金额。",
-                "No interest rate was entered (0 is used); enter the loan's annual rate to "
-                "estimate the subsidy.",
+                "没有填写贷款年利率，所以还没有估算贴息金额；填写借款合同上的年利率即可估算。",
+                "No interest rate was entered, so the subsidy is not estimated yet: enter the "
+                "annual rate of the loan contract to estimate it.",
+            ))
+        else:
+            reasons.append(reason(
+                f"按只付息、到期还本估算：{fmt_yuan_zh(loan)} × 年利率{fmt_number(rate)}% × "
+                f"{fmt_number(term)}年 = {fmt_yuan_zh(interest)}，最多由财政全额贴息。",
+                f"Estimated as an interest-only loan repaid at maturity: {fmt_yuan(loan)} yuan × "
+                f"{fmt_number(rate)}% a year × {fmt_number(term)} year(s) = {fmt_yuan(interest)} "
+                f"yuan, at most, paid by the government.",
             ))
     return build(
         METADATA, eligible, items, reasons,

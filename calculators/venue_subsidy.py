@@ -40,7 +40,16 @@ FIELDS = [
                   f"{PRIVATE_MIN_MONTHS_OPERATING} months or more."),
         applies_when=F.when("venue_type", "private"),
     ),
-    F.years_field("years", text("申请补贴的年数", "Years claimed")),
+    F.years_field(
+        "years", text("申请补贴的年数", "Years claimed"),
+        help=text(f"想估算几年的免收或补贴，就填几年（整数）：例如只算第一年填1，算满原则上的"
+                  f"{PRIVATE_STANDARD_YEARS}年填{PRIVATE_STANDARD_YEARS}。这与已经营业多久无关："
+                  f"已正常经营的月数填在上一栏。",
+                  f"How many years of waiver or subsidy to estimate, as a whole number: 1 for the "
+                  f"first year only, {PRIVATE_STANDARD_YEARS} for the usual "
+                  f"{PRIVATE_STANDARD_YEARS} years. This is not how long you have been trading: "
+                  f"months of operation have their own field."),
+    ),
     F.bool_field(
         "hardship_extension",
         text(f"超过{PRIVATE_STANDARD_YEARS}年后确有困难",
@@ -61,9 +70,9 @@ METADATA = F.metadata(
     clause=CLAUSE,
     title=text("创业经营场地支持", "Business premises support"),
     summary=text(
-        "估算失业人员自主创业租赁经营场地可免收或补贴的租金和水电费。",
-        "Estimates the rent and utilities waived or subsidised for unemployed people who "
-        "rent premises to start their own business.",
+        "估算失业人员自主创业租赁经营场地可免收或补贴的租金（房租）和水电费。",
+        "Estimates the rent and utilities waived or subsidised (a rent subsidy) for unemployed "
+        "people who rent premises to start their own business.",
     ),
     applicant=text("自主创业的失业人员。", "Unemployed people starting their own business."),
     fields=FIELDS,

@@ -61,7 +61,7 @@ EXTRA_KEYS = {"startup_loan": {"max_loan_yuan", "interest_subsidy_yuan", "max_te
 FIELD_KEYS = {"name", "type", "label", "help", "unit", "min", "max", "required", "default",
               "default_parameter", "choices", "applies_when"}
 METADATA_KEYS = {"id", "clause", "title", "summary", "applicant", "fields", "notes", "figures",
-                 "examples"}
+                 "examples", "eligible_verdict"}
 FIGURE_UNITS = {"yuan", "yuan_per_person", "yuan_per_year", "percent", "people", "months", "years",
                 "calendar_year"}
 INT_KINDS = {"int"}
@@ -323,3 +323,44 @@ def test_no_float_arithmetic_on_money():
                   and id(node) not in in_examples]
         assert not floats, f"{path.name} has float literals {floats}"
         assert "float(" not in path.read_text(encoding="utf-8").replace("float(str(rounded))", ""), path.name
+
+
+# ---- results that rest on a reading, or on a judgement, say so (reading review 2) ----
+
+def test_no_zero_interest_formula_when_the_rate_is_left_empty():
+    """Visitor review #25: no "× 年利率0% × 2年 = 0元" line; the visitor is asked for the rate."""
+    result = calculate("startup_loan", {"applicant_type": "small_enterprise", "current_employees": 4,
+                                        "new_eligible_hires": 1})
+    zh = " ".join(r["zh"] for r in result["reasons"])
+    assert "0%" not in zh and "× 年利率" not in zh
+    assert "填写借款合同上的年利率" in zh
+    with_rate = calculate("startup_loan", {"applicant_type": "individual", "annual_rate_percent": 4})
+    assert any("× 年利率4%" in r["zh"] for r in with_rate["reasons"])
+
+
+def test_the_guarantee_reward_verdict_names_the_judgement():
+    """2.1-C6: the reward is "if judged outstanding, at most …", never a plain "eligible"."""
+    verdict = CALCULATORS["loan_guarantee_reward"]["eligible_verdict"]
+    assert verdict == {"zh": "如获评工作成效突出", "en": "If the work is judged outstanding"}
+    assert all(CALCULATORS[cid]["eligible_verdict"] is None for cid in CALCULATORS
+               if cid != "loan_guarantee_reward")
+    applicant = CALCULATORS["loan_guarantee_reward"]["applicant"]["zh"]
+    assert applicant.startswith("创业担保贷款工作成效突出的创业担保基金运营管理机构等单位（按全国做法，也包括经办银行")
+
+
+def test_notes_claim_only_what_the_plan_says():
+    """F17: 3.1 names only the district bureau, not the place of household registration;
+    F6: 藏财金字〔2017〕37号 is cited for the procedure; F20: the two 3.3 subsidies added is a reading."""
+    def notes(cid):
+        return " ".join(n["zh"] for n in CALCULATORS[cid]["notes"])
+    assert "户籍所在地" not in notes("graduate_outside_region")
+    assert "申请地点请向牵头单位区人社局咨询" in notes("graduate_outside_region")
+    assert "贴息办理流程按藏财金字〔2017〕37号执行" in notes("startup_loan")
+    assert "允许的利率计算" not in notes("startup_loan")
+    assert "是否可以同时享受以区人社局的认定为准" in notes("farmer_herder_transfer")
+    wage = next(f for f in CALCULATORS["graduate_outside_region"]["fields"]
+                if f["name"] == "local_monthly_min_wage_yuan")
+    assert "本站理解为就业所在地" in wage["label"]["zh"] and "12333" in wage["help"]["zh"]
+    years = next(f for f in CALCULATORS["venue_subsidy"]["fields"] if f["name"] == "years")
+    assert years["help"] and "只算第一年填1" in years["help"]["zh"]
+    assert "房租" in CALCULATORS["venue_subsidy"]["summary"]["zh"]

@@ -65,11 +65,14 @@ class CalculatorForm extends Bilingual {
     this.showReadBack();
     this.onRuntime = (state) => this.runtimeChanged(state);
     app.runtime.listeners.add(this.onRuntime);
-    if (fromQuery) {
+    // A link that fills in only some of the required fields (the finder's, with what its answers
+    // give) prefills them silently: no "please fill in" for fields the visitor has not touched yet.
+    const complete = this.calc.fields.every((f) => !f.required || f.type === "bool" || !this.shown(f) || this.rawValue(f) !== "");
+    if (fromQuery) this.carryQueryToTwin(location.search);
+    if (fromQuery && complete) {
       // A shared link: compute its result and bring it into view (focus moves to the answer).
       this.pendingSubmit = true;
       this.focusOnAnswer = true;
-      this.carryQueryToTwin(location.search);
     }
     this.runtimeChanged(app.runtime.state);
   }
@@ -532,7 +535,7 @@ class CalculatorForm extends Bilingual {
     const expired = this.config.expired;
     const heading = h("h3", { tabindex: "-1", class: "policy-calc__heading", text: s.calc_result });
     const verdictText = expired ? (result.eligible ? expired.would_have : expired.not)
-      : result.eligible ? s.eligible : s.not_eligible;
+      : result.eligible ? (this.config.calculator.eligible_verdict?.[this.lang] ?? s.eligible) : s.not_eligible;
     const verdict = h("p", {
       class: `policy-calc__verdict policy-calc__verdict--${result.eligible ? (expired ? "expired" : "yes") : "no"}`,
       text: verdictText,
@@ -598,7 +601,9 @@ class CalculatorForm extends Bilingual {
     this.output.replaceChildren(...parts);
     this.output.hidden = false;
     this.setState("done", { eligible: String(result.eligible), totalYuan: String(result.total_yuan) });
-    this.status.textContent = s.calc_status_done.replace("{amount}", statusAmount);
+    // An expired measure: the live region says so too, not only the amount.
+    this.status.textContent = s.calc_status_done.replace("{amount}", statusAmount)
+      + (expired ? (this.lang === "zh" ? `${verdictText}。` : ` ${verdictText}.`) : "");
     if (moveFocus) heading.focus();
     addReceipt(this, result);
   }
