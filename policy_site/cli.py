@@ -3,7 +3,9 @@
     policy-site check [FOLDER]     every check the build runs; print every problem and warning; exit 1 if any problem
     policy-site schema [FOLDER]    write the JSON Schemas of the data files (default: policy_data/schema)
     policy-site find FACTS_JSON [--as-of YYYY-MM-DD] [--data DIR]
-                                   what applies to a visitor with these answers (JSON on stdout)
+                                   what applies to a visitor with these answers (JSON on stdout);
+                                   FACTS_JSON is the answers' JSON text, @FILE to read it from a file,
+                                   or - to read it from standard input
 
 Staff never see a Python traceback: a data problem is printed with its file, line, field and
 fix; anything unexpected is printed as one bilingual line (``POLICY_SITE_DEBUG=1`` shows the
@@ -29,7 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     schema = sub.add_parser("schema", help="生成 JSON Schema / write the JSON Schemas")
     schema.add_argument("folder", nargs="?", default="policy_data/schema")
     find = sub.add_parser("find", help="按回答查找适用的政策 / what applies to these answers")
-    find.add_argument("facts_json")
+    find.add_argument("facts_json", metavar="FACTS_JSON",
+                      help="回答（JSON 文本），或 @文件名，或 -（标准输入）/ the answers as JSON text, @FILE, or - (stdin)")
     find.add_argument("--as-of", dest="as_of", default=None)
     find.add_argument("--data", dest="data_dir", default=os.environ.get("POLICY_DATA_DIR") or "policy_data")
     args = parser.parse_args(argv)

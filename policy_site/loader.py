@@ -121,6 +121,11 @@ class _Loaded:
 
     # -- reading -----------------------------------------------------------
     def read_all(self) -> None:
+        if self.data_dir.is_file():
+            self.problems.append(DataProblem(
+                str(self.data_dir), 0, "", "这是一个文件，不是数据文件夹：请给出数据文件夹（其中有 document.yaml）。",
+                "This is a file, not the data folder: give the folder that holds document.yaml."))
+            return
         if not self.data_dir.is_dir():
             self.problems.append(DataProblem(
                 str(self.data_dir), 0, "", "找不到这个数据文件夹：请检查路径（命令行中的文件夹或环境变量 POLICY_DATA_DIR）。",

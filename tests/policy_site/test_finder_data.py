@@ -132,7 +132,7 @@ def test_cli_find_prints_the_contract():
     proc = run_find('{"applicant": "person", "age": 20}', "--as-of", "2026-11-25")
     assert proc.returncode == 0 and proc.stderr == b""
     out = json.loads(proc.stdout.decode("utf-8"))
-    assert list(out) == ["as_of", "next_question", "measures"]
+    assert list(out) == ["as_of", "next_question", "summary", "measures"]
     assert out["as_of"] == "2026-11-25" and out["next_question"] == "employment"
     entry = next(m for m in out["measures"] if m["clause"] == "2.3")
     assert {"clause", "status", "in_force", "calculators", "conditions", "missing"} <= set(entry)
