@@ -33,6 +33,7 @@ import json
 from decimal import Decimal
 
 from ._inputs import InputError, error
+from ._money import to_json_number
 
 APPLIES = "applies"
 MAY_APPLY = "may_apply"
@@ -329,14 +330,47 @@ def _statuses(rules, known):
     return out
 
 
-def _missing(rules, facts, known, base):
-    """For each clause: (facts missing for the clause, [facts missing for each part])."""
-    clause_missing = [[] for _ in rules.clauses]
-    part_missing = [[[] for _ in c["measures"]] for c in rules.clauses]
+def _askable(rules, fact, known, applicant):
+    """Whether a fact may be asked (and so be missing): it serves this kind of visitor and its
+    "ask when" is not false (an "ask when" left unknown does not hold it back)."""
+    if not rules.serves(fact, applicant):
+        return False
+    return fact.get("ask_when") is None or evaluate(fact["ask_when"], known) is not False
+
+
+def _serves(measure, applicant):
+    return applicant is None or measure["for"] == applicant
+
+
+def _calculator_outcomes(rules, clause, part_statuses, known):
+    """For each measure: {calculator id: (ran, status)} for the calculators of a measure that serves
+    this visitor and does not (yet) fail; a measure that does not apply is settled: {}."""
     applicant = known.get(rules.applicant)
+    out = []
+    for measure, status in zip(clause["measures"], part_statuses):
+        runs = {}
+        if applicant is not None and measure["for"] == applicant and status != DOES_NOT_APPLY:
+            for calculator in measure.get("calculators", ()):
+                run = _run_calculator(calculator, status, known)
+                runs[calculator["id"]] = (run["result"] is not None, run["status"])
+        out.append(runs)
+    return out
+
+
+def _missing(rules, facts, known, base):
+    """For each clause: (facts missing for the clause, [facts missing for each part]).
+
+    A fact is missing for a part when some value of it, the other answers as given, would change
+    the part's status, or would let one of its calculators run or change that calculator's
+    status; only for parts that serve this kind of visitor (obligations included). A clause's
+    missing facts are the union of its parts'."""
+    applicant = known.get(rules.applicant)
+    base_runs = [_calculator_outcomes(rules, clause, parts, known)
+                 for clause, (_, parts) in zip(rules.clauses, base)]
+    part_missing = [[[] for _ in c["measures"]] for c in rules.clauses]
     for fact in rules.facts:
         fact_id = fact["id"]
-        if fact_id in known or not rules.serves(fact, applicant):
+        if fact_id in known or not _askable(rules, fact, known, applicant):
             continue
         for value in rules.candidates(fact_id):
             trial = dict(facts)
@@ -348,12 +382,22 @@ def _missing(rules, facts, known, base):
                 trial_known = _known(rules, trial)
             except _Contradiction:
                 continue
-            for index, (status, parts) in enumerate(_statuses(rules, trial_known)):
-                if status != base[index][0] and fact_id not in clause_missing[index]:
-                    clause_missing[index].append(fact_id)
-                for part, part_status in enumerate(parts):
-                    if part_status != base[index][1][part] and fact_id not in part_missing[index][part]:
+            for index, (clause, (_, parts)) in enumerate(zip(rules.clauses, _statuses(rules, trial_known))):
+                runs = None
+                for part, measure in enumerate(clause["measures"]):
+                    if not _serves(measure, applicant) or fact_id in part_missing[index][part]:
+                        continue
+                    changed = parts[part] != base[index][1][part]
+                    if not changed and base_runs[index][part]:
+                        if runs is None:
+                            runs = _calculator_outcomes(rules, clause, parts, trial_known)
+                        changed = any(runs[part].get(cid) != outcome
+                                      for cid, outcome in base_runs[index][part].items())
+                    if changed:
                         part_missing[index][part].append(fact_id)
+    order = {fact["id"]: i for i, fact in enumerate(rules.facts)}
+    clause_missing = [sorted({f for missing in parts for f in missing}, key=order.get)
+                      for parts in part_missing]
     return clause_missing, part_missing
 
 
@@ -366,11 +410,8 @@ def _next_question(rules, facts, known, clause_missing):
         fact_id = fact["id"]
         if fact_id in facts or fact_id in known or fact_id not in wanted:
             continue
-        if not rules.serves(fact, applicant):
-            continue
-        if fact.get("ask_when") is not None and evaluate(fact["ask_when"], known) is False:
-            continue
-        return fact_id
+        if _askable(rules, fact, known, applicant):
+            return fact_id
     return None
 
 
@@ -527,8 +568,29 @@ def find(rules, facts, as_of):
     return {
         "as_of": as_of,
         "next_question": _next_question(r, facts, known, clause_missing),
+        "summary": summary(entries),
         "measures": entries,
     }
+
+
+def summary(entries):
+    """``{"applies", "may_apply", "ended", "total_yuan"}`` over the clauses by their status: a clause
+    that applies or may apply outside its validity (expired or not yet) counts in ``ended`` only;
+    the total adds the calculators that ran with status ``applies`` on clauses in force."""
+    counts = {APPLIES: 0, MAY_APPLY: 0, "ended": 0}
+    total = Decimal(0)
+    for entry in entries:
+        if entry["status"] == DOES_NOT_APPLY:
+            continue
+        if entry["in_force"] in ("expired", "not_yet"):
+            counts["ended"] += 1
+            continue
+        counts[entry["status"]] += 1
+        for run in entry["calculators"].values():
+            if run["status"] == APPLIES and run["total_yuan"] is not None:
+                total += Decimal(str(run["total_yuan"]))
+    return {"applies": counts[APPLIES], "may_apply": counts[MAY_APPLY], "ended": counts["ended"],
+            "total_yuan": to_json_number(total)}
 
 
 def _dump(payload):

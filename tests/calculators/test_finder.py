@@ -68,7 +68,7 @@ def test_kleene_logic(test, known, expected):
 
 def test_output_shape_and_order():
     out = find(RULES, {"who": "me", "old": 70}, "2020-01-01")
-    assert list(out) == ["as_of", "next_question", "measures"]
+    assert list(out) == ["as_of", "next_question", "summary", "measures"]
     entry = out["measures"][0]
     assert list(entry)[:6] == ["clause", "status", "in_force", "calculators", "conditions", "missing"]
     assert entry["conditions"] == [{"zh": "老", "en": "old", "quote": "q1", "result": True},

@@ -52,6 +52,7 @@ COMPANY_TWELVE_LOCALS = {
     "applicant": "organisation", "enterprise_type": "non_public", "new_local_hires": 12,
     "new_local_graduates": 12, "hiring_year": 2019, "in_difficulty": False, "small_micro": False,
     "guarantee_fund_operator": False, "hr_agency": "no", "training_provider": False, "construction_firm": True,
+    "hosts_interns": True,
 }
 MIGRANT_HERDER = {
     "applicant": "person", "age": 45, "employment": "employed", "migrant_worker": True, "months_employed": 8,
@@ -69,7 +70,7 @@ DISABLED_OLDER_JOBSEEKER = {
 HELPING_FIRM = {
     "applicant": "organisation", "enterprise_type": "state_owned", "in_difficulty": True, "new_local_hires": 60,
     "new_local_graduates": 30, "hiring_year": 2020, "small_micro": True, "guarantee_fund_operator": True,
-    "hr_agency": "commercial_agency", "training_provider": True, "construction_firm": False,
+    "hr_agency": "commercial_agency", "training_provider": True, "construction_firm": False, "hosts_interns": True,
 }
 
 PROFILES = {
@@ -201,8 +202,9 @@ FLIPS = [
     ("2.3", "a", {"applicant": "person", "employment": "not_working", "in_college": False, "age": 16},
      [{"employment": "employed"}, {"in_college": True}, {"age": 15, "college_graduate": False}]),
     ("2.3", "a", {"applicant": "person", "employment": "not_working", "in_college": False, "age": 30,
-                  "college_graduate": True}, [{"college_graduate": False}]),
-    ("2.3", "b", {"applicant": "organisation"}, []),
+                  "college_graduate": True, "recent_graduate": True},
+     [{"college_graduate": False}, {"recent_graduate": False}]),
+    ("2.3", "b", {"applicant": "organisation", "hosts_interns": True}, [{"hosts_interns": False}]),
     ("3.1", "a", {"applicant": "person", "in_college": True}, [{"in_college": False, "college_graduate": False}]),
     ("3.1", "b", {"applicant": "person", "college_graduate": True, "in_college": False, "ethnic_minority": True,
                   "lhasa_hukou": True, "job_outside_region": True},

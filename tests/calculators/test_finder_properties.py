@@ -117,18 +117,24 @@ def test_next_question_can_change_a_status(facts):
     applicant = facts.get("applicant")
     fact = FACTS[question]
     assert not fact["for"] or applicant is None or applicant in fact["for"]
-    before = [m["status"] for m in out["measures"]]
+    before = decided(out)
     for value in candidates(fact):
         trial = {**facts, question: value}
         if question == "applicant":
             trial = {k: v for k, v in trial.items() if not FACTS[k]["for"] or value in FACTS[k]["for"]}
         try:
-            after = [m["status"] for m in find(trial)["measures"]]
+            after = decided(find(trial))
         except InputError:
             continue
         if after != before:
             return
-    raise AssertionError(f"{question} cannot change any status")
+    raise AssertionError(f"{question} cannot change any measure's or calculator's status")
+
+
+def decided(out):
+    """What an answer can change: every measure's status, and whether each calculator ran and its status."""
+    return [(p["status"], {cid: (run["result"] is not None, run["status"]) for cid, run in p["calculators"].items()})
+            for m in out["measures"] for p in m["parts"]]
 
 
 ANYTHING = st.recursive(

@@ -13,6 +13,7 @@ import calculators
 from policy_site.finder_rules import finder_rules
 from policy_site.loader import load_policy
 from policy_site.pyodide_runtime import build_runtime
+from tests.calculators.test_finder_journeys import requests as journey_requests
 from tests.calculators.test_finder_profiles import FLIPS, PROFILES
 
 REPO = Path(__file__).resolve().parents[2]
@@ -34,6 +35,8 @@ def collect_requests() -> dict[str, str]:
         requests[f"flip {index} {clause}{part} base"] = request(real, base, "2020-06-30")
         for j, change in enumerate(flips):
             requests[f"flip {index} {clause}{part} {j}"] = request(real, {**base, **change})
+    # Every step of every visitor's journey (tests/calculators/test_finder_journeys.py).
+    requests.update({name: request(real, facts, as_of) for name, (facts, as_of) in journey_requests().items()})
     requests.update({
         "mini: person": request(mini, {"applicant": "person", "in_need": True}, "2020-01-01"),
         "mini: enterprise": request(mini, {"applicant": "organisation", "publishes": True, "enterprise_type": "state_owned",
