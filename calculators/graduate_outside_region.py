@@ -97,6 +97,9 @@ METADATA = F.metadata(
              "agency whether the allowances apply from 2019. Yearly contracts that add up to 3 "
              "years (按年累计满3年) count. Ask the lead agency, the district HR and social security "
              "bureau, where to apply."),
+        text("下面算例中的月最低工资标准（如每月2280元）是本站为举例选的数字，不是任何地方的实际标准。",
+             "The minimum wages in the worked examples below (such as 2,280 yuan a month) are "
+             "figures this site chose for the examples, not any place's actual rate."),
         NOTE_REGION,
         NOTE_THRESHOLDS,
         NOTE_ESTIMATE,
@@ -114,7 +117,7 @@ METADATA = F.metadata(
                  "不超过5年"),
         F.figure("family_visit_yuan_per_year", FAMILY_VISIT_YUAN_PER_YEAR,
                  "yuan_per_year",
-                 text("探亲路费补贴（每人每年）", "Family-visit travel allowance per person a year"), "6000元"),
+                 text("探亲路费补贴", "Family-visit travel allowance"), "6000元"),
         F.figure("family_visit_max_years", FAMILY_VISIT_MAX_YEARS, "years",
                  text("探亲路费补贴最长年限", "Family-visit travel allowance: longest"),
                  "不超过3年"),

@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import io
 import re
+import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Callable
@@ -46,6 +47,8 @@ class Chart:
     svg: str
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    note: str = ""
+    """Shown under the chart's title: where an assumed figure comes from (3.1's example wage)."""
 
 
 def _svg(draw: Callable[[Any], None], title: str, description: str, key: str) -> str:
@@ -190,7 +193,14 @@ def graduate_chart(calc: dict, calculate: Callable, lang: str) -> Chart | None:
         f"Bar chart: for the worked example (a local minimum wage of {amounts.money_text(wage, 'en')} a month, "
         f"a figure assumed for the example, not any place's actual rate), the settlement, living, "
         f"housing and family-visit allowances added up year by year.")
-    return _yearly_chart("graduate_allowances_cumulative", result, lang, title, description, cumulative=True)
+    chart = _yearly_chart("graduate_allowances_cumulative", result, lang, title, description, cumulative=True)
+    note = _label(
+        lang, f"图中假设就业地月最低工资标准为每月{amounts.money_text(wage, 'zh')}：这是本站为举例选的数字，"
+              f"不是任何地方的实际标准。各地标准不同，请用计算器填入就业所在地的标准。",
+        f"The chart assumes a local minimum wage of {amounts.money_text(wage, 'en')} a month: a figure this "
+        f"site chose for the example, not any place's actual rate. Rates differ from place to place: "
+        f"use the calculator with the rate where the graduate works.")
+    return dataclasses.replace(chart, note=note)
 
 
 def charts_for_clause(clause_calculators: list[str], calculators: dict, calculate: Callable | None,

@@ -145,6 +145,10 @@ class Clause(Model):
     funding: tuple[Id, ...] = ()
     validity: Validity | None = None
     figures: tuple[Figure, ...] = ()
+    gives: tuple[Text, ...] = Field(
+        default=(), description="What the clause gives, one line each, for the 'At a glance' box: the plan's "
+        "benefit in plain words (not a loan ceiling as if it were a grant); when empty the box lists the "
+        "calculators' figures")
     calculators: tuple[Id, ...] = ()
     measures: tuple[model_finder.Measure, ...] = Field(default=(), description="who qualifies: see facts.yaml")
 
@@ -194,8 +198,9 @@ class Section(Model):
             ("clauses", index, "id")) for index, clause in enumerate(self.clauses) if clause.id.split(".")[0] != self.id])
 
 
-PublicHotline = Literal["12333", "12345"]
-"""National public hotlines: 12333 human resources and social security, 12345 government services."""
+PublicHotline = Literal["12333", "12345", "12366"]
+"""National public hotlines: 12333 human resources and social security, 12345 government services,
+12366 taxation."""
 
 
 class _OwnPage(Model):
@@ -223,7 +228,7 @@ class Agency(_OwnPage):
     full_name: Label | None = Field(default=None, description="The agency's full name where the source abbreviates it")
     note: Text | None = Field(default=None, description="What the name means, for readers (an abbreviation, a merger)")
     hotlines: tuple[PublicHotline, ...] = Field(
-        default=("12345",), description="Public hotlines that reach this agency: 12333 (HR and social security), 12345")
+        default=("12345",), description="Public hotlines that reach this agency: 12333 (HR and social security), 12345, 12366 (tax)")
     also_written_as: tuple[NonEmpty, ...] = Field(default=(), description="Other spellings used in the source text")
     address: Text | None = None
     phone: NonEmpty | None = None
@@ -304,6 +309,9 @@ class Parameter(Model):
     unit: Literal["yuan_per_month", "yuan_per_year", "yuan", "percent"]
     description: Text
     values: dict[dt.date, DatedValue] = Field(min_length=1)
+    last_checked: dt.date | None = Field(
+        default=None, description="When someone last checked with an official source that no newer value "
+        "exists; leave empty if nobody has")
 
     def latest(self) -> tuple[dt.date, DatedValue]:
         start = max(self.values)

@@ -104,3 +104,22 @@ def test_figure_value_is_the_module_constant(calculator_id, figure):
     module = importlib.import_module(f"calculators.{calculator_id}")
     constant = getattr(module, figure["key"].upper())
     assert Decimal(figure["value"]) == Decimal(constant)
+
+
+# ---- the "At a glance" box's `gives:` lines state only what the clause states ----
+
+def _gives_lines():
+    from policy_site.loader import load_policy
+    from tests.conftest import POLICY_DATA
+    policy = load_policy(POLICY_DATA, known_calculators=CALCULATORS)
+    return [(clause, line) for clause in policy.clauses for line in clause.gives]
+
+
+def test_every_number_of_a_gives_line_is_in_its_clause():
+    """What the box says a clause gives (8000元, 1.2万元, 3-12个月, 50%, 5年) is written in the clause."""
+    lines = _gives_lines()
+    assert {clause.id for clause, _ in lines} >= {"2.1", "2.2", "2.3", "3.1", "5.2"}
+    for clause, line in lines:
+        for unit in ("yuan", "percent", "months", "years"):
+            for value in numbers_in_zh(line.zh, unit):
+                assert value in numbers_in_zh(clause.text.zh, unit), (clause.id, line.zh, value)
