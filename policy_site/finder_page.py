@@ -8,6 +8,7 @@ the finder cannot disagree.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,6 +91,23 @@ class FinderView:
     def clauses(self) -> list[Clause]:
         return [c for c in self.policy.clauses if c.measures]
 
+    def in_force(self, clause: Clause) -> dict[str, str]:
+        """The clause's dates on the data date, for the table without JavaScript:
+        {"state": "expired" | "not_yet" | "in_force" | "open_ended", "start", "end"}."""
+        v = clause.validity
+        start = v.start.isoformat() if v and v.start else ""
+        end = v.end.isoformat() if v and v.end else ""
+        today = self.site.data_date
+        if v and v.start and today < v.start:
+            state = "not_yet"
+        elif v and v.end and today > v.end:
+            state = "expired"
+        elif v and v.end:
+            state = "in_force"
+        else:
+            state = "open_ended"
+        return {"state": state, "start": start, "end": end}
+
 
 def _calculator(calc_id: str) -> dict:
     import calculators
@@ -101,7 +119,56 @@ def _strings(lang: str) -> dict[str, str]:
     from .render import load_ui_strings
 
     return {key: value[lang] for key, value in load_ui_strings().items()
-            if key.startswith(("finder_", "print_", "measures_")) or key == "calc_yuan"}
+            if key.startswith(("finder_", "print_", "measures_")) or key in ("calc_yuan", "runtime_retry", "runtime_reload")}
+
+
+FIRST_QUESTIONS_DEPTH = 3
+_first_questions_cache: dict[tuple[str, str], dict] = {}
+
+
+def first_questions(rules: dict[str, Any], as_of: str, depth: int = FIRST_QUESTIONS_DEPTH) -> dict:
+    """The engine's next question for every way of answering the first ``depth`` questions, worked
+    out here by the real engine (CPython), so the page asks them before Python reaches the browser.
+
+    A node is ``{"q": fact | None}`` (None: no more questions), with its answers' nodes in ``"a"``
+    (a choice's value, "true" / "false", "" for "not sure") and, for an integer, ``"r"``: runs
+    ``[low, high, node]``. Integers are tried where the engine tries them (every threshold a
+    condition uses, and either side of it); a run covers the numbers between two tried ones only
+    when both give the same node, so the page never guesses: beyond the table it waits for Python.
+    """
+    key = (json.dumps(rules, sort_keys=True), as_of)
+    if key not in _first_questions_cache:
+        import calculators
+        from calculators.finder import _Rules
+
+        facts = {f["id"]: f for f in rules["facts"]}
+        candidates = _Rules(rules).candidates
+
+        def node(answers: dict, left: int) -> dict:
+            question = calculators.find(rules, answers, as_of)["next_question"]
+            out: dict[str, Any] = {"q": question}
+            if question is None or left == 0:
+                return out
+            values = candidates(question)
+            children = [node({**answers, question: v}, left - 1) for v in values]
+            if facts[question]["type"] == "integer":
+                runs: list[list] = []
+                for i, (value, child) in enumerate(zip(values, children)):
+                    low = values[i - 1] + 1 if i and children[i - 1] == child else value
+                    if runs and runs[-1][2] == child and runs[-1][1] >= low - 1:
+                        runs[-1][1] = value
+                    else:
+                        runs.append([low, value, child])
+                out["r"] = runs
+                out["a"] = {}
+            else:
+                out["a"] = {json.dumps(v) if isinstance(v, bool) else v: c for v, c in zip(values, children)}
+            if question != rules["applicant_fact"]:
+                out["a"][""] = node({**answers, question: None}, left - 1)
+            return out
+
+        _first_questions_cache[key] = node({}, depth)
+    return _first_questions_cache[key]
 
 
 def page_config(view: FinderView, root: str, pyodide_url: str) -> dict[str, Any]:
@@ -124,10 +191,14 @@ def page_config(view: FinderView, root: str, pyodide_url: str) -> dict[str, Any]
                    "fields": [f["name"] for f in meta["fields"]]}
              for cid, meta in site.calculators.items()}
     agencies = {a.id: a.name[lang] for a in site.policy.agencies}
+    rules = view.rules()
+    as_of = site.data_date.isoformat()
     return {
         "lang": lang,
-        "as_of": site.data_date.isoformat(),
-        "rules": view.rules(),
+        "as_of": as_of,
+        "rules": rules,
+        "first_questions": first_questions(rules, as_of) if rules else None,
+        "agencies_url": f"{root}agencies/",
         "clauses": clauses,
         "calculators": calcs,
         "agencies": agencies,

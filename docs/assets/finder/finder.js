@@ -9,14 +9,29 @@
 
 const APP_KEY = "__policyFinderApp";
 const search = new URL(import.meta.url).search;
-const [{ sharedRuntime, slowLink }, { h, Bilingual }, { formatAmount }] = await Promise.all(
+const [{ sharedRuntime, slowLink }, { h, Bilingual }, { formatAmount, readNumber }] = await Promise.all(
   ["runtime.js", "dom.js", "amount.js"].map((name) => import(new URL(`../calculator/${name}${search}`, import.meta.url).href)));
 
 function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
 }
 
-const STATUSES = ["applies", "may_apply", "does_not_apply"];
+// Result groups, in the order shown: "ended" holds the clauses that apply or may apply but are
+// outside their dates (expired or not yet in force) on the data date; they are never counted as
+// applying, nor in the total (the engine's `summary` says so, and the page shows its figures).
+const GROUPS = ["applies", "may_apply", "ended", "does_not_apply"];
+const OUTSIDE_DATES = ["expired", "not_yet"];
+
+function groupOf(entry) {
+  if (entry.status !== "does_not_apply" && OUTSIDE_DATES.includes(entry.in_force)) return "ended";
+  return entry.status;
+}
+
+/** The date of today on this device, as YYYY-MM-DD (the receipt's print date). */
+function today() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
 
 class Finder extends Bilingual {
   constructor(app, root, config) {
@@ -26,13 +41,18 @@ class Finder extends Bilingual {
     this.config = config;
     this.s = config.strings;
     this.rules = config.rules;
+    this.tree = config.first_questions ?? null;
     this.facts = new Map(this.rules.facts.map((fact) => [fact.id, fact]));
     this.applicantFact = this.rules.applicant_fact;
+    this.path = location.pathname;
     this.answers = this.readQuery(); // [[fact, value]], in the order answered
     this.editing = null; // a fact being changed from "check your answers"
-    this.result = null;
+    this.result = null; // the engine's answer for this.answers; null until Python has worked it out
     this.seq = 0;
+    this.shownQuestion = undefined;
     this.build();
+    // The first questions come from the table built with the page: the visitor answers while Python arrives.
+    this.render({ announce: false, focus: false });
     this.onRuntime = (state) => this.runtimeChanged(state);
     app.runtime.listeners.add(this.onRuntime);
     if (app.runtime.state === "idle") {
@@ -51,7 +71,10 @@ class Finder extends Bilingual {
   parseValue(fact, raw) {
     if (raw === "") return null;
     if (fact.type === "bool") return raw === "true" ? true : raw === "false" ? false : raw;
-    if (fact.type === "integer") return /^-?\d+$/.test(raw) ? Number(raw) : raw;
+    if (fact.type === "integer") {
+      const read = readNumber(raw, "int", fact.unit ?? null);
+      return read.ok && read.value !== null ? read.value : raw;
+    }
     return raw;
   }
 
@@ -65,11 +88,32 @@ class Finder extends Bilingual {
     return answers;
   }
 
-  writeQuery() {
+  queryURL(answers = this.answers) {
     const url = new URL(location.href);
     url.search = "";
-    for (const [key, value] of this.answers) url.searchParams.append(key, value === null ? "" : String(value));
-    if (url.href !== location.href) history.replaceState(history.state, "", url.href);
+    for (const [key, value] of answers) url.searchParams.append(key, value === null ? "" : String(value));
+    return url.href;
+  }
+
+  /** The URL holds the answers. Each answered question is a history entry of its own, so the
+   * browser's (or the phone's) Back steps back one question; Back from the first leaves the finder. */
+  writeQuery({ push = false } = {}) {
+    const href = this.queryURL();
+    if (href === location.href) return;
+    // Material's instant navigation keeps its scroll offset as the state: pushed entries start with none.
+    if (push) history.pushState(null, "", href);
+    else history.replaceState(history.state, "", href);
+  }
+
+  /** Back or Forward to another entry of this page: show the answers of that entry. */
+  popped() {
+    if (!this.root.isConnected || location.pathname !== this.path) return;
+    this.answers = this.readQuery();
+    this.editing = null;
+    this.result = null;
+    this.seq++;
+    this.render({ announce: true, focus: true });
+    if (this.app.runtime.state === "ready") this.refresh({ announce: false, focus: false });
   }
 
   // --- the page -----------------------------------------------------------------------------
@@ -77,31 +121,46 @@ class Finder extends Bilingual {
   build() {
     const s = this.s;
     this.live = h("p", { class: "policy-finder__live policy-visually-hidden", role: "status", "aria-live": "polite" });
+    this.skip = h("button", { type: "button", class: "policy-finder__skip", text: s.finder_skip_to_results });
+    this.skip.addEventListener("click", () => {
+      const heading = this.results.querySelector("h2");
+      heading.scrollIntoView();
+      heading.focus();
+    });
     this.questionArea = h("div", { class: "policy-finder__question-area" });
     this.answersArea = h("div", { class: "policy-finder__answers" });
     this.summary = h("p", { class: "policy-finder__summary" });
+    this.status = h("div", { class: "policy-finder__status" });
     this.groups = {};
-    const groupTitles = { applies: s.finder_group_applies, may_apply: s.finder_group_may, does_not_apply: s.finder_group_not };
-    for (const status of STATUSES) {
+    const groupTitles = { applies: s.finder_group_applies, may_apply: s.finder_group_may,
+      ended: s.finder_group_ended, does_not_apply: s.finder_group_not };
+    for (const status of GROUPS) {
       const list = h("div", { class: "policy-finder__list" });
       const heading = h("h3", { class: "policy-finder__group-heading" });
       const group = status === "does_not_apply"
-        ? h("details", { class: "policy-finder__group", "data-group": status }, h("summary", {}, heading), list)
-        : h("section", { class: "policy-finder__group", "data-group": status }, heading, list);
+        ? h("details", { class: "policy-finder__group policy-finder__group--folded", "data-group": status, hidden: true },
+          h("summary", {}, heading), list)
+        : h("section", { class: "policy-finder__group", "data-group": status, hidden: true }, heading, list);
       this.groups[status] = { group, list, heading, title: groupTitles[status] };
     }
+    this.groups.ended.heading.after(h("p", { class: "policy-finder__group-note", text: s.finder_group_ended_note }));
     this.obligations = h("div", { class: "policy-finder__obligations" });
     this.printButton = h("button", { type: "button", class: "md-button policy-print-button", text: s.print_button });
     this.printButton.addEventListener("click", () => window.print());
+    this.copyButton = h("button", { type: "button", class: "md-button policy-finder__copy", text: s.finder_copy_link });
+    this.copyButton.addEventListener("click", () => this.copyLink());
+    this.copyNote = h("p", { class: "policy-finder__copied", role: "status" });
     this.receipt = h("section", { class: "policy-receipt", hidden: true, "data-receipt": "finder" });
     this.results = h("section", { class: "policy-finder__results", "data-finder-state": "loading", "aria-labelledby": "policy-finder-results" },
-      h("h2", { id: "policy-finder-results", text: s.finder_results }),
-      this.summary, this.obligations,
-      ...STATUSES.map((status) => this.groups[status].group),
-      h("div", { class: "policy-finder__actions" }, this.printButton));
+      h("h2", { id: "policy-finder-results", tabindex: "-1", text: s.finder_results }),
+      this.summary, this.status, this.obligations,
+      ...GROUPS.map((status) => this.groups[status].group),
+      h("div", { class: "policy-finder__actions" }, this.copyButton, this.printButton), this.copyNote);
     const noscript = this.root.querySelector("noscript");
     if (noscript) noscript.remove();
-    this.root.append(this.live, this.questionArea, this.answersArea, this.results, this.receipt);
+    this.root.querySelector(".policy-finder__fallback")?.remove();
+    // The results come before "check your answers": on a phone, the summary is one short scroll away.
+    this.root.append(this.live, this.skip, this.questionArea, this.results, this.answersArea, this.receipt);
     this.summary.textContent = fill(s.finder_loading, { mb: this.config.download_mb });
   }
 
@@ -126,6 +185,7 @@ class Finder extends Bilingual {
 
   /** While Python downloads: the bytes so far (of what a compressing host sends), then "starting". */
   showProgress(progress) {
+    if (this.result) return;
     if (!progress) return;
     if (progress.stage === "start") {
       this.summary.textContent = this.s.finder_starting;
@@ -141,12 +201,33 @@ class Finder extends Bilingual {
       this.app.runtime.listeners.delete(this.onRuntime);
       return;
     }
-    if (state === "loading") this.showProgress(this.app.runtime.progress);
-    else if (state === "ready" && !this.result) this.refresh({ announce: false, focus: false });
-    else if (state === "failed") {
-      this.setState("error");
-      this.summary.textContent = this.s.finder_load_failed;
+    if (state === "loading") {
+      this.status.replaceChildren();
+      if (this.results.dataset.finderState === "error") this.setState("loading");
+      this.showProgress(this.app.runtime.progress);
+    } else if (state === "ready" && !this.result) this.refresh({ announce: false, focus: false });
+    else if (state === "failed") this.showFailure();
+  }
+
+  /** Why the questions cannot be worked out, what to do, and whom to ask (as the calculator pages do). */
+  showFailure() {
+    const s = this.s;
+    const runtime = this.app.runtime;
+    const reasons = ["network", "stalled", "integrity", "nowasm", "start", "file", "updated"];
+    const reason = reasons.includes(runtime.reason) ? runtime.reason : "start";
+    this.setState("error");
+    this.results.dataset.loadFailure = reason;
+    this.summary.textContent = `${s[`finder_failed_${reason}`]} ${["nowasm", "file", "updated"].includes(reason) ? "" : s.finder_failed_help}`.trim();
+    const parts = [];
+    if (!["nowasm", "file"].includes(reason)) {
+      const retry = h("button", { type: "button", class: "md-button policy-finder__retry",
+        text: reason === "updated" ? s.runtime_reload ?? s.runtime_retry : s.runtime_retry });
+      retry.addEventListener("click", () => runtime.retry());
+      parts.push(h("p", {}, retry));
     }
+    parts.push(h("p", { class: "policy-finder__ask" }, s.finder_failed_ask, " ",
+      h("a", { href: this.config.agencies_url, text: s.finder_failed_agencies })));
+    this.status.replaceChildren(...parts);
   }
 
   async run(answers) {
@@ -168,8 +249,7 @@ class Finder extends Bilingual {
     }
     if (seq !== this.seq || !this.root.isConnected) return;
     if (response.failure !== undefined || !response.ok) {
-      this.setState("error");
-      this.summary.textContent = this.s.finder_load_failed;
+      this.showFailure();
       return;
     }
     this.result = response.result;
@@ -178,8 +258,7 @@ class Finder extends Bilingual {
     this.setState("ready");
   }
 
-  /** Try an answer; keep it only if the engine accepts it, else say why on the question. */
-  async answer(factId, value) {
+  withAnswer(factId, value) {
     let answers = this.answers.filter(([key]) => key !== factId);
     const index = this.answers.findIndex(([key]) => key === factId);
     if (index >= 0) answers.splice(index, 0, [factId, value]);
@@ -190,23 +269,55 @@ class Finder extends Bilingual {
         return key === factId || !fact.for.length || fact.for.includes(value);
       });
     }
+    return answers;
+  }
+
+  /** Before Python has arrived: an answer is taken if it is one of the choices or a whole number in
+   * range (Python checks every answer again once it is there); else the reason, as Python says it. */
+  localProblem(fact, value) {
+    if (value === null || fact.type !== "integer") return null;
+    if (typeof value !== "number") return this.s.finder_integer_unreadable;
+    if ((fact.min !== null && value < fact.min) || (fact.max !== null && value > fact.max)) {
+      return fill(this.s.finder_integer_range, { min: fact.min, max: fact.max });
+    }
+    return null;
+  }
+
+  /** Try an answer; keep it only if the engine accepts it, else say why on the question. */
+  async answer(factId, value) {
+    const fact = this.facts.get(factId);
+    const answers = this.withAnswer(factId, value);
+    if (this.app.runtime.state !== "ready") {
+      const problem = this.localProblem(fact, value);
+      if (problem) {
+        this.showErrors([{ field: factId, zh: problem, en: problem }]);
+        return;
+      }
+      this.seq++;
+      this.commit(answers, null);
+      return;
+    }
     const seq = ++this.seq;
     const response = await this.run(answers);
     if (seq !== this.seq) return;
     if (response.failure !== undefined) {
-      this.setState("error");
-      this.summary.textContent = this.s.finder_load_failed;
+      this.showFailure();
       return;
     }
     if (!response.ok) {
       this.showErrors(response.errors);
       return;
     }
+    this.commit(answers, response.result);
+  }
+
+  commit(answers, result) {
     this.answers = answers;
     this.editing = null;
-    this.result = response.result;
-    this.writeQuery();
+    this.result = result;
+    this.writeQuery({ push: true });
     this.render({ announce: true, focus: true });
+    if (result) this.setState("ready");
   }
 
   back() {
@@ -215,30 +326,69 @@ class Finder extends Bilingual {
     this.render({ announce: true, focus: true });
   }
 
+  /** "Copy a link to these answers": the page's address holds them; nothing is sent anywhere. */
+  async copyLink() {
+    const href = location.href;
+    try {
+      await navigator.clipboard.writeText(href);
+      this.copyNote.replaceChildren(this.s.finder_copied);
+    } catch {
+      const field = h("input", { type: "text", readonly: true, class: "policy-finder__link", value: href,
+        "aria-label": this.s.finder_copy_fallback });
+      this.copyNote.replaceChildren(this.s.finder_copy_fallback, " ", field);
+      field.focus();
+      field.select();
+    }
+  }
+
   // --- rendering ----------------------------------------------------------------------------
+
+  /** The next question as the table built with the page gives it for these answers (answered in
+   * the order it asks them): a fact id, null (no more questions), or undefined (beyond the table). */
+  predicted(answers = this.answers) {
+    let node = this.tree;
+    const given = new Map(answers);
+    let used = 0;
+    while (node) {
+      if (!node.q) return used === given.size ? null : undefined;
+      if (!given.has(node.q)) return used === given.size ? node.q : undefined;
+      const value = given.get(node.q);
+      used++;
+      if (value === null) node = node.a?.[""];
+      else if (typeof value === "number") node = (node.r ?? []).find(([low, high]) => low <= value && value <= high)?.[2];
+      else node = node.a?.[String(value)];
+    }
+    return undefined;
+  }
 
   currentQuestion() {
     if (this.editing) return this.editing;
-    return this.result?.next_question ?? null;
-  }
-
-  counts() {
-    const c = { applies: 0, may_apply: 0, does_not_apply: 0 };
-    for (const entry of this.result.measures) c[entry.status] += 1;
-    return c;
+    if (this.result) return this.result.next_question ?? null;
+    return this.predicted();
   }
 
   render({ announce, focus }) {
-    this.renderQuestion();
-    this.renderAnswers();
-    this.renderResults();
-    this.renderReceipt();
-    const c = this.counts();
     const question = this.currentQuestion();
+    const key = `${question}|${this.editing ?? ""}|${this.answers.length}`;
+    // The same question as before (Python has just arrived): the form stays, with what is typed in it.
+    if (key !== this.shownQuestion || focus) this.renderQuestion(question);
+    this.shownQuestion = key;
+    this.renderAnswers();
+    if (this.result) {
+      this.renderResults();
+      this.renderReceipt();
+    } else {
+      for (const status of GROUPS) this.groups[status].group.hidden = true;
+      this.obligations.replaceChildren();
+      this.summary.textContent = this.app.runtime.state === "failed" ? this.summary.textContent
+        : this.answers.length ? this.s.finder_results_pending : this.summary.textContent;
+    }
     if (announce) {
+      const sum = this.result?.summary;
+      const counts = sum ? fill(this.s.finder_announce_counts, { applies: sum.applies, may: sum.may_apply }) : "";
       this.live.textContent = question
-        ? fill(this.s.finder_announce, { question: this.tr(this.facts.get(question).question), applies: c.applies, may: c.may_apply })
-        : fill(this.s.finder_announce_done, { applies: c.applies, may: c.may_apply });
+        ? `${this.tr(this.facts.get(question).question)} ${counts}`.trim()
+        : question === null ? `${this.s.finder_done} ${counts}`.trim() : this.s.finder_waiting;
     }
     if (focus) {
       const target = this.questionArea.querySelector("[data-focus]") ?? this.results.querySelector("h2");
@@ -251,9 +401,14 @@ class Finder extends Bilingual {
     return found ? found[1] : undefined;
   }
 
-  renderQuestion() {
+  renderQuestion(factId) {
     const s = this.s;
-    const factId = this.currentQuestion();
+    if (factId === undefined) {
+      // Beyond the table built with the page, before Python has arrived: the answers so far are kept.
+      this.questionArea.replaceChildren(h("p", { class: "policy-finder__waiting", tabindex: "-1", "data-focus": true, text: s.finder_waiting }),
+        this.answers.length ? this.backLink() : "");
+      return;
+    }
     if (!factId) {
       this.questionArea.replaceChildren(h("p", { class: "policy-finder__done", tabindex: "-1", "data-focus": true, text: s.finder_done }),
         this.answers.length ? this.backLink() : "");
@@ -261,7 +416,9 @@ class Finder extends Bilingual {
     }
     const fact = this.facts.get(factId);
     const id = `finder-q-${factId}`;
-    const number = this.answers.filter(([key]) => key !== factId).length + 1;
+    // A question keeps its number: a changed answer is the same question as before.
+    const index = this.answers.findIndex(([key]) => key === factId);
+    const number = (index >= 0 ? index : this.answers.length) + 1;
     const heading = h("h2", { class: "policy-finder__question", id: `${id}-heading`, tabindex: "-1", "data-focus": true },
       h("span", { class: "policy-finder__count", text: fill(s.finder_question_count, { n: number }) + " " }),
       this.mixed(this.tr(fact.question)));
@@ -285,6 +442,10 @@ class Finder extends Bilingual {
       const value = this.readControl(fact, form);
       if (value === undefined) {
         this.showErrors([{ field: factId, zh: this.s.finder_choose_answer, en: this.s.finder_choose_answer }]);
+        return;
+      }
+      if (typeof value === "object" && value?.problem) {
+        this.showErrors([{ field: factId, zh: value.problem, en: value.problem }]);
         return;
       }
       this.answer(factId, value);
@@ -320,11 +481,16 @@ class Finder extends Bilingual {
     return group;
   }
 
+  /** The answer in the form: undefined when none, {problem} when the number cannot be read. Whole
+   * numbers are read by the calculators' one number reader: "３５", "35岁", "35 years" are 35. */
   readControl(fact, form) {
     if (fact.type === "integer") {
-      const raw = form.querySelector("input").value.trim();
-      if (raw === "") return undefined;
-      return /^-?\d+$/.test(raw) ? Number(raw) : raw; // typed text: Python says why, with an example
+      const raw = form.querySelector("input").value;
+      if (raw.trim() === "") return undefined;
+      const read = readNumber(raw, "int", fact.unit ?? null);
+      if (!read.ok || read.value === null) return { problem: fill(this.s.finder_integer_unreadable, {}) };
+      const range = this.localProblem(fact, read.value);
+      return range ? { problem: range } : read.value;
     }
     const picked = form.querySelector("input:checked");
     if (!picked) return undefined;
@@ -377,28 +543,34 @@ class Finder extends Bilingual {
     this.answersArea.replaceChildren(h("h2", { text: this.s.finder_check_answers }), list, again);
   }
 
+  /** A link to the calculator with every input the answers give, under the calculator's field names
+   * (the engine's inputs for this part); the label says "filled in" only when something is. */
   calculatorLink(calcId, run) {
     const calc = this.config.calculators[calcId];
     if (!calc) return null;
     const url = new URL(calc.url, location.href);
     for (const [name, value] of Object.entries(run?.inputs ?? {})) {
-      if (calc.fields.includes(name)) url.searchParams.set(name, String(value));
+      if (calc.fields.includes(name) && value !== null) url.searchParams.set(name, String(value));
     }
+    const filled = [...url.searchParams.keys()].length > 0;
     const relative = calc.url + url.search;
-    return h("a", { href: relative }, this.mixed(fill(this.s.finder_open_calculator, { title: calc.title })));
+    return h("a", { href: relative, "data-calculator-link": calcId },
+      this.mixed(fill(filled ? this.s.finder_open_calculator : this.s.finder_open_calculator_blank, { title: calc.title })));
+  }
+
+  validity(entry) {
+    const v = this.config.clauses[entry.clause].validity ?? {};
+    return { start: v.from ?? "", end: v.to ?? "" };
   }
 
   inForce(entry) {
-    const clause = this.config.clauses[entry.clause];
-    const v = clause.validity ?? {};
-    const key = `finder_in_force_${entry.in_force}`;
+    const ended = groupOf(entry) === "ended";
+    const key = ended ? `finder_would_have_applied_${entry.in_force}` : `finder_in_force_${entry.in_force}`;
     return h("p", { class: `policy-finder__in-force policy-finder__in-force--${entry.in_force}`, "data-in-force": entry.in_force,
-      text: fill(this.s[key], { start: v.from ?? "", end: v.to ?? "" }) });
+      text: fill(this.s[key], this.validity(entry)) });
   }
 
-  conditionItem(condition, measureCondition) {
-    const s = this.s;
-    const label = condition.result === true ? s.finder_condition_met : condition.result === false ? s.finder_failed_condition : s.finder_condition_unknown;
+  judges(measureCondition) {
     const judged = [];
     const walk = (test) => {
       if (!test) return;
@@ -407,24 +579,46 @@ class Finder extends Bilingual {
       if (test.not) walk(test.not);
     };
     walk(measureCondition?.test);
+    return judged;
+  }
+
+  mark(condition) {
+    const s = this.s;
+    return condition.result === true ? s.finder_condition_met : condition.result === false ? s.finder_failed_condition : s.finder_condition_unknown;
+  }
+
+  conditionItem(condition, measureCondition) {
+    const s = this.s;
     return h("li", { "data-result": String(condition.result) },
-      h("span", { class: "policy-finder__mark", text: `${label}${this.colon()}` }), this.mixed(this.tr(condition)),
+      h("span", { class: "policy-finder__mark", text: `${this.mark(condition)}${this.colon()}` }), this.mixed(this.tr(condition)),
       h("br"), h("q", { lang: "zh-Hans", class: "policy-finder__quote", text: condition.quote }),
-      ...judged.map((a) => h("span", { class: "policy-finder__judged" }, " ", this.mixed(fill(s.finder_decided_by, { agency: this.config.agencies[a] ?? a })))));
+      ...this.judges(measureCondition).map((a) => h("span", { class: "policy-finder__judged" }, " ",
+        this.mixed(fill(s.finder_decided_by, { agency: this.config.agencies[a] ?? a })))));
+  }
+
+  applicant() {
+    return this.factsObject()[this.applicantFact];
+  }
+
+  /** [part, measure] of the clause's benefits that serve this visitor (all while `applicant` is unknown). */
+  benefitParts(entry) {
+    const rulesClause = this.rules.clauses.find((c) => c.clause === entry.clause);
+    const applicant = this.applicant();
+    return entry.parts.map((part, index) => [part, rulesClause.measures[index]])
+      .filter(([part, measure]) => measure.kind === "benefit" && (!applicant || part.for === applicant));
   }
 
   clauseCard(entry) {
     const s = this.s;
     const clause = this.config.clauses[entry.clause];
     const rulesClause = this.rules.clauses.find((c) => c.clause === entry.clause);
-    const applicant = this.result && this.factsObject()[this.applicantFact];
-    const card = h("article", { class: "policy-finder__clause", "data-clause": entry.clause, "data-status": entry.status });
+    const applicant = this.applicant();
+    const ended = groupOf(entry) === "ended";
+    const card = h("article", { class: "policy-finder__clause", "data-clause": entry.clause, "data-status": entry.status,
+      "data-group": groupOf(entry) });
     card.append(h("h4", {}, h("a", { href: clause.url }, this.mixed(`${entry.clause} ${clause.title}`))));
     card.append(this.inForce(entry));
-    entry.parts.forEach((part, index) => {
-      const measure = rulesClause.measures[index];
-      if (measure.kind !== "benefit") return;
-      if (applicant && part.for !== applicant) return;
+    for (const [part, measure] of this.benefitParts(entry)) {
       const box = h("div", { class: "policy-finder__part", "data-part": part.part, "data-status": part.status });
       box.append(h("p", { class: "policy-finder__offer" }, h("strong", {}, this.mixed(this.tr(measure.offer)))));
       const conditions = entry.status === "does_not_apply" && part.status === "does_not_apply"
@@ -441,21 +635,20 @@ class Finder extends Bilingual {
       for (const note of measure.notes ?? []) box.append(h("p", { class: "policy-finder__note" }, this.mixed(this.tr(note))));
       for (const calcId of measure.calculators.map((c) => c.id)) {
         const run = part.calculators[calcId];
-        const link = this.calculatorLink(calcId, run);
         if (run && run.total_yuan !== null && run.status !== "does_not_apply") {
+          const amount = fill(s.calc_yuan ?? "{amount}", { amount: formatAmount(run.total_yuan) });
           box.append(h("p", { class: "policy-finder__estimate", "data-estimate": String(run.total_yuan) },
-            h("strong", { text: fill(s.finder_estimate, { amount: fill(s.calc_yuan ?? "{amount}", { amount: formatAmount(run.total_yuan) }) }) })));
+            h("strong", { text: fill(ended ? s.finder_estimate_ended : s.finder_estimate, { amount }) })));
         }
+        const link = this.calculatorLink(calcId, run);
         if (link && part.status !== "does_not_apply") box.append(h("p", {}, link));
       }
       card.append(box);
-    });
+    }
     const kinds = [...new Set(rulesClause.measures.filter((m) => m.kind === "benefit").map((m) => m.for))];
     if (applicant && !kinds.includes(applicant)) {
-      const labels = kinds.map((kind) => this.rules.facts.find((f) => f.id === this.applicantFact)
-        .choices.find((c) => c.value === kind)?.[this.lang] ?? kind);
       card.append(h("p", { class: "policy-finder__for", "data-reason": "for" },
-        h("strong", { text: s.measures_for + this.colon() }), this.mixed(labels.join(this.lang === "zh" ? "、" : ", "))));
+        h("strong", { text: s.measures_for + this.colon() }), this.mixed(kinds.map((kind) => this.applicantLabel(kind)).join(this.lang === "zh" ? "、" : ", "))));
     }
     const lead = clause.lead.map((a) => h("a", { href: a.url }, this.mixed(a.name)));
     card.append(h("p", { class: "policy-finder__lead" }, h("strong", { text: s.finder_lead + this.colon() }),
@@ -463,14 +656,20 @@ class Finder extends Bilingual {
     return card;
   }
 
+  applicantLabel(kind) {
+    return this.facts.get(this.applicantFact).choices.find((c) => c.value === kind)?.[this.lang] ?? kind;
+  }
+
+  /** Obligations that bind this visitor: shown at the top only once they do (an "unknown" one is
+   * asked about by the questions instead). */
   obligationCards() {
-    const applicant = this.factsObject()[this.applicantFact];
+    const applicant = this.applicant();
     const cards = [];
     for (const entry of this.result.measures) {
       const rulesClause = this.rules.clauses.find((c) => c.clause === entry.clause);
       entry.parts.forEach((part, index) => {
         const measure = rulesClause.measures[index];
-        if (measure.kind !== "obligation" || part.status === "does_not_apply" || part.for !== applicant) return;
+        if (measure.kind !== "obligation" || part.status !== "applies" || part.for !== applicant) return;
         cards.push(h("div", { class: "policy-finder__obligation", "data-obligation": entry.clause, "data-status": part.status },
           h("p", {}, h("strong", { text: this.s.finder_obligation + this.colon() }), this.mixed(this.tr(measure.offer)), " ",
             h("a", { href: this.config.clauses[entry.clause].url, text: entry.clause })),
@@ -480,35 +679,29 @@ class Finder extends Bilingual {
     return cards;
   }
 
-  total() {
-    let cents = 0;
-    let any = false;
-    for (const entry of this.result.measures) {
-      for (const part of entry.parts) {
-        for (const run of Object.values(part.calculators)) {
-          if (run.status === "applies" && run.total_yuan !== null) {
-            cents += Math.round(Number(run.total_yuan) * 100);
-            any = true;
-          }
-        }
-      }
-    }
-    return any ? cents / 100 : null;
+  /** The summary line: exactly the engine's `summary` (counts, clauses outside their dates, total). */
+  summaryText() {
+    const s = this.s;
+    const sum = this.result.summary;
+    const amount = fill(s.calc_yuan ?? "{amount}", { amount: formatAmount(sum.total_yuan) });
+    return [
+      fill(s.finder_summary, { applies: sum.applies, may: sum.may_apply }),
+      sum.ended ? fill(s.finder_summary_ended, { ended: sum.ended }) : "",
+      Number(sum.total_yuan) > 0 ? fill(s.finder_summary_total, { amount }) : s.finder_summary_no_total,
+    ].filter(Boolean).join(this.lang === "zh" ? "" : " ");
   }
 
   renderResults() {
-    const s = this.s;
-    const c = this.counts();
-    const total = this.total();
-    this.summary.replaceChildren(fill(s.finder_summary, { applies: c.applies, may: c.may_apply }), " ",
-      total === null ? s.finder_summary_no_total
-        : fill(s.finder_summary_total, { amount: fill(s.calc_yuan ?? "{amount}", { amount: formatAmount(total) }) }));
-    this.summary.dataset.applies = String(c.applies);
-    this.summary.dataset.mayApply = String(c.may_apply);
-    this.summary.dataset.total = total === null ? "" : String(total);
-    for (const status of STATUSES) {
+    const sum = this.result.summary;
+    this.summary.textContent = this.summaryText();
+    this.summary.dataset.applies = String(sum.applies);
+    this.summary.dataset.mayApply = String(sum.may_apply);
+    this.summary.dataset.ended = String(sum.ended);
+    this.summary.dataset.total = Number(sum.total_yuan) > 0 ? String(sum.total_yuan) : "";
+    this.status.replaceChildren();
+    for (const status of GROUPS) {
       const group = this.groups[status];
-      const entries = this.result.measures.filter((entry) => entry.status === status);
+      const entries = this.result.measures.filter((entry) => groupOf(entry) === status);
       group.heading.textContent = `${group.title} (${entries.length})`;
       group.list.replaceChildren(...entries.map((entry) => this.clauseCard(entry)));
       group.group.hidden = entries.length === 0;
@@ -516,21 +709,63 @@ class Finder extends Bilingual {
     this.obligations.replaceChildren(...this.obligationCards());
   }
 
+  /** The printed receipt: the answers first, then the results in short (each condition on one line;
+   * a clause that does not apply in one line), the words of the clauses that apply or may apply,
+   * the print date beside the data date, the address, and "an estimate, not a decision". */
   renderReceipt() {
     const s = this.s;
-    const cited = this.result.measures.filter((entry) => entry.status !== "does_not_apply");
-    const answers = h("dl", {}, this.answers.flatMap(([key, value]) => [
+    const sep = this.lang === "zh" ? "；" : "; ";
+    const answers = h("dl", { class: "policy-receipt__answers" }, this.answers.flatMap(([key, value]) => [
       h("dt", {}, this.mixed(this.tr(this.facts.get(key).question))), h("dd", {}, this.mixed(this.answerText(key, value)))]));
+    const section = (status) => {
+      const entries = this.result.measures.filter((entry) => groupOf(entry) === status);
+      if (!entries.length) return [];
+      const title = this.groups[status].title;
+      if (status === "does_not_apply") {
+        return [h("h3", { text: `${title} (${entries.length})` }), h("ul", { class: "policy-receipt__short" }, entries.map((entry) => {
+          const failed = this.benefitParts(entry).flatMap(([part]) => part.conditions.filter((c) => c.result === false).map((c) => this.tr(c)));
+          const why = failed.length ? failed.join(sep) : `${s.measures_for}${this.colon()}${[...new Set(entry.parts.map((p) => this.applicantLabel(p.for)))].join("、")}`;
+          return h("li", {}, this.mixed(`${entry.clause} ${this.config.clauses[entry.clause].title}${this.colon()}${why}`));
+        }))];
+      }
+      return [h("h3", { text: `${title} (${entries.length})` }), ...entries.map((entry) => {
+        const box = h("div", { class: "policy-receipt__result" },
+          h("p", {}, h("strong", {}, this.mixed(`${entry.clause} ${this.config.clauses[entry.clause].title}`)), " ",
+            this.inForce(entry).textContent));
+        for (const [part, measure] of this.benefitParts(entry)) {
+          if (part.status === "does_not_apply") continue;
+          const lines = part.conditions.map((c) => `${this.mark(c)}${this.colon()}${this.tr(c)}`);
+          const estimates = Object.values(part.calculators).filter((run) => run.total_yuan !== null && run.status !== "does_not_apply")
+            .map((run) => fill(status === "ended" ? s.finder_estimate_ended : s.finder_estimate,
+              { amount: fill(s.calc_yuan ?? "{amount}", { amount: formatAmount(run.total_yuan) }) }));
+          box.append(h("p", {}, h("em", {}, this.mixed(this.tr(measure.offer))), lines.length ? this.colon() : "",
+            this.mixed(lines.join(sep)), ...estimates.map((e) => [" ", h("strong", { text: e })])));
+        }
+        return box;
+      })];
+    };
+    const cited = this.result.measures.filter((entry) => ["applies", "may_apply"].includes(groupOf(entry)));
+    this.printDate = h("span", { class: "policy-receipt__printed", text: today() });
     this.receipt.replaceChildren(
       h("h2", { text: `${s.print_heading}${this.colon()}${document.title}` }),
+      h("p", { class: "policy-receipt__dates" }, `${s.print_date}${this.colon()}`, this.printDate,
+        this.lang === "zh" ? "　" : "  ", `${s.print_data_date}${this.colon()}${this.config.as_of}`),
       h("h3", { text: s.print_inputs }), answers,
-      h("h3", { text: s.print_clause_texts }),
+      h("h3", { text: s.print_results }),
+      h("p", { class: "policy-receipt__summary", text: this.summaryText() }),
+      ...GROUPS.flatMap(section),
+      cited.length ? h("h3", { text: s.print_clause_texts }) : "",
       ...cited.map((entry) => h("div", { class: "policy-receipt__clause" },
-        h("p", {}, h("strong", { text: entry.clause })),
-        h("p", { lang: "zh-Hans", text: this.config.clauses[entry.clause].text_zh }))),
-      h("p", { text: `${s.print_data_date}${this.colon()}${this.config.as_of}` }),
+        h("p", {}, h("strong", { text: entry.clause }), " ", h("span", { lang: "zh-Hans", text: this.config.clauses[entry.clause].text_zh })))),
       h("p", {}, `${s.print_address}${this.colon()}`, h("span", { class: "policy-receipt__url", text: location.href })),
       h("p", { class: "policy-receipt__estimate", text: s.print_estimate }));
+  }
+
+  /** Just before printing: the date of printing (the page may have stayed open since yesterday). */
+  beforePrint() {
+    if (this.printDate) this.printDate.textContent = today();
+    const url = this.receipt.querySelector(".policy-receipt__url");
+    if (url) url.textContent = location.href;
   }
 }
 
@@ -539,6 +774,7 @@ class App {
     this.runtime = runtime;
     this.seen = new WeakSet();
     this.subscribed = false;
+    this.current = null; // the finder on the page now
   }
 
   start(config) {
@@ -550,7 +786,7 @@ class App {
       if (this.seen.has(element)) continue;
       this.seen.add(element);
       try {
-        new Finder(this, element, JSON.parse(element.dataset.finderConfig));
+        this.current = new Finder(this, element, JSON.parse(element.dataset.finderConfig));
       } catch (error) {
         console.error("finder:", error);
       }
@@ -558,15 +794,14 @@ class App {
   }
 }
 
-// Printing opens every folded part, so the printout shows the whole result.
-if (!globalThis.__policyPrintHook) {
-  globalThis.__policyPrintHook = true;
-  window.addEventListener("beforeprint", () => {
-    for (const details of document.querySelectorAll(".policy-finder details")) details.open = true;
-  });
-}
-
 const app = (globalThis[APP_KEY] ??= new App(sharedRuntime()));
+// Once per window (this module may be loaded again by the other language's page): Back and Forward
+// between the finder's own entries, and the print date.
+if (!globalThis.__policyFinderHooks) {
+  globalThis.__policyFinderHooks = true;
+  window.addEventListener("popstate", () => app.current?.popped());
+  window.addEventListener("beforeprint", () => app.current?.root.isConnected && app.current.beforePrint());
+}
 app.scan(document);
 if (!app.subscribed && typeof window.document$?.subscribe === "function") {
   app.subscribed = true;
