@@ -97,6 +97,12 @@ METADATA = F.metadata(
              "agency whether the allowances apply from 2019. Yearly contracts that add up to 3 "
              "years (按年累计满3年) count. Ask the lead agency, the district HR and social security "
              "bureau, where to apply."),
+        text("“按照当地当年最低工资标准分别给予每人每月生活补贴和住房补贴”按原文理解为生活补贴和住房补贴"
+             "各为每月一份最低工资标准；如自治区的实施细则另有规定（例如按一定比例发放），以区人社局的说明为准。",
+             "“按照当地当年最低工资标准分别给予每人每月生活补贴和住房补贴” is read as written: the living "
+             "allowance and the housing allowance are each one month's minimum wage a month; if the "
+             "region's implementing rules say otherwise (a share of it, for example), the district HR "
+             "and social security bureau's word applies."),
         text("下面算例中的月最低工资标准（如每月2280元）是本站为举例选的数字，不是任何地方的实际标准。",
              "The minimum wages in the worked examples below (such as 2,280 yuan a month) are "
              "figures this site chose for the examples, not any place's actual rate."),

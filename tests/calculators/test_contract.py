@@ -364,3 +364,9 @@ def test_notes_claim_only_what_the_plan_says():
     years = next(f for f in CALCULATORS["venue_subsidy"]["fields"] if f["name"] == "years")
     assert years["help"] and "只算第一年填1" in years["help"]["zh"]
     assert "房租" in CALCULATORS["venue_subsidy"]["summary"]["zh"]
+
+
+def test_graduate_allowances_say_they_are_read_literally():
+    """Reading review Q1: "分别…生活补贴和住房补贴" is read as each a full minimum wage; the note says so."""
+    notes = " ".join(n["zh"] for n in CALCULATORS["graduate_outside_region"]["notes"])
+    assert "按原文理解" in notes and "以区人社局的说明为准" in notes
