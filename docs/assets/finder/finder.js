@@ -724,7 +724,7 @@ class Finder extends Bilingual {
       if (status === "does_not_apply") {
         return [h("h3", { text: `${title} (${entries.length})` }), h("ul", { class: "policy-receipt__short" }, entries.map((entry) => {
           const failed = this.benefitParts(entry).flatMap(([part]) => part.conditions.filter((c) => c.result === false).map((c) => this.tr(c)));
-          const why = failed.length ? failed.join(sep) : `${s.measures_for}${this.colon()}${[...new Set(entry.parts.map((p) => this.applicantLabel(p.for)))].join("、")}`;
+          const why = failed.length ? failed.join(sep) : `${s.measures_for}${this.colon()}${[...new Set(entry.parts.map((p) => this.applicantLabel(p.for)))].join(this.lang === "zh" ? "、" : ", ")}`;
           return h("li", {}, this.mixed(`${entry.clause} ${this.config.clauses[entry.clause].title}${this.colon()}${why}`));
         }))];
       }
