@@ -42,3 +42,19 @@ function selectTabNamedByHash() {
   if (target && target.name) target.checked = target.name.startsWith("__tabbed_");
 }
 selectTabNamedByHash();
+
+// Material's search reads the box on key-up only (and on focus, and once its index is ready).
+// Text that arrives without a key-up (an input method's commit, a paste from the menu, dictation,
+// autofill) left the panel on "type to start searching" with the words in the box (visitor
+// review 2, item 1). Each finished input is passed on as a key-up: Material then searches and
+// shows the results or its "no results" message. Input inside an unfinished composition (the
+// pinyin while an input method is still choosing) waits for the composition's end.
+function passOnToSearch(box) {
+  if (box instanceof HTMLInputElement && box.matches('[data-md-component="search-query"]')) {
+    box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+  }
+}
+document.addEventListener("input", (event) => {
+  if (!event.isComposing) passOnToSearch(event.target);
+});
+document.addEventListener("compositionend", (event) => passOnToSearch(event.target));

@@ -1,0 +1,154 @@
+"""Search runs on every input, however the text reaches the box (issue 14, visitor review 2 item 1).
+
+Material's search read the box on key-up only: text that arrives without a key (an input method's
+commit, a paste from the menu, dictation) left the panel on "type to start searching". The words
+here reach the box with no key event at all: inserted as an input method or dictation does
+(CDP's insertText), pasted (an ``insertFromPaste`` input event), and, in Chinese, composed from
+pinyin and committed. Each test waits until the search is ready before the words arrive: text
+that is already in the box when the index becomes ready is searched anyway, which is why an
+earlier test of this passed without the fix.
+
+Results must be real: a clause page whose text holds the words is among the first results. A word
+that is nowhere gets Material's "no results" message. No console error or warning may appear
+(the search worker's console reaches the page's: a query that throws in the worker is logged
+there as "Invalid query").
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import calculators
+from policy_site.loader import load_policy
+from tests.browser_support import LANG_PREFIXES
+from tests.conftest import POLICY_DATA
+
+FIRST = 5  # "among the first results": result pages, in order
+ZERO_WIDTH_SPACE = "\u200b"  # jieba's word breaks in the Chinese index, shown in the results
+
+_POLICY = load_policy(POLICY_DATA, known_calculators=calculators.CALCULATORS)
+
+WORDS = {
+    "zh": ["最低工资", "创业担保贷款", "高校毕业生", "贴息"],
+    "en": ["graduate", "minimum wage"],
+}
+NONSENSE = {"zh": "龘齉鑫", "en": "qzxvbnk"}
+
+# Counts the search's answers: Material writes the result's meta line on each one, the first time
+# once its worker is ready (it then searches the box's value, empty here).
+COUNT_ANSWERS = """() => {
+  window.__searchAnswers = 0;
+  document.addEventListener("DOMContentLoaded", () => {
+    const meta = document.querySelector(".md-search-result__meta");
+    new MutationObserver(() => window.__searchAnswers++)
+      .observe(meta, { childList: true, characterData: true, subtree: true });
+  });
+}"""
+
+
+def clauses_using(lang: str, words: str) -> list[str]:
+    """The ids of the clauses whose text (zh) or translation (en) holds the words."""
+    if lang == "zh":
+        return [c.id for c in _POLICY.clauses if words in c.text.zh]
+    return [c.id for c in _POLICY.clauses if words in c.text.en.lower()]
+
+
+def inserted(page, words: str) -> None:
+    """As an input method's commit or dictation: one input event, no key event."""
+    page.keyboard.insert_text(words)
+
+
+def pasted(page, words: str) -> None:
+    """As a paste from the context menu: the value changes and an insertFromPaste input event follows."""
+    page.locator("input.md-search__input").evaluate(
+        """(box, words) => {
+          box.value = words;
+          box.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste", data: words }));
+        }""", words)
+
+
+def composed(page, words: str) -> None:
+    """As a Chinese input method: pinyin composed in the box, then the chosen words committed."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Input.imeSetComposition", {"text": "zuidi", "selectionStart": 5, "selectionEnd": 5})
+    cdp.send("Input.insertText", {"text": words})
+    cdp.detach()
+
+
+WAYS = {"inserted": inserted, "pasted": pasted, "composed": composed}
+CASES = [(lang, words, way) for lang, words_list in WORDS.items() for words in words_list
+         for way in WAYS if way != "composed" or lang == "zh"]
+
+
+@pytest.fixture
+def console(local_page):
+    """Console errors and warnings of the page and its workers."""
+    seen: list[str] = []
+    local_page.on("console", lambda m: seen.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    return seen
+
+
+def open_search(page, base: str, lang: str) -> None:
+    """The home page, its search opened by a click once the search is ready (no key pressed)."""
+    page.add_init_script(f"({COUNT_ANSWERS})()")
+    page.goto(base + LANG_PREFIXES[lang])
+    page.wait_for_function("() => window.__searchAnswers > 0", timeout=30_000)  # the worker answered
+    page.locator("input.md-search__input").click()
+
+
+def answers(page) -> int:
+    return page.evaluate("() => window.__searchAnswers")
+
+
+def result_pages(page) -> list[str]:
+    """The result pages, in order (a page's sections are listed under it)."""
+    links = page.locator(".md-search-result__item a, a.md-search-result__link").evaluate_all(
+        "els => els.map(e => e.getAttribute('href'))")
+    pages: list[str] = []
+    for href in links:
+        path = re.sub(r"[?#].*$", "", href or "")
+        if path not in pages:
+            pages.append(path)
+    return pages
+
+
+def translation(page, key: str) -> str:
+    return page.evaluate("(key) => JSON.parse(document.getElementById('__config').textContent).translations[key]",
+                         key)
+
+
+@pytest.mark.parametrize(("lang", "words", "way"), CASES, ids=[f"{lang}-{w}-{way}" for lang, w, way in CASES])
+def test_words_that_arrive_without_a_key_find_the_clauses_that_use_them(local_page, site_url, console,
+                                                                         lang, words, way):
+    expected = clauses_using(lang, words)
+    assert expected, f"no clause uses {words!r}: the test's words are wrong"
+    open_search(local_page, site_url, lang)
+    WAYS[way](local_page, words)
+    local_page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    shown = [r.replace(ZERO_WIDTH_SPACE, "").lower()
+             for r in local_page.locator(".md-search-result__item").all_inner_texts()]
+    assert words.split()[0] in shown[0], shown[:3]  # the best result shows the words
+    first = result_pages(local_page)[:FIRST]
+    found = [p for p in first if (m := re.search(r"clauses/(\d+\.\d+)/", p)) and m.group(1) in expected]
+    assert found, (words, expected, first)
+    assert console == []
+
+
+@pytest.mark.parametrize("lang", LANG_PREFIXES)
+@pytest.mark.parametrize("way", ["inserted", "pasted"])
+def test_words_found_nowhere_say_no_results_and_each_input_searches_again(local_page, site_url, console,
+                                                                          lang, way):
+    open_search(local_page, site_url, lang)
+    meta = local_page.locator(".md-search-result__meta")
+    WAYS[way](local_page, WORDS[lang][0])
+    local_page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    local_page.locator("input.md-search__input").select_text()
+    WAYS[way](local_page, NONSENSE[lang])  # replaces the words, again without a key
+    none = translation(local_page, "search.result.none")
+    assert none and none != translation(local_page, "search.result.placeholder")
+    meta.filter(has_text=none).wait_for(timeout=10_000)
+    assert local_page.locator(".md-search-result__item").count() == 0
+    assert local_page.locator("input.md-search__input").input_value() == NONSENSE[lang]
+    assert console == []
