@@ -66,3 +66,60 @@ def test_home_page_links_to_the_finder_first(built_fixture_site, lang):
     article = text[text.index("<article"):]
     first = re.search(r'<a (?![^>]*headerlink)[^>]*href="([^"]+)"', article[article.index("</h1>"):])
     assert first.group(1) == "finder/"
+
+
+def _predicted(tree: dict, answers: list[tuple[str, object]]):
+    """What finder.js's predicted() gives: the next question, None (no more), or "beyond"."""
+    node, given = tree, dict(answers)
+    used = 0
+    while node:
+        if not node["q"]:
+            return None if used == len(given) else "beyond"
+        if node["q"] not in given:
+            return node["q"] if used == len(given) else "beyond"
+        value = given[node["q"]]
+        used += 1
+        if value is None:
+            node = node.get("a", {}).get("")
+        elif isinstance(value, bool):
+            node = node.get("a", {}).get(json.dumps(value))
+        elif isinstance(value, int):
+            node = next((c for low, high, c in node.get("r", []) if low <= value <= high), None)
+        else:
+            node = node.get("a", {}).get(value)
+    return "beyond"
+
+
+def test_first_questions_table_agrees_with_the_engine_and_is_small():
+    """The table the finder page carries (so the visitor answers while Python arrives) gives, for
+    every way of answering the first questions, every integer included, what the engine asks next."""
+    from policy_site.finder_page import first_questions
+
+    rules = finder_rules(load_policy(REPO / "policy_data", known_calculators=calculators.CALCULATORS))
+    as_of = "2026-01-01"
+    tree = first_questions(rules, as_of)
+    assert len(json.dumps(tree, separators=(",", ":"))) < 4000
+    facts = {f["id"]: f for f in rules["facts"]}
+
+    def values(fact_id):
+        fact = facts[fact_id]
+        if fact["type"] == "bool":
+            return [True, False, None]
+        if fact["type"] == "choice":
+            return [c["value"] for c in fact["choices"]] + ([None] if fact_id != rules["applicant_fact"] else [])
+        return list(range(fact["min"], fact["max"] + 1)) + [None]
+
+    checked = 0
+
+    def walk(answers, depth):
+        nonlocal checked
+        engine = calculators.find(rules, dict(answers), as_of)["next_question"]
+        assert _predicted(tree, answers) == engine, answers
+        checked += 1
+        if engine is None or depth == 0:
+            return
+        for value in values(engine):
+            walk([*answers, (engine, value)], depth - 1)
+
+    walk([], 2)
+    assert checked > 100

@@ -240,6 +240,7 @@ class Finder extends Bilingual {
   /** Work out the current answers; drop answers from the URL that the engine refuses. */
   async refresh({ announce = true, focus = true } = {}) {
     const seq = ++this.seq;
+    announce ||= this.currentQuestion() === undefined; // the question the visitor waited for
     let response = await this.run(this.answers);
     for (let tries = 0; !response.failure && !response.ok && tries < 5; tries++) {
       const bad = new Set(response.errors.map((e) => e.field));
@@ -371,8 +372,12 @@ class Finder extends Bilingual {
     const question = this.currentQuestion();
     const key = `${question}|${this.editing ?? ""}|${this.answers.length}`;
     // The same question as before (Python has just arrived): the form stays, with what is typed in it.
-    if (key !== this.shownQuestion || focus) this.renderQuestion(question);
+    // A new one takes the keyboard's focus if the old one had it (e.g. "the next question appears…").
+    const hadFocus = this.questionArea.contains(document.activeElement);
+    const changed = key !== this.shownQuestion;
+    if (changed || focus) this.renderQuestion(question);
     this.shownQuestion = key;
+    if (changed && hadFocus) focus = true;
     this.renderAnswers();
     if (this.result) {
       this.renderResults();
@@ -723,7 +728,8 @@ class Finder extends Bilingual {
       const title = this.groups[status].title;
       if (status === "does_not_apply") {
         return [h("h3", { text: `${title} (${entries.length})` }), h("ul", { class: "policy-receipt__short" }, entries.map((entry) => {
-          const failed = this.benefitParts(entry).flatMap(([part]) => part.conditions.filter((c) => c.result === false).map((c) => this.tr(c)));
+          const failed = [...new Set(this.benefitParts(entry)
+            .flatMap(([part]) => part.conditions.filter((c) => c.result === false).map((c) => this.tr(c))))];
           const why = failed.length ? failed.join(sep) : `${s.measures_for}${this.colon()}${[...new Set(entry.parts.map((p) => this.applicantLabel(p.for)))].join(this.lang === "zh" ? "、" : ", ")}`;
           return h("li", {}, this.mixed(`${entry.clause} ${this.config.clauses[entry.clause].title}${this.colon()}${why}`));
         }))];
@@ -738,7 +744,8 @@ class Finder extends Bilingual {
           const estimates = Object.values(part.calculators).filter((run) => run.total_yuan !== null && run.status !== "does_not_apply")
             .map((run) => fill(status === "ended" ? s.finder_estimate_ended : s.finder_estimate,
               { amount: fill(s.calc_yuan ?? "{amount}", { amount: formatAmount(run.total_yuan) }) }));
-          box.append(h("p", {}, h("em", {}, this.mixed(this.tr(measure.offer))), lines.length ? this.colon() : "",
+          const offer = this.tr(measure.offer).replace(/[。.]$/, "");
+          box.append(h("p", {}, h("em", {}, this.mixed(offer)), lines.length ? this.colon() : "",
             this.mixed(lines.join(sep)), ...estimates.map((e) => [" ", h("strong", { text: e })])));
         }
         return box;
