@@ -51,12 +51,13 @@ def check_site(data_dir: Path) -> tuple[SiteInputs | None, CheckResult]:
     return (None if result.problems else site), result
 
 
-def load_site_inputs(data_dir: Path) -> SiteInputs:
-    """The site's inputs; raises ``DataErrors`` with every problem. Warnings are logged (not failing)."""
+def load_site_inputs(data_dir: Path, say_warnings: bool = True) -> SiteInputs:
+    """The site's inputs; raises ``DataErrors`` with every problem. Warnings are logged (not failing),
+    unless ``say_warnings`` is false (the other language's build of the same data)."""
     site, result = check_site(data_dir)
     if result.problems:
         raise DataErrors(result.problems)
-    for warning in result.warnings:
+    for warning in result.warnings if say_warnings else ():
         log.info("%s", warning.format())
     return site
 

@@ -29,19 +29,20 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
 import calculators
 
-from . import downloads, hosting, preview, pyodide_runtime, search_terms
+from . import downloads, hosting, preview, pyodide_runtime, search_terms, site_settings
 from .build_inputs import load_site_inputs
 from .dates import DataDateError, pin_source_date_epoch
 from .errors import DataErrors
 from .render import LANGS, render_pages
 from .staging import Staging
+from .staging import os_reason as staging_reason
 
 # Each language's name in the header menu, marked with its own language for screen readers.
 LANGUAGE_NAMES = {code: Markup(f'<span lang="{tag}">{name}</span>')
@@ -105,6 +106,9 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
     def on_config(self, config):
         base = Path(config.config_file_path).parent
         self.final_dir = Path(os.path.abspath(config.site_dir))
+        problems = site_settings.settings_problems(config, self.config.report_error_url)
+        if problems:  # a setting every page would carry broken (REPORT_ERROR_URL, SITE_URL, site_name)
+            raise PluginError("\n" + site_settings.settings_message(problems))
         self.data_dir = self._data_dir(base)
         self.assets_dir = (base / self.config.assets_dir).resolve()
         try:
@@ -115,7 +119,7 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
             log.info(date.describe())
         self.preview_error = None
         try:
-            site = load_site_inputs(self.data_dir)
+            site = load_site_inputs(self.data_dir, say_warnings=self.config.atomic_build)  # once, not per language
         except DataErrors as exc:
             if not self.serving:
                 raise PluginError("\n" + exc.format()) from None
@@ -190,10 +194,11 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
         if config.strict and counter is not None and counter.get_counts():
             return  # mkdocs aborts right after this event; on_build_error drops the staged site
         self.staging.swap()
+        published = self.staging.published()  # where it went (through a link, into a mount point), and how
         self.staging = None
         self.outcome = "written"
         config.site_dir = str(self.final_dir)
-        log.info(f"网站已写入 {self.final_dir} / The site was written to {self.final_dir}")
+        log.info(published)
 
     def on_build_error(self, error):
         if self.serving:
@@ -203,8 +208,15 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
             return
         self.outcome = "failed"
         self._drop_staging()
+        if getattr(error, "site_changed", False):
+            return  # staging.PublishError: its message says what became of the previous site
+        if isinstance(error, OSError):  # a full disk, no permission: what happened, then no traceback
+            why_zh, why_en = staging_reason(error)
+            log.error(f"写入失败：{why_zh}（{error.filename}）/ Writing failed: {why_en} ({error.filename})")
         if UNCHANGED not in str(error):  # the data's messages (errors.DataErrors) already say it
             log.error(f"构建失败 / The build failed: {_unchanged(self.final_dir)}")
+        if isinstance(error, OSError):
+            raise Abort("构建失败 / The build failed.") from None
 
     def on_shutdown(self):
         for signum, handler in self._signals.items():

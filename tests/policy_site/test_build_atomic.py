@@ -13,11 +13,12 @@ import shutil
 import signal
 import subprocess
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from policy_site.staging import clean_leftovers
+from policy_site.staging import clean_leftovers, is_mount_point
 from tests.conftest import MINI_POLICY
 from tests.site_build import MKDOCS, REPO, build_env, mkdocs_build, sandbox, tree_hash
 
@@ -183,3 +184,99 @@ def test_leftovers_of_a_killed_build_are_cleaned_or_restored(tmp_path):
     clean_leftovers(final)
     assert (final / "index.html").read_text() == "previous"
     assert sorted(p.name for p in tmp_path.iterdir()) == [f".site.staging-{os.getppid()}", "site"]
+
+
+# -- where the site is published: through a link, into a mount point; failures to put it there ----
+
+RENAMED = "A renamed plan"
+
+
+def renamed_data(tmp_path: Path) -> Path:
+    """The fixture policy with its English title changed: a build that publishes shows it."""
+    data = tmp_path / "policy_data"
+    shutil.copytree(MINI_POLICY, data)
+    document = data / "document.yaml"
+    document.write_text(document.read_text(encoding="utf-8").replace("A sample plan", RENAMED), encoding="utf-8")
+    return data
+
+
+def published(site: Path) -> bool:
+    return RENAMED in (site / "en" / "index.html").read_text(encoding="utf-8")
+
+
+def test_p2_98_a_symlinked_site_is_published_through_the_link(good_site, tmp_path):
+    web_root = tmp_path / "www" / "site"  # what the web server serves
+    shutil.copytree(good_site[0], web_root, symlinks=True)
+    (web_root / "stale.html").write_text("from an older build")
+    link = tmp_path / "out" / "site"
+    link.parent.mkdir()
+    link.symlink_to("../www/site")
+    result = mkdocs_build(link, data_dir=renamed_data(tmp_path))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert link.is_symlink() and os.readlink(link) == "../www/site"
+    assert published(web_root) and not (web_root / "stale.html").exists()
+    assert sorted(p.name for p in link.parent.iterdir()) == ["site"]
+    assert sorted(p.name for p in web_root.parent.iterdir()) == ["site"]
+    assert f"{link} is a link to {web_root}: the new site was put there" in result.stderr
+
+
+@contextmanager
+def mounted(kind: str, where: Path, source: Path | None = None, size: str | None = None):
+    """A real mount (as root in the sandbox); the test is skipped where mounting is not allowed."""
+    where.mkdir(parents=True, exist_ok=True)
+    args = ["mount", "--bind", str(source), str(where)] if kind == "bind" else \
+        ["mount", "-t", "tmpfs", "-o", f"size={size}" if size else "size=256m", "tmpfs", str(where)]
+    proc = subprocess.run(args, capture_output=True, text=True)
+    if proc.returncode != 0:
+        pytest.skip(f"cannot mount here ({proc.stderr.strip()})")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", "-l", str(where)], check=True)
+
+
+@pytest.mark.parametrize("kind", ["tmpfs", "bind"])  # bind: a folder of the same file system (not os.path.ismount)
+def test_p2_97_a_site_on_a_mount_point_is_published(good_site, tmp_path, kind):
+    volume = tmp_path / "volume"
+    volume.mkdir()
+    site = tmp_path / "out" / "site"
+    with mounted(kind, site, source=volume):
+        shutil.copytree(good_site[0], site, symlinks=True, dirs_exist_ok=True)
+        (site / "stale.html").write_text("from an older build")
+        result = mkdocs_build(site, data_dir=renamed_data(tmp_path))
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert is_mount_point(site)
+        assert published(site) and not (site / "stale.html").exists()
+        assert not [p for p in site.iterdir() if p.name.startswith(".site.")], "a staging folder was left inside"
+        assert sorted(p.name for p in site.parent.iterdir()) == ["site"]
+        assert "is a mount point, which cannot be replaced in one step" in result.stderr
+        assert "a visitor could have seen a mix of old and new pages" in result.stderr
+        if kind == "bind":
+            assert published(volume)
+
+
+def test_p2_96_a_site_that_cannot_be_moved_is_unchanged_and_says_why(old_site, good_site, tmp_path):
+    proc = subprocess.run(["chattr", "+i", str(old_site)], capture_output=True, text=True)
+    if proc.returncode != 0:
+        pytest.skip(f"chattr +i is not possible here ({proc.stderr.strip()})")
+    try:
+        result = mkdocs_build(old_site, data_dir=renamed_data(tmp_path))
+    finally:
+        subprocess.run(["chattr", "-i", str(old_site)], check=True)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Could not put the new site in place" in output and "no permission to change it" in output
+    assert output.count(UNCHANGED) == 1, output
+    assert_untouched(old_site, good_site, output)
+
+
+def test_p2_95_a_full_disk_leaves_the_site_unchanged_without_a_traceback(good_site, tmp_path):
+    size = sum(p.stat().st_size for p in good_site[0].rglob("*") if p.is_file())
+    with mounted("tmpfs", tmp_path / "out", size=str(size + size // 2)):
+        site = tmp_path / "out" / "site"
+        shutil.copytree(good_site[0], site, symlinks=True)
+        result = mkdocs_build(site, data_dir=renamed_data(tmp_path))
+        output = result.stdout + result.stderr
+        assert result.returncode != 0
+        assert "the disk is full" in output, output
+        assert_untouched(site, good_site, output)
