@@ -9,21 +9,26 @@ that is already in the box when the index becomes ready is searched anyway, whic
 earlier test of this passed without the fix.
 
 Results must be real: a clause page whose text holds the words is among the first results. A word
-that is nowhere gets Material's "no results" message. No console error or warning may appear
-(the search worker's console reaches the page's: a query that throws in the worker is logged
-there as "Invalid query").
+that is nowhere gets Material's "no results" message. The site is served under the README's strict
+Content-Security-Policy, from a context that can reach nothing but 127.0.0.1. No console error or
+warning may appear (the search worker's console reaches the page's: a query that throws in the
+worker is logged there as "Invalid query", a refused script as "Refused to ..."), and the server
+receives no violation report.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import threading
 
 import pytest
 
 import calculators
 from policy_site.loader import load_policy
-from tests.browser_support import LANG_PREFIXES
+from tests.browser_support import LANG_PREFIXES, QuietServer
 from tests.conftest import POLICY_DATA
+from tests.quality.test_csp import Reports, make_handler
 
 FIRST = 5  # "among the first results": result pages, in order
 ZERO_WIDTH_SPACE = "\u200b"  # jieba's word breaks in the Chinese index, shown in the results
@@ -82,6 +87,30 @@ CASES = [(lang, words, way) for lang, words_list in WORDS.items() for words in w
          for way in WAYS if way != "composed" or lang == "zh"]
 
 
+@pytest.fixture(scope="module")
+def csp_site(built_site):
+    """The built site served with the README's Content-Security-Policy; yields its URL and the
+    violation reports the browser posts."""
+    reports = Reports()
+    server = QuietServer(("127.0.0.1", 0), functools.partial(make_handler(reports, built_site),
+                                                             directory=str(built_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/", reports
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def site(csp_site):
+    """The CSP site's URL; after the test, no violation was reported."""
+    url, reports = csp_site
+    with reports.lock:
+        reports.items.clear()
+    yield url
+    with reports.lock:
+        assert reports.items == []
+
+
 @pytest.fixture
 def console(local_page):
     """Console errors and warnings of the page and its workers."""
@@ -96,10 +125,6 @@ def open_search(page, base: str, lang: str) -> None:
     page.goto(base + LANG_PREFIXES[lang])
     page.wait_for_function("() => window.__searchAnswers > 0", timeout=30_000)  # the worker answered
     page.locator("input.md-search__input").click()
-
-
-def answers(page) -> int:
-    return page.evaluate("() => window.__searchAnswers")
 
 
 def result_pages(page) -> list[str]:
@@ -120,11 +145,11 @@ def translation(page, key: str) -> str:
 
 
 @pytest.mark.parametrize(("lang", "words", "way"), CASES, ids=[f"{lang}-{w}-{way}" for lang, w, way in CASES])
-def test_words_that_arrive_without_a_key_find_the_clauses_that_use_them(local_page, site_url, console,
+def test_words_that_arrive_without_a_key_find_the_clauses_that_use_them(local_page, site, console,
                                                                          lang, words, way):
     expected = clauses_using(lang, words)
     assert expected, f"no clause uses {words!r}: the test's words are wrong"
-    open_search(local_page, site_url, lang)
+    open_search(local_page, site, lang)
     WAYS[way](local_page, words)
     local_page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
     shown = [r.replace(ZERO_WIDTH_SPACE, "").lower()
@@ -138,9 +163,9 @@ def test_words_that_arrive_without_a_key_find_the_clauses_that_use_them(local_pa
 
 @pytest.mark.parametrize("lang", LANG_PREFIXES)
 @pytest.mark.parametrize("way", ["inserted", "pasted"])
-def test_words_found_nowhere_say_no_results_and_each_input_searches_again(local_page, site_url, console,
+def test_words_found_nowhere_say_no_results_and_each_input_searches_again(local_page, site, console,
                                                                           lang, way):
-    open_search(local_page, site_url, lang)
+    open_search(local_page, site, lang)
     meta = local_page.locator(".md-search-result__meta")
     WAYS[way](local_page, WORDS[lang][0])
     local_page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
