@@ -26,7 +26,11 @@ ratio is taken from the medians of this one run.
   each visited twice) and the bytes the server sent; and the same with the snapshot switched off
   (``__policyRuntimeLimits.snapshot = false``), to see whether it pays;
 - offline: a third page with the context offline (the first context only);
-- clause page 1.2 (zh, en): bytes without the search index, and the search index on its own line.
+- clause page 1.2 (zh, en): bytes without the search index, and the search index on its own line;
+- a plain host (``--plain-only`` runs just this row): the new site served as ``python3 -m http.server``
+  serves it, every file as it is, no Content-Encoding: the phone (CDP) ready time and the runtime's
+  bytes over the wire (the worker fetches the ``.gz`` copies of the wasm and the zip and inflates
+  them), against what the page promises (``Runtime.plain_download_bytes``).
 Prints a Markdown table and writes bench/runtime-results.md.
 """
 
@@ -75,10 +79,13 @@ READY_PROBE = """
 
 
 class Served:
-    """A precompression-aware static server; ``log`` is (path, encoding, bytes sent) per GET."""
+    """A precompression-aware static server; ``log`` is (path, encoding, bytes sent) per GET.
+    ``compress=False``: a plain host, which sends every file as it is (its .br/.gz copies too, when
+    asked for by name), as ``python3 -m http.server`` does."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, compress: bool = True):
         self.root = root
+        self.compress = compress
         self.log: list[tuple[str, str, int]] = []
         outer = self
 
@@ -109,7 +116,7 @@ class Served:
                 encoding, body_file = "", target
                 for name, suffix in (("br", ".br"), ("gzip", ".gz")):
                     candidate = target.with_name(target.name + suffix)
-                    if name in accept and candidate.is_file():
+                    if outer.compress and name in accept and candidate.is_file():
                         encoding, body_file = name, candidate
                         break
                 body = body_file.read_bytes()
@@ -251,6 +258,40 @@ def cold(browser, served: Served, phone: str = "") -> float:
         context.close()
 
 
+def plain_host(browser, root: Path, runs: int) -> dict:
+    """The new site on a host that compresses nothing: phone (CDP) ready times and the runtime's
+    bytes over the wire in each cold run."""
+    served = Served(root, compress=False)
+    try:
+        cold(browser, served)  # warm the disk cache, not measured
+        ready, sent = [], []
+        for _ in range(runs):
+            served.log.clear()
+            ready.append(cold(browser, served, phone="cdp"))
+            sent.append(sum(n for path, _, n in served.log if path.startswith("/pyodide/")))
+            print(f"  plain host, phone: {ready[-1]:.2f} s, runtime {sent[-1]:,} bytes sent", flush=True)
+        return {"ready": ready, "sent": sent}
+    finally:
+        served.close()
+
+
+def promised_plain() -> tuple[int, int]:
+    """(brotli, plain-host) bytes the build states for the runtime (policy_site.pyodide_runtime)."""
+    from policy_site.pyodide_runtime import build_runtime
+
+    runtime = build_runtime(REPO, assets_dir=REPO / "docs" / "assets")
+    return runtime.download_bytes, runtime.plain_download_bytes
+
+
+def plain_row(plain: dict) -> str:
+    brotli, promised = promised_plain()
+    sent = median(plain["sent"])
+    return (f"| cold ready, phone, CDP, plain host (no compression, as python3 -m http.server; {len(plain['ready'])} runs): "
+            f"runtime bytes sent {mb(sent)} (promised {mb(promised)}, brotli {mb(brotli)}; before: every file "
+            f"uncompressed) | | {median(plain['ready']):.1f} s | | sent ≤ promised × 1.02 | "
+            f"{'PASS' if sent <= promised * 1.02 else 'FAIL'} |")
+
+
 def visits(browser, served: Served, snapshot: bool = True, offline: bool = True) -> dict:
     """First visit, second visit (same context: the HTTP cache and, for the new site, the service worker) and offline."""
     context = offline_context(browser)
@@ -335,9 +376,24 @@ def main(argv=None) -> int:
     parser.add_argument("--phone-runs", type=int, default=3)
     parser.add_argument("--old-commit", default=OLD_COMMIT)
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "runtime-results.md")
+    parser.add_argument("--plain-only", action="store_true", help="only the plain-host row (--phone-runs runs); writes nothing")
     args = parser.parse_args(argv)
 
     from playwright.sync_api import sync_playwright
+
+    if args.plain_only:
+        work = Path(tempfile.mkdtemp(prefix="bench-runtime-"))
+        try:
+            print("building the new site …", flush=True)
+            build_new(work / "new")
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                plain = plain_host(browser, work / "new", args.phone_runs)
+                browser.close()
+            print(plain_row(plain))
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        return 0
 
     work = Path(tempfile.mkdtemp(prefix="bench-runtime-"))
     try:
@@ -376,8 +432,9 @@ def main(argv=None) -> int:
             clause = {}
             for lang, prefix in (("zh", ""), ("en", "en/")):
                 clause[lang] = page_bytes(browser, sites["new"], f"{prefix}clauses/1.2/")
+            plain = plain_host(browser, work / "new", args.phone_runs)
             browser.close()
-        text = report(sites, results, clause)
+        text = report(sites, results, clause, plain)
         print(text)
         args.out.write_text(text, encoding="utf-8")
         for served in sites.values():
@@ -387,7 +444,7 @@ def main(argv=None) -> int:
     return 0
 
 
-def report(sites, results, clause) -> str:
+def report(sites, results, clause, plain=None) -> str:
     lines = ["# Calculator runtime: old against new, one run", ""]
     totals = {}
     for name, served in sites.items():
@@ -438,7 +495,8 @@ def report(sites, results, clause) -> str:
               f"| second visit: requests to the server (answered in full, not 304) | {old['second_requests']} ({old['second_full']}) | "
               f"{new['second_requests']} ({new['second_full']}) | | | |",
               f"| offline (after one visit): ready | {secs(old['offline_s'])} | {secs(new['offline_s'])} | | works | "
-              f"{verdict(new['offline_s'] is not None)} |", ""]
+              f"{verdict(new['offline_s'] is not None)} |",
+              *([plain_row(plain)] if plain else []), ""]
     lines += ["## Clause page 1.2 (new site), brotli as sent", "", "| page | requests | without the search index | search index |",
               "| --- | ---: | ---: | ---: |"]
     for lang, files in clause.items():

@@ -72,4 +72,7 @@ class PrecompressPlugin(BasePlugin):
             cache = cache_root(find_repo_root(Path(config.config_file_path).parent) / "node_modules" / "pyodide").parent
         except RuntimeBuildError:
             cache = None
+        from .offline_pages import write_offline_files
+
+        write_offline_files(Path(config.site_dir))  # the service worker's offline list and pages: compressed too
         precompress_tree(Path(config.site_dir), cache / "precompressed" if cache else None)

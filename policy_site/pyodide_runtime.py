@@ -61,7 +61,8 @@ CACHE_FORMAT = "5"  # bump when the cached layout changes
 UI_KEYS = ("runtime_progress", "runtime_progress_done", "runtime_starting", "runtime_slow_link",
            "runtime_download_button", "runtime_retry", "runtime_failed_network", "runtime_failed_stalled",
            "runtime_failed_integrity", "runtime_failed_nowasm", "runtime_failed_start", "runtime_failed_file",
-           "runtime_failed_help", "runtime_ask_agency")
+           "runtime_failed_help", "runtime_ask_agency", "runtime_failed_updated", "runtime_reload",
+           "runtime_pending_submit")
 
 # Requests that exercise the error paths of every JSON entry point (whatever the package exports).
 GENERIC_REQUESTS = ("{", "[]", "{}", "null", '{"id": 1, "inputs": {}}', "[" * 5000 + "]" * 5000)
@@ -86,10 +87,17 @@ class Runtime:
     left_out: tuple[str, ...] = field(default=())
     """Top-level standard-library modules Python imported only if present, left out of the zip."""
     ui_keys: tuple[str, ...] = UI_KEYS
+    plain_download_bytes: int = 0
+    """What a visitor downloads from a host that compresses nothing: the worker fetches the gzip copies
+    of the wasm and the zip (``<file>.gz``) and inflates them; Pyodide's two modules come as they are."""
 
     @property
     def download_mb(self) -> str:
         return f"{self.download_bytes / 1_000_000:.1f}"
+
+    @property
+    def plain_download_mb(self) -> str:
+        return f"{self.plain_download_bytes / 1_000_000:.1f}"
 
     @property
     def zip_name(self) -> str:
@@ -117,9 +125,19 @@ def build_runtime(repo_root: Path, assets_dir: Path | None = None) -> Runtime:
     repo_root = Path(repo_root).resolve()
     watched = [*_input_files(repo_root)]
     if assets_dir is not None:
-        watched += sorted(p for p in (Path(assets_dir) / "calculator").rglob("*") if p.is_file())
+        watched += _versioned_assets(Path(assets_dir))
     stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) if p.exists() else (str(p),) for p in watched)
     return _build_runtime(repo_root, Path(assets_dir) if assets_dir is not None else None, stamp)
+
+
+VERSIONED_ASSETS = ("calculator", "finder")
+"""Folders of docs/assets whose files pages load as ``?v=<version>``: the version hashes them all, so a
+release that changes any of them (only the finder's style sheet, say) gives them all a new address
+(the service worker keeps ``?v=`` URLs for good)."""
+
+
+def _versioned_assets(assets_dir: Path) -> list[Path]:
+    return sorted(p for folder in VERSIONED_ASSETS for p in (assets_dir / folder).rglob("*") if p.is_file())
 
 
 def _input_files(repo_root: Path) -> list[Path]:
@@ -169,16 +187,27 @@ def _build_runtime(repo_root: Path, assets_dir: Path | None, stamp: tuple) -> Ru
     files: dict[str, Path | bytes] = {f"{PYODIDE_DIR}/{name}": (cache if name == MINIFIED else pyodide_dir) / name
                                       for name in CORE_FILES}
     files[f"{PYODIDE_DIR}/{manifest['zip']}"] = (cache / manifest["zip"]).read_bytes()
+    # The gzip copies precompress.py writes beside the big files (the wasm, the zip): their size, for
+    # the worker, which fetches them from a host that compresses nothing.
+    sizes = {}
+    for name in manifest["files"]:
+        if not name.endswith(".mjs"):
+            data = files[f"{PYODIDE_DIR}/{name}"]
+            sizes[name] = gzip_size(data if isinstance(data, bytes) else data.read_bytes(), cache.parent)
+    manifest = {**manifest, "files": {name: {**entry, **({"gz": sizes[name]} if name in sizes else {})}
+                                      for name, entry in manifest["files"].items()}}
+    plain_bytes = sum(sizes.get(name, entry["bytes"]) for name, entry in manifest["files"].items())
 
     digest = hashlib.sha256(json.dumps(manifest, sort_keys=True).encode())
-    if assets_dir is not None:  # the calculator scripts are cache-busted by the same version
-        for path in sorted(p for p in (assets_dir / "calculator").rglob("*") if p.is_file()):
-            digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    if assets_dir is not None:  # the calculator and finder scripts are cache-busted by the same version
+        for path in _versioned_assets(assets_dir):
+            digest.update(path.relative_to(assets_dir).as_posix().encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     version = digest.hexdigest()[:12]
     manifest = {**manifest, "version": version}
     files[f"{PYODIDE_DIR}/{MANIFEST}"] = (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode()
     files["sw.js"] = service_worker(manifest, assets_dir)
     return Runtime(files=files, manifest=manifest, download_bytes=built["brotli_bytes"], version=version,
+                   plain_download_bytes=plain_bytes,
                    stdlib_modules=tuple(name for name in built["stdlib"] if _top(name) not in built["left_out"]),
                    left_out=tuple(built["left_out"]))
 
@@ -192,7 +221,11 @@ def service_worker(manifest: dict, assets_dir: Path | None) -> bytes:
     if assets_dir is not None:
         scripts = sorted(p.relative_to(assets_dir).as_posix() for p in (assets_dir / "calculator").rglob("*") if p.is_file())
         precache += [f"{prefix}assets/{name}?v={manifest['version']}" for prefix in ("", "en/") for name in scripts]
-    config = json.dumps({"version": manifest["version"], "precache": precache}, indent=1, sort_keys=True)
+    # The runtime's files at their addresses: a new release's service worker keeps those of an older
+    # release's cache whose address (so bytes) is unchanged, and drops the others.
+    runtime = sorted(f"{PYODIDE_DIR}/{name}?v={entry['v']}" for name, entry in manifest["files"].items())
+    config = json.dumps({"version": manifest["version"], "precache": precache, "runtime": runtime},
+                        indent=1, sort_keys=True)
     return SERVICE_WORKER.read_text(encoding="utf-8").replace("__SW_CONFIG__", config).encode()
 
 
@@ -285,6 +318,21 @@ def _run_node(mode: str, job: dict, workdir: Path) -> dict:
 def cache_root(pyodide_dir: Path) -> Path:
     """``.cache/pyodide-runtime`` beside the node_modules that holds Pyodide (shared by copies that link it)."""
     return pyodide_dir.resolve().parents[1] / ".cache" / "pyodide-runtime"
+
+
+def gzip_size(data: bytes, cache: Path | None = None) -> int:
+    """Bytes of ``data`` as the ``.gz`` copy precompress.py writes (gzip -9, no time); remembered by sha256."""
+    import gzip
+
+    key = hashlib.sha256(data).hexdigest()
+    memo = cache / "gzip" / key if cache is not None else None
+    if memo is not None and memo.is_file():
+        return int(memo.read_text())
+    size = len(gzip.compress(data, compresslevel=9, mtime=0))
+    if memo is not None:
+        memo.parent.mkdir(parents=True, exist_ok=True)
+        memo.write_text(str(size))
+    return size
 
 
 def brotli_size(data: bytes, cache: Path | None = None) -> int:

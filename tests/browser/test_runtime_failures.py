@@ -29,6 +29,8 @@ class TamperingHandler(QuietHandler):
 
     def do_GET(self):  # noqa: N802 - http.server's naming
         name = self.path.split("?")[0].rsplit("/", 1)[-1]
+        if "/pyodide/" in self.path and name.endswith(".gz") and name[:-3] in self.tamper:
+            return self.send_error(404)  # no compressed copy: the worker fetches the tampered file itself
         action = self.tamper.get(name) if "/pyodide/" in self.path else None
         if action is None:
             return super().do_GET()

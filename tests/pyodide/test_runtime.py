@@ -56,6 +56,24 @@ def test_the_service_worker_is_versioned_by_the_build(runtime):
     assert 'name.startsWith(PREFIX) && name !== CACHE' in sw  # deletes only its own older caches
 
 
+def test_a_change_to_any_versioned_script_gives_a_new_version(tmp_path):
+    """Pages load the calculator's and the finder's scripts and style sheets as ``?v=<version>``, and
+    the service worker keeps such URLs for good: a release that changes only the finder's style
+    sheet (or print.css, or finder.js) must change the version, or returning visitors never get it."""
+    assets = tmp_path / "assets"
+    shutil.copytree(REPO / "docs" / "assets", assets)
+    versions = [rt.build_runtime(REPO, assets_dir=assets).version]
+    for name in ("finder/finder.js", "finder/finder.css", "finder/print.css", "calculator/calculator.css"):
+        path = assets / name
+        path.write_text(path.read_text(encoding="utf-8") + "\n/* release */\n", encoding="utf-8")
+        versions.append(rt.build_runtime(REPO, assets_dir=assets).version)
+    assert len(set(versions)) == len(versions), versions
+    sw = json.loads(rt.build_runtime(REPO, assets_dir=assets).files["sw.js"].decode().split("const CONFIG = ", 1)[1]
+                    .split(";\n", 1)[0])
+    assert sorted(sw["runtime"]) == sorted(f"pyodide/{name}?v={entry['v']}"
+                                           for name, entry in rt.build_runtime(REPO).manifest["files"].items())
+
+
 def test_manifest_has_every_file_the_worker_runs_with_its_sha256(runtime):
     manifest = json.loads(runtime.files["pyodide/runtime.json"])
     assert manifest == runtime.manifest

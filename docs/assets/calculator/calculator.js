@@ -58,6 +58,7 @@ class CalculatorForm extends Bilingual {
     this.fields = new Map(this.calc.fields.map((field) => [field.name, field]));
     // The first calculator page starts Python right away, before building its form, unless the
     // visitor asked to save data: every millisecond counts towards the calculator being ready.
+    app.runtime.forPage?.(config.runtime_version); // a runtime of another release never computes here
     if (app.runtime.state === "idle" && !slowLink()) app.start(this);
     this.build();
     const fromQuery = this.readQuery();
@@ -393,11 +394,11 @@ class CalculatorForm extends Bilingual {
   /** Why the calculator cannot run, what to do, and whom to ask; the form and the worked examples stay. */
   showFailure() {
     const runtime = this.app.runtime;
-    const reason = ["network", "stalled", "integrity", "nowasm", "start", "file"].includes(runtime.reason) ? runtime.reason : "start";
+    const reason = ["network", "stalled", "integrity", "nowasm", "start", "file", "updated"].includes(runtime.reason) ? runtime.reason : "start";
     this.note.hidden = true;
     this.progressBar = null;
     this.setState("error", { error: "load", loadFailure: reason });
-    const help = ["nowasm", "file"].includes(reason) ? "" : " " + this.s.runtime_failed_help;
+    const help = ["nowasm", "file", "updated"].includes(reason) ? "" : " " + this.s.runtime_failed_help;
     this.status.textContent = this.s[`runtime_failed_${reason}`] + help;
     const parts = [];
     if (this.config.agencies.length) {
@@ -409,7 +410,8 @@ class CalculatorForm extends Bilingual {
       parts.push(ask);
     }
     if (!["nowasm", "file"].includes(reason)) {
-      const retry = h("button", { type: "button", class: "md-button policy-calc__retry", text: this.s.runtime_retry });
+      const retry = h("button", { type: "button", class: "md-button policy-calc__retry",
+                                  text: reason === "updated" ? this.s.runtime_reload : this.s.runtime_retry });
       retry.addEventListener("click", () => runtime.retry());
       parts.push(retry);
     }
@@ -444,7 +446,7 @@ class CalculatorForm extends Bilingual {
         this.loader.querySelector("button")?.focus();
       } else if (runtime.state === "loading") {
         this.pendingSubmit = true;
-        this.status.textContent = this.s.calc_loading;
+        this.status.textContent = this.s.runtime_pending_submit ?? this.s.calc_loading;
       } else {
         this.showFailure();
       }

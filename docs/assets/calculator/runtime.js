@@ -3,16 +3,29 @@
 // navigation and a second copy of this module (e.g. the English site's) reuses it.
 //
 //   const runtime = sharedRuntime();
-//   runtime.start(indexURL, version[, manifest])  idempotent; indexURL is the site's pyodide/ folder;
-//                                        manifest: the site's pyodide/runtime.json (fetched when absent)
+//   runtime.start(indexURL, version[, manifest])  idempotent for one version; indexURL is the site's
+//                                        pyodide/ folder; manifest: the site's pyodide/runtime.json
+//                                        (fetched when absent). A runtime of another version (a tab
+//                                        open across a release) is stopped and this one started.
+//   runtime.forPage(version)             the page's runtime version: a runtime of another version is
+//                                        stopped (state "idle"), so that the page starts its own
 //   runtime.state                        "idle" | "loading" | "ready" | "failed"
 //   runtime.failure, runtime.reason      why it failed; reason: "network" | "stalled" | "integrity" |
-//                                        "nowasm" | "start" | "file"
+//                                        "nowasm" | "start" | "file" | "updated" (the host has a newer
+//                                        release than the page: only a reload helps)
+//   describeFailure(runtime)             what a page says about a failure: {reason, key, help, action}
+//                                        (key: the UI string runtime_failed_<reason>; help: whether
+//                                        runtime_failed_help follows; action: "retry" | "reload" | null)
 //   runtime.progress                     {stage: "download" | "start", loaded, total} while loading
+//   runtime.hostCompresses               null until known; false: a host that compresses nothing (the
+//                                        worker then fetches the .gz copies of the wasm and the zip)
+//   downloadBytes(runtime, config)       the bytes a first start downloads from this host:
+//                                        config.download_bytes (brotli), or config.plain_download_bytes
+//                                        on a host that compresses nothing
 //   runtime.startedFrom                  once ready: "snapshot" (Python restored from the snapshot made
 //                                        on this device by an earlier visit) | "start" (started afresh)
 //   runtime.listeners.add(fn)            fn(state) on every change, and on progress while loading
-//   runtime.retry()                      after a failure: start again
+//   runtime.retry()                      after a failure: start again (reason "updated": reload the page)
 //   slowLink()                           Save-Data or 2G/3G: start only when the visitor asks
 //   await runtime.call(fn, requestText)  calculators.<fn>(requestText) in Python, fn one of
 //                                        "calculate_json" | "find_json" -> {response} | {failure}
@@ -26,9 +39,11 @@ const RUNTIME_KEY = "__policyRuntime";
 const LIMITS = { stallMs: 30_000, startMs: 120_000, snapshot: true, ...(globalThis.__policyRuntimeLimits ?? {}) };
 
 
+// The version of this copy of the module (its ?v=): the release of the scripts and the runtime.
+const MODULE_VERSION = new URL(import.meta.url).searchParams.get("v") ?? "";
+
 class Runtime {
-  constructor(workerURL) {
-    this.workerURL = workerURL;
+  constructor() {
     this.state = "idle"; // idle | loading | ready | failed
     this.worker = null;
     this.seq = 0;
@@ -40,9 +55,11 @@ class Runtime {
     this.timer = null;
     this.args = null;
     this.startedFrom = "";
+    this.hostCompresses = null;
   }
 
   start(indexURL, version, manifest = null) {
+    this.forPage(version);
     if (this.state !== "idle") return;
     this.args = [indexURL, version, manifest];
     this.progress = null;
@@ -51,6 +68,31 @@ class Runtime {
     if (typeof WebAssembly !== "object") return this.fail("WebAssembly is not available", "nowasm");
     this.watch(LIMITS.stallMs);
     this.boot(indexURL, version, manifest).catch((error) => this.fail(String(error?.message ?? error), "network"));
+  }
+
+  /** A page of another release than the running runtime's (instant navigation keeps this object
+   * across pages, and a release may come between two pages): never compute with the other
+   * release's Python. The runtime stops; the page starts its own. */
+  forPage(version) {
+    if (!this.args || this.args[1] === version) return;
+    clearTimeout(this.timer);
+    if (this.worker) this.worker.terminate();
+    this.worker = null;
+    for (const settle of this.pending.values()) settle({ failure: "the site was updated" });
+    this.pending.clear();
+    this.args = null;
+    this.progress = null;
+    this.failure = "";
+    this.reason = "";
+    this.startedFrom = "";
+    this.setState("idle");
+  }
+
+  /** The worker of the page's release (all our scripts share its version). */
+  workerURL(version) {
+    const url = new URL("worker.js", import.meta.url);
+    if (version) url.searchParams.set("v", version);
+    return url.href;
   }
 
   async boot(indexURL, version, manifest) {
@@ -62,7 +104,7 @@ class Runtime {
     if (this.state !== "loading") return;
     // The worker early.js started from the page's <head>, with what it has said so far.
     const early = globalThis.__policyEarlyWorker;
-    if (early?.indexURL === indexURL) {
+    if (early?.indexURL === indexURL && early.version === version) {
       delete globalThis.__policyEarlyWorker;
       this.worker = early.worker;
       this.worker.onmessage = ({ data }) => this.onMessage(data);
@@ -75,7 +117,7 @@ class Runtime {
     const init = { type: "init", indexURL, manifest, snapshot: LIMITS.snapshot !== false,
                    controlled: Boolean(navigator.serviceWorker?.controller) };
     // Also as the worker's name, which it reads as it starts (see worker.js).
-    this.worker = new Worker(this.workerURL, { type: "module", name: JSON.stringify(init) });
+    this.worker = new Worker(this.workerURL(version), { type: "module", name: JSON.stringify(init) });
     this.worker.onmessage = ({ data }) => this.onMessage(data);
     this.worker.onerror = (event) => this.fail(event.message || "the worker did not start", "network");
     this.worker.postMessage(init);
@@ -104,7 +146,10 @@ class Runtime {
         worker.addEventListener("statechange", () => ["activated", "redundant"].includes(worker.state) && resolve());
       });
       const urls = [location.href, ...performance.getEntriesByType("resource").map((entry) => entry.name)];
-      worker.postMessage({ type: "keep", urls });
+      // The service worker then keeps, in the background, the pages of the site's list in this
+      // page's language (not for a visitor who saves data).
+      const lang = document.documentElement.lang.startsWith("en") ? "en" : "zh";
+      worker.postMessage({ type: "keep", urls, lang, saveData: navigator.connection?.saveData === true });
     } catch (error) {
       console.warn("calculator runtime: no offline copy:", error?.message ?? error);
     }
@@ -112,13 +157,17 @@ class Runtime {
 
   retry() {
     if (this.state !== "failed" || !this.args) return;
+    if (this.reason === "updated") return location.reload();
     this.state = "idle";
     this.start(...this.args);
   }
 
   onMessage(data) {
-    if (this.state !== "loading" && !["result", "kept"].includes(data.type)) return;
-    if (data.type === "progress") {
+    if (this.state !== "loading" && !["result", "kept", "host"].includes(data.type)) return;
+    if (data.type === "host") {
+      this.hostCompresses = data.compresses;
+      for (const listener of [...this.listeners]) listener(this.state);
+    } else if (data.type === "progress") {
       this.progress = data;
       this.watch(data.stage === "start" ? LIMITS.startMs : LIMITS.stallMs);
       for (const listener of [...this.listeners]) listener(this.state);
@@ -128,6 +177,8 @@ class Runtime {
       this.setState("ready");
     } else if (data.type === "kept") {
       this.keepOffline();
+    } else if (data.type === "failed" && data.reason === "missing") {
+      this.failMissing(data.message);
     } else if (data.type === "failed") {
       this.fail(data.message, data.reason);
     } else if (data.type === "result") {
@@ -135,6 +186,22 @@ class Runtime {
       this.pending.delete(data.seq);
       if (settle) settle(data);
     }
+  }
+
+  /** A runtime file the host no longer has (404/410): if the host's runtime.json is of another
+   * version than the page's, the site was updated since the page was loaded (a retry can never
+   * succeed: the page must be reloaded); otherwise the host is broken ("network"). */
+  async failMissing(message) {
+    clearTimeout(this.timer);
+    const [indexURL, version] = this.args ?? [];
+    let reason = "network";
+    try {
+      const response = await fetch(new URL("runtime.json", indexURL), { cache: "no-store" });
+      if (response.ok && (await response.json()).version !== version) reason = "updated";
+    } catch (error) {
+      // the host is not answering: a network failure
+    }
+    if (this.args?.[1] === version) this.fail(message, reason);
   }
 
   fail(message, reason = "start") {
@@ -171,11 +238,21 @@ class Runtime {
   }
 }
 
-function workerURL() {
-  const version = new URL(import.meta.url).searchParams.get("v");
-  const url = new URL("worker.js", import.meta.url);
-  if (version) url.searchParams.set("v", version);
-  return url.href;
+/** What a page says when the runtime failed: the UI string runtime_failed_<reason> (for a reason
+ * this module does not know, "start"), whether runtime_failed_help follows it, and the button it
+ * offers: "retry" (runtime.retry()), "reload" (runtime.retry() reloads the page) or none. The
+ * calculator pages and the finder say the same. */
+export function describeFailure(runtime) {
+  const known = ["network", "stalled", "integrity", "nowasm", "start", "file", "updated"];
+  const reason = known.includes(runtime.reason) ? runtime.reason : "start";
+  const final = ["nowasm", "file"].includes(reason);
+  return { reason, key: `runtime_failed_${reason}`, help: !final && reason !== "updated",
+           action: final ? null : reason === "updated" ? "reload" : "retry" };
+}
+
+/** What a first start downloads from the host the page is on (see the worker's "host" message). */
+export function downloadBytes(runtime, config) {
+  return runtime.hostCompresses === false && config.plain_download_bytes ? config.plain_download_bytes : config.download_bytes;
 }
 
 /** Save-Data, or a 2G/3G link: pages download the runtime only when the visitor asks. */
@@ -185,5 +262,10 @@ export function slowLink() {
 }
 
 export function sharedRuntime() {
-  return (globalThis[RUNTIME_KEY] ??= new Runtime(workerURL()));
+  return (globalThis[RUNTIME_KEY] ??= new Runtime());
 }
+
+// A page of a new release reached without a reload (instant navigation) loads this module again,
+// at its own version: a runtime of the old release, which the pages' long-lived scripts keep using,
+// is stopped here, so that the new page starts its own.
+if (MODULE_VERSION) globalThis[RUNTIME_KEY]?.forPage?.(MODULE_VERSION);

@@ -14,7 +14,10 @@
 //   {type: "progress", stage: "start"}                     every byte arrived and checked; Python starts
 //   {type: "ready", from} | {type: "failed", reason, message}
 //                                          from: "snapshot" (restored) | "start" (started afresh);
-//                                          reason: network | integrity | nowasm | start
+//                                          reason: network | missing (a file is 404/410) |
+//                                          integrity | nowasm | start
+//   {type: "host", compresses}             whether the host compresses what it sends (false: the wasm
+//                                          and the zip come from their .gz copies, inflated here)
 //   {type: "kept"}                         after "ready": the checked files are in the service worker's cache
 //   {type: "result", seq, response}        response: the function's JSON text
 //   {type: "result", seq, failure}         Python itself failed (not an input error)
@@ -24,6 +27,7 @@ const CALLABLE = new Set(["calculate_json", "find_json"]);
 const CACHE_PREFIX = "policy-site-"; // sw.js's caches: one per release, "policy-site-<version>"
 const releaseCache = (manifest) => `${CACHE_PREFIX}${manifest.version}`;
 const PROGRESS_EVERY_MS = 100;
+const PROBE = "pyodide.mjs"; // its answer tells whether the host compresses (see download())
 
 let ready = null;
 let calculators = null;
@@ -146,6 +150,7 @@ function download(indexURL, manifest, kept, controlled) {
     if (cached) {
       const bytes = new Uint8Array(cached);
       if (bytes.length === expected.bytes && (await sha256(bytes)) === expected.sha256) {
+        if (file.name === PROBE) probed(true); // no answer to read: the big files are as they come
         file.arrived(bytes);
         report();
         return;
@@ -156,15 +161,44 @@ function download(indexURL, manifest, kept, controlled) {
     // checks the hash itself (fetch's integrity option); otherwise we check it, while counting bytes.
     let response;
     try {
-      response = await fetch(versioned, subtle ? {} : { integrity: `sha256-${expected.sha256}` });
+      if (subtle && expected.gz && typeof DecompressionStream === "function" && !(await hostCompresses)) {
+        response = await packed(file, url);
+      }
+      response ??= await fetch(versioned, subtle ? {} : { integrity: `sha256-${expected.sha256}` });
+      if (file.name === PROBE) probed(compressed(response));
     } catch (error) {
+      probed(true);
       throw new RuntimeFailure(subtle ? "network" : "integrity", `${file.name}: ${error.message ?? error}`);
     }
     return read(file, response);
   };
+  // A host that sends files as they are, uncompressed (python3 -m http.server, a bucket without
+  // compression): the big files (the wasm, the zip) come from the copies gzipped at build time
+  // beside them (<file>.gz, policy_site/precompress.py), inflated here, so the visitor downloads
+  // about the gzip size on any host; the inflated bytes are checked against the sha256 like any
+  // others. Which host this is, the answer for Pyodide's small module (PROBE) tells, by its
+  // Content-Encoding: the big files wait for its headers (one round trip, while the modules take
+  // the bandwidth), and no request is added. (Pyodide's two modules are never swapped: they are
+  // imported by their URL later, which must then find them in the HTTP cache.)
+  const compressed = (response) => !["", "identity"].includes(response.headers.get("Content-Encoding") ?? "");
+  let probed;
+  const hostCompresses = new Promise((resolve) => (probed = resolve));
+  hostCompresses.then((compresses) => self.postMessage({ type: "host", compresses }));
+  const packed = async (file, url) => {
+    const response = await fetch(`${url}.gz?v=${file.expected.v}`);
+    if (!response.ok) return null; // no copy on this host: the file as it is
+    // A host that labels the .gz copy Content-Encoding: gzip has had the browser inflate it already.
+    return compressed(response) ? response
+      : new Response(response.body.pipeThrough(new DecompressionStream("gzip")), { status: 200 });
+  };
   const read = async (file, response) => {
     const expected = file.expected;
-    if (!response.ok) throw new RuntimeFailure("network", `${file.name}: HTTP ${response.status}`);
+    if (!response.ok) {
+      // 404/410: the host does not have this release's file (the site was updated since the page
+      // was loaded, or the host is broken: the page tells which from the host's runtime.json).
+      const missing = response.status === 404 || response.status === 410;
+      throw new RuntimeFailure(missing ? "missing" : "network", `${file.name}: HTTP ${response.status}`);
+    }
     const reader = response.body.getReader();
     for (;;) {
       let chunk;
@@ -184,6 +218,7 @@ function download(indexURL, manifest, kept, controlled) {
       throw new RuntimeFailure("integrity", `${file.name}: sha256 does not match`);
     }
   };
+  if (!names.includes(PROBE)) probed(true);
   for (const name of names) files.set(new URL(name, indexURL).href, new Download(name, manifest.files[name]));
   report(true);
   for (const [url, file] of files) {

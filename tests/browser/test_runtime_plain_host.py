@@ -1,0 +1,76 @@
+"""A host that compresses nothing (``python3 -m http.server``): the visitor still downloads about the
+compressed size of the runtime. The worker sees that Pyodide's small module came uncompressed and
+fetches the gzip copies the build wrote beside the wasm and the zip, inflates them and checks the
+inflated bytes against the manifest's sha256; the build states that figure
+(``Runtime.plain_download_bytes``)."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import pytest
+
+from policy_site.pyodide_runtime import build_runtime
+from tests.browser_support import QuietHandler, QuietServer, wait_state
+
+REPO = Path(__file__).resolve().parents[2]
+CALC = "startup_loan"
+
+
+class CountingServer:
+    """Serves ``root`` as it is (no Content-Encoding, as python3 -m http.server) and counts the
+    body bytes it sends for each path."""
+
+    def __init__(self, root: Path):
+        self.sent: dict[str, int] = {}
+        outer = self
+
+        class Handler(QuietHandler):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, directory=str(root), **kwargs)
+
+            def copyfile(self, source, outputfile):
+                data = source.read()
+                path = self.path.split("?")[0]
+                outer.sent[path] = outer.sent.get(path, 0) + len(data)
+                outputfile.write(data)
+
+        self.server = QuietServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def counting(calc_site):
+    server = CountingServer(calc_site.root)
+    yield server
+    server.close()
+
+
+@pytest.mark.parametrize("lang", ["zh"])
+def test_a_host_without_compression_sends_about_the_compressed_size(counting, calc_site, new_context, lang):
+    runtime = build_runtime(REPO, assets_dir=REPO / "docs" / "assets")  # as the plugin builds it
+    manifest = json.loads((calc_site.root / "pyodide" / "runtime.json").read_text())
+    assert manifest["version"] == runtime.version
+    page = new_context().new_page()
+    page.goto(counting.url + f"calculators/{CALC}/")
+    assert wait_state(page, CALC, "ready", "error", timeout=90_000) == "ready"
+    answer = page.evaluate("(r) => globalThis.__policyRuntime.call('calculate_json', r)",
+                           json.dumps({"id": CALC, "inputs": {"applicant_type": "individual"}}))
+    assert json.loads(answer["response"])["result"]["max_loan_yuan"] == 150000
+
+    sent = {path: n for path, n in counting.sent.items() if path.startswith("/pyodide/")}
+    assert "/pyodide/pyodide.asm.wasm.gz" in sent and "/pyodide/pyodide.asm.wasm" not in sent, sent
+    assert f"/pyodide/{manifest['zip']}.gz" in sent, sent
+    total = sum(sent.values())
+    raw = manifest["total"]
+    # What the build states for such a host is what went over the wire (the manifest itself aside).
+    runtime_files = total - sent.get("/pyodide/runtime.json", 0)
+    assert runtime_files == runtime.plain_download_bytes, (runtime_files, runtime.plain_download_bytes, sent)
+    assert runtime_files < 0.45 * raw, (runtime_files, raw)
