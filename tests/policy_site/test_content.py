@@ -324,6 +324,8 @@ def test_condition_quotes_contain_what_they_assert(policy):
     assert "市场主体实现就业" in channel.quote and "对组织到区外就业" in channel.quote
     b34 = _conditions(policy, "3.4", "b")
     assert all("跨地（市）" not in text for text in [b34.offer.zh] + [c.zh for c in b34.conditions])
+    transfer = next(f for f in policy.finder.facts if f.id == "transfer")
+    assert [c.zh.split("：")[0] for c in transfer.choices][1:] == ["跨地（区）", "跨省"]  # the clause's own words
     assert "贫困人口" in next(c for c in b34.conditions if c.zh == "家庭是建档立卡贫困户").quote
     b35 = _conditions(policy, "3.5", "b")
     assert next(c for c in b35.conditions if c.zh == "目前没有工作").quote == "我区的各类失业人员"
