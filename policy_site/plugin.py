@@ -134,6 +134,9 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
         self.runtime = self._pyodide_runtime(config)
         self.site = dataclasses.replace(site, runtime=self.runtime)
         self.pages = render_pages(self.site, self.config.language)
+        if "finder.md" not in self.pages:  # data without a finder (no facts.yaml): no menu entry for it
+            config.nav = [item for item in config.nav or []
+                          if not (isinstance(item, dict) and "finder.md" in item.values())]
         config.extra["report_error_url"] = self.config.report_error_url
         self._search_user_dict(config, base)
         clashes = [p for p in self.pages if (Path(config.docs_dir) / p).exists()]

@@ -8,6 +8,7 @@ import pytest
 
 from policy_site.render import load_ui_strings
 from tests.browser_support import LANG_PREFIXES
+from tests.site_build import mkdocs_build
 
 UI = load_ui_strings()
 FINDER_LABEL = {"zh": "查一查哪些政策适用于我", "en": "What applies to me?"}  # as mkdocs.yml's nav says
@@ -44,3 +45,20 @@ def test_an_audience_page_heads_its_list_as_that_audience_s_clauses(built_site, 
     content = html.split('<article class="md-content__inner', 1)[1]  # the page, not the menu
     assert f">{AUDIENCE_LIST[lang]}</h2>" in content
     assert f">{ALL_CLAUSES[lang]}</h2>" not in content
+
+
+def test_data_without_a_finder_builds_without_its_menu_entry(mini_copy, tmp_path):
+    """A policy may have no finder (no facts.yaml, no measures): the menu then names no finder page,
+    and the strict build does not stop on a menu entry for a page that is not there."""
+    (mini_copy / "facts.yaml").unlink()
+    path = mini_copy / "sections" / "1.yaml"
+    text = path.read_text(encoding="utf-8")
+    second = text.index('  - id: "1.2"')
+    path.write_text(text[:text.index("    measures:")] + text[second:text.index("    measures:", second)],
+                    encoding="utf-8")
+    result = mkdocs_build(tmp_path / "site", data_dir=mini_copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for lang in LANG_PREFIXES:
+        site = tmp_path / "site" / LANG_PREFIXES[lang]
+        assert not (site / "finder").exists()
+        assert FINDER_LABEL[lang] not in (site / "index.html").read_text(encoding="utf-8")
