@@ -10,8 +10,7 @@ def search(page, base: str, path: str, words: str) -> list[str]:
     page.locator("label.md-search__icon, .md-search__input").first.wait_for(state="attached")
     box = page.locator("input.md-search__input")
     box.evaluate("el => el.focus()")
-    box.fill(words)
-    box.press("End")  # Material's search reacts to key-up
+    box.fill(words)  # an input event and no key: every input searches (tests/browser/test_search.py)
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     return page.locator(".md-search-result__item").all_inner_texts()
 
