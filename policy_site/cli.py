@@ -6,6 +6,10 @@
                                    what applies to a visitor with these answers (JSON on stdout);
                                    FACTS_JSON is the answers' JSON text, @FILE to read it from a file,
                                    or - to read it from standard input
+    policy-site outline SOURCE.txt [--id DOC_ID] [--as-of YYYY-MM-DD]
+                                   the outline of a source text (JSON on stdout); writes nothing
+    policy-site import SOURCE.txt --id DOC_ID --json
+                                   the same outline; this version is a dry run only (--json)
 
 Staff never see a Python traceback: a data problem is printed with its file, line, field and
 fix; anything unexpected is printed as one bilingual line (``POLICY_SITE_DEBUG=1`` shows the
@@ -35,7 +39,12 @@ def main(argv: list[str] | None = None) -> int:
                       help="回答（JSON 文本），或 @文件名，或 -（标准输入）/ the answers as JSON text, @FILE, or - (stdin)")
     find.add_argument("--as-of", dest="as_of", default=None)
     find.add_argument("--data", dest="data_dir", default=os.environ.get("POLICY_DATA_DIR") or "policy_data")
+    from .importer.command import add_commands, run_command  # outline, import (policy_site/importer/command.py)
+
+    add_commands(sub)
     args = parser.parse_args(argv)
+    if args.command in ("outline", "import"):
+        return run_command(args)
     if args.command == "find":
         from .finder_cli import run_find
 

@@ -1,0 +1,25 @@
+"""Reading a published policy text: its structure, dates, numbers, issuers, agencies and amounts.
+
+The data layer of ``policy-site import`` and ``policy-site outline`` (issue 16, "Any document
+in"). Every module here is pure: text in, typed results out, no files read or written (the CLI
+reads the source file). A text that cannot be structured raises :class:`TextNotStructured`,
+each problem with its line number and what to do, in Chinese and English.
+
+    numerals      一 … 九百九十九, 第二十三条
+    lines         what kind of line one line is (heading, article, clause, annex, footer …)
+    notice        the notice before the document: number, issuers, title, signatures, date
+    structure     every line's place: notice, title, preamble, headings, clauses, annexes, footer
+    titles        the notice's title and the document's own title
+    doc_numbers   document numbers (穗人社规字〔2019〕6号)
+    issuers       issuing bodies from a line of issuers or the signatures
+    life          in force from, expires, repeals (自…起施行，有效期N年 …)
+    agencies      牵头单位：…；协办单位：…, 由…负责
+    amounts       5万元, 每人每月3000元, 50%, 最长不超过12个月 as candidates for staff
+    outline       the outline JSON of the documents contract, with its status on a given date
+"""
+
+from .errors import TextNotStructured, TextProblem
+from .outline import outline, read_document
+from .structure import read_structure
+
+__all__ = ["TextNotStructured", "TextProblem", "outline", "read_document", "read_structure"]

@@ -1,0 +1,53 @@
+"""Document numbers (文号) as written: 穗人社规字〔2019〕6号, 拉政发〔2019〕40号.
+
+The standard brackets are 〔〕. Copies from web pages sometimes have [] ［］ () （） 【】 instead:
+those are read too, exactly as written (``text`` is never normalised), and say which brackets
+they use so that the importer can tell staff (``standard`` is False).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_BRACKETS = {"〔": "〕", "[": "]", "［": "］", "(": ")", "（": "）", "【": "】"}
+_NUMBER = re.compile(
+    r"(?P<code>[\u4e00-\u9fff]{1,20}?)"
+    r"(?P<open>[〔\[［(（【])(?P<year>(?:19|20)\d\d)(?P<close>[〕\]］)）】])"
+    r"(?P<serial>\d{1,4})号")
+
+
+@dataclass(frozen=True)
+class DocumentNumber:
+    text: str          # as written: 穗人社规字〔2019〕6号
+    code: str          # 穗人社规字
+    year: int          # 2019
+    serial: int        # 6
+    brackets: str      # 〔〕
+
+    @property
+    def standard(self) -> bool:
+        return self.brackets == "〔〕"
+
+
+def _from_match(match: re.Match[str]) -> DocumentNumber | None:
+    if _BRACKETS[match.group("open")] != match.group("close"):
+        return None  # 〔2019) is a typing slip: not read as a number
+    return DocumentNumber(match.group(0), match.group("code"), int(match.group("year")),
+                          int(match.group("serial")), match.group("open") + match.group("close"))
+
+
+def read_number_line(text: str) -> DocumentNumber | None:
+    """A line that is a document number and nothing else (the first line of a notice); None otherwise."""
+    match = _NUMBER.fullmatch(text.strip())
+    return _from_match(match) if match else None
+
+
+def find_numbers(text: str) -> list[DocumentNumber]:
+    """Every document number in a sentence, in order (references such as （穗府规〔2018〕19号））."""
+    found = []
+    for match in _NUMBER.finditer(text):
+        number = _from_match(match)
+        if number:
+            found.append(number)
+    return found
