@@ -337,3 +337,13 @@ def test_condition_quotes_contain_what_they_assert(policy):
     assert all("人数以社保记录为准" not in n.zh for n in a12.notes)
     c21 = _conditions(policy, "2.1", "c")
     assert any("方案未写明由谁认定" in c.zh for c in c21.conditions)
+
+
+def test_a_judgement_the_plan_assigns_to_no_one_is_not_given_a_judge(built_site):
+    """F5: the plan does not say who judges 工作成效突出: the page sends the reader to ask, it does
+    not name a judge."""
+    zh = page(built_site, "zh", "clauses/2.1")
+    en = page(built_site, "en", "clauses/2.1")
+    assert "认定，本站无法判断" not in zh.replace("要由有关部门认定，本站无法判断", "")
+    assert "这一条件要由有关部门认定，本站无法判断；请向区财政局" in zh
+    assert "decides this condition" not in en and "An agency has to decide this condition" in en
