@@ -195,6 +195,12 @@ class _Rules:
         return self._candidates[fact_id]
 
 
+def answer_candidates(rules, fact_id):
+    """The answers to ``fact_id`` worth trying, as the engine tries them when it decides what is
+    missing: every choice, both booleans, integers at and either side of each threshold."""
+    return list(_Rules(rules).candidates(fact_id))
+
+
 def _check_value(fact, value):
     """None when ``value`` is a valid answer for ``fact``, else (zh, en) saying why."""
     kind = fact["type"]

@@ -12,6 +12,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+import calculators
+from calculators.finder import answer_candidates
+
 from .finder_checks import walk
 from .finder_rules import finder_rules
 from .model import Clause
@@ -110,8 +113,6 @@ class FinderView:
 
 
 def _calculator(calc_id: str) -> dict:
-    import calculators
-
     return calculators.CALCULATORS[calc_id]
 
 
@@ -138,11 +139,14 @@ def first_questions(rules: dict[str, Any], as_of: str, depth: int = FIRST_QUESTI
     """
     key = (json.dumps(rules, sort_keys=True), as_of)
     if key not in _first_questions_cache:
-        import calculators
-        from calculators.finder import _Rules
-
         facts = {f["id"]: f for f in rules["facts"]}
-        candidates = _Rules(rules).candidates
+
+        tried: dict[str, list] = {}
+
+        def candidates(fact_id: str) -> list:
+            if fact_id not in tried:
+                tried[fact_id] = answer_candidates(rules, fact_id)
+            return tried[fact_id]
 
         def node(answers: dict, left: int) -> dict:
             question = calculators.find(rules, answers, as_of)["next_question"]
