@@ -11,8 +11,8 @@ from .dates import NotADate, read_date_line
 from .doc_numbers import DocumentNumber, read_number_line
 from .errors import TextProblem
 from .issuers import looks_like_bodies, split_bodies
-from .lines import Kind, Line, classify, is_sentence
-from .titles import document_title, notice_title
+from .lines import Kind, Line, classify
+from .titles import document_title, notice_title, plain_title
 
 _STRUCTURAL = {Kind.CHAPTER, Kind.ARTICLE, Kind.SECTION, Kind.CLAUSE}
 
@@ -74,9 +74,9 @@ def read_notice(lines: list[Line]) -> Notice:
     if index < len(lines) and lines[index].text.endswith(("：", ":")) and "。" not in lines[index].text \
             and classify(lines[index]).kind is Kind.TEXT:
         notice.addressee, index = lines[index], index + 1
-    first_structural = next((i for i in range(index, len(lines)) if classify(lines[i]).kind in _STRUCTURAL), len(lines))
+    boundary = _document_start(lines, index, document_title(notice.title))
     date_index = None
-    for i in range(index, first_structural):
+    for i in range(index, boundary):
         try:
             signed = read_date_line(lines[i].text)
         except NotADate:
@@ -87,14 +87,45 @@ def read_notice(lines: list[Line]) -> Notice:
         if signed is not None:
             notice.signed, notice.date_line, date_index = signed, lines[i], i
             break
-    if date_index is None:  # no signing date before the document: only the notice's head is certain
-        notice.end = index
+    repeated_title = boundary < len(lines) and classify(lines[boundary]).kind not in _STRUCTURAL
+    if date_index is None and not repeated_title:
+        notice.end = index  # no signing date and no title before the document: only the notice's head is certain
         return notice
-    first_signature = date_index
-    while first_signature - 1 >= index and looks_like_bodies(lines[first_signature - 1].text) \
-            and not is_sentence(lines[first_signature - 1].text):
+    stop = date_index if date_index is not None else boundary
+    first_signature = stop
+    while first_signature - 1 >= index and looks_like_bodies(lines[first_signature - 1].text):
         first_signature -= 1
     notice.body = lines[index:first_signature]
-    notice.signatures = lines[first_signature:date_index]
-    notice.end = date_index + 1
+    notice.signatures = lines[first_signature:stop]
+    notice.end = date_index + 1 if date_index is not None else boundary
     return notice
+
+
+def _document_start(lines: list[Line], start: int, wrapped: str | None) -> int:
+    """Where the document begins after the notice's head: the line that repeats the title the notice wraps,
+    else the first numbered line (the notice ends before either)."""
+    for i in range(start, len(lines)):
+        if wrapped is not None and plain_title(lines[i].text) == wrapped:
+            return i
+        if classify(lines[i]).kind in _STRUCTURAL:
+            return i
+    return len(lines)
+
+
+def take_closing_signatures(notice: Notice, lines: list[Line]) -> int:
+    """A notice that is itself the document is signed at its end: when ``lines`` (the last clause's) end with a
+    date on a line of its own, after any lines of bodies, those are the notice's signatures and signing date.
+    The number of lines taken from the end (0 when there is no such block or the notice is dated already)."""
+    if notice.date_line is not None or len(lines) < 2:
+        return 0
+    try:
+        signed = read_date_line(lines[-1].text)
+    except NotADate:
+        return 0
+    if signed is None:
+        return 0
+    first = len(lines) - 1
+    while first - 1 >= 1 and looks_like_bodies(lines[first - 1].text):
+        first -= 1
+    notice.signatures, notice.date_line, notice.signed = list(lines[first:-1]), lines[-1], signed
+    return len(lines) - first

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .errors import TextNotStructured, TextProblem
 from .lines import Classified, Kind, Line, classify, is_sentence, source_lines, tight_article
-from .notice import Notice, read_notice
+from .notice import Notice, read_notice, take_closing_signatures
 from .numerals import numeral
 from .titles import plain_title
 
@@ -129,6 +129,10 @@ class _Reader:
                    len(self.lines))
         body = list(range(start, end))
         shape, sections, taken_before = self._body(body, notice.end)
+        if sections and sections[-1].clauses:
+            last = sections[-1].clauses[-1]
+            if taken := take_closing_signatures(notice, last.lines):
+                del last.lines[-taken:]
         head = list(range(notice.end, start - taken_before))
         title_line = self._title_line(head, notice)
         preamble = [self.lines[i] for i in head if title_line is None or self.lines[i] is not title_line]
@@ -145,17 +149,20 @@ class _Reader:
         if notice.title is not None:
             wrapped = notice.wrapped_title
             return first if wrapped is not None and plain_title(first.text) == wrapped else None
-        if self.kinds[head[0]].kind is Kind.TEXT and not is_sentence(first.text) and len(head) >= 1:
+        if self.kinds[head[0]].kind is Kind.TEXT and not is_sentence(first.text):
             return first
         return None
 
     # -- the body -------------------------------------------------------------------------------------------
 
     def _body(self, body: list[int], head_start: int) -> tuple[str, list[Section], int]:
-        kinds = {self.kinds[i].kind for i in body}
-        if Kind.CHAPTER in kinds or Kind.ARTICLE in kinds or tight_article(self.lines[body[0]]) == 1:
-            return ("chapters" if Kind.CHAPTER in kinds else "articles"), self._articles(body), 0
-        if Kind.CLAUSE in kinds:
+        """The shape is the first numbered line's: 第一章/第一条 → articles; 一、 → sections when （一） clauses
+        follow a heading, else a list; （一） → sections (one section without heading)."""
+        first = self.kinds[body[0]].kind
+        if first in (Kind.CHAPTER, Kind.ARTICLE) or tight_article(self.lines[body[0]]) == 1:
+            has_chapters = any(self.kinds[i].kind is Kind.CHAPTER for i in body)
+            return ("chapters" if has_chapters else "articles"), self._articles(body), 0
+        if any(self.kinds[i].kind is Kind.CLAUSE for i in body):
             return "sections", self._sections(body), 0
         return self._list(body, head_start)
 
@@ -297,10 +304,11 @@ class _Reader:
         names = {"chapter": ("章", "chapter"), "article": ("条", "article"), "section": ("部分", "section"),
                  "clause": ("条", "clause"), "item": ("项", "item")}
         zh_name, en_name = names[what]
-        self.problem(line, f"编号{went}：这一{zh_name}的编号是“{self.kinds[self.lines.index(line)].label}”，"
+        label = classify(line).label or line.text[:line.text.find("条") + 1]
+        self.problem(line, f"编号{went}：这一{zh_name}的编号是“{label}”，"
                            f"按顺序这里应是“{example}”。请按原件核对编号（是否漏了一段或多了一段？）。",
                      f"The numbering {went_en}: this {en_name} is numbered "
-                     f"'{self.kinds[self.lines.index(line)].label}' where '{example}' should come next. Check the "
+                     f"'{label}' where '{example}' should come next. Check the "
                      "numbering against the original (is a paragraph missing, or one too many?).")
 
     # -- after the last clause ------------------------------------------------------------------------------

@@ -130,3 +130,35 @@ def test_document_ids(doc_id, ok):
     assert (problem is None) == ok
     if problem:
         assert "guangzhou-2019-internship-bases" in problem.zh and "guangzhou-2019-internship-bases" in problem.en
+
+
+SELF_CONTAINED = "\n".join([
+    "拉人社发[2023]12号",
+    "拉萨市人力资源和社会保障局关于做好2023年高校毕业生就业工作的通知",
+    "各县（区）人力资源和社会保障局：",
+    "一、支持企业吸纳就业",
+    "（一）对招用高校毕业生的企业给予每人3000元补贴。（牵头单位：区人社局；协办单位：区财政局）",
+    "（二）本通知自印发之日起施行，有效期2年。",
+    "拉萨市人力资源和社会保障局",
+    "2023年8月9日",
+])
+
+
+def test_a_self_contained_notice_is_dated_from_its_closing_signature():
+    document = read_document(SELF_CONTAINED, "lhasa-2023-graduates")
+    found = outline(document, D(2024, 1, 1))
+    assert found["title"] == "拉萨市人力资源和社会保障局关于做好2023年高校毕业生就业工作的通知"
+    assert (found["number"], found["issuers"]) == ("拉人社发[2023]12号", ["拉萨市人力资源和社会保障局"])
+    assert (found["signed"], found["in_force_from"], found["expires"], found["status"]) == (
+        "2023-08-09", "2023-08-09", "2025-08-08", "in_force")
+    assert [c["lines"] for s in found["sections"] for c in s["clauses"]] == [1, 1]
+    # the brackets are kept as written and staff are told
+    assert [note.line for note in document.notes] == [1]
+    assert "[]" in document.notes[0].zh and "[]" in document.notes[0].en
+    assert [(m.lead, m.support) for m in document.agencies] == [(("区人社局",), ("区财政局",))]
+
+
+def test_an_unplaced_line_is_listed_and_explained():
+    document = read_document("一、支持企业发展稳定就业\n各乡（镇）要高度重视。\n（一）帮扶困难企业稳定就业岗位。")
+    assert outline(document, D(2024, 1, 1))["unplaced_lines"] == [2]
+    assert [note.line for note in document.notes] == [2]

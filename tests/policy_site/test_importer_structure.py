@@ -202,3 +202,50 @@ def test_an_empty_text():
     with pytest.raises(TextNotStructured) as caught:
         read_structure("\n  \n")
     assert caught.value.problems[0].line == 0
+
+
+def test_a_notice_that_is_itself_the_document_is_signed_at_its_end():
+    text = "\n".join([
+        "拉萨市人力资源和社会保障局关于做好2023年高校毕业生就业工作的通知",
+        "各县（区）人力资源和社会保障局：",
+        "为做好今年高校毕业生就业工作，现就有关事项通知如下：",
+        SEC1, CL1, CL2,
+        "本通知自印发之日起施行，有效期2年。",
+        "拉萨市人力资源和社会保障局",
+        "2023年8月9日",
+    ])
+    s = read_structure(text)
+    assert s.notice.signed.isoformat() == "2023-08-09"
+    assert [line.number for line in s.notice.lines] == [1, 2, 8, 9]
+    assert [line.number for line in s.clauses[-1].lines] == [6, 7]
+    assert [line.number for line in s.preamble] == [3]
+    assert s.title_line is None
+
+
+def test_a_notice_without_a_signing_date_ends_where_the_document_repeats_its_title():
+    text = "\n".join([
+        "关于印发《广州市就业见习基地管理办法》的通知",
+        "各区人力资源和社会保障局：",
+        "现将《广州市就业见习基地管理办法》印发给你们，请认真贯彻执行。",
+        "广州市人力资源和社会保障局 广州市财政局",
+        "广州市就业见习基地管理办法",
+        ART1,
+    ])
+    s = read_structure(text)
+    assert [line.number for line in s.notice.body] == [3]
+    assert [line.number for line in s.notice.signatures] == [4]
+    assert s.title_line.number == 5 and s.preamble == []
+    assert s.notice.signed is None
+
+
+def test_a_reference_to_an_article_inside_a_clause_does_not_change_the_shape():
+    s = read_structure("\n".join([SEC1, CL1, "第五条 规定的条件，按原办法执行。", CL2]))
+    assert s.shape == "sections"
+    assert [(c.id, len(c.lines)) for c in s.clauses] == [("1.1", 2), ("1.2", 1)]
+
+
+def test_a_title_line_then_a_preamble_without_a_notice():
+    s = read_structure("\n".join(["广州市就业见习基地管理办法", "为加强本市就业见习基地管理，制定本办法。", ART1]))
+    assert s.title_line.number == 1
+    assert [line.number for line in s.preamble] == [2]
+    assert places(s)[:2] == [(1, "title", ""), (2, "preamble", "")]
