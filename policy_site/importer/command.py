@@ -24,7 +24,7 @@ import re
 import sys
 from pathlib import Path
 
-from .errors import TextNotStructured, TextProblem
+from .errors import TextNotStructured
 from .outline import DOC_ID_EXAMPLE, doc_id_problem, outline, read_document
 
 _SOURCE_HELP = ("原文文件（UTF-8，一段一行）的路径；本版本只接受 .txt 文件路径，按文档编号读取资料库中的文档将在资料库功能中提供 / "
@@ -87,12 +87,20 @@ def _run(args: argparse.Namespace) -> int:
     if doc_id is not None and (problem := doc_id_problem(doc_id)):
         _say(problem.zh, problem.en)
         return 2
-    as_of = _as_of(args.as_of, path)
-    if as_of is None:
+    as_of = _as_of(args.as_of) if args.as_of is not None else None
+    if args.as_of is not None and as_of is None:
         return 2
     text = _read(path)
     if text is None:
         return 1
+    if as_of is None:
+        from ..dates import DataDateError, resolve  # the data date, as the build uses it
+
+        try:
+            as_of = resolve(path.resolve().parent).date
+        except DataDateError as exc:
+            print(exc, file=sys.stderr)
+            return 2
     try:
         document = read_document(text, doc_id)
     except TextNotStructured as exc:
@@ -111,11 +119,7 @@ def _id_from_name(path: Path) -> str | None:
     return stem if doc_id_problem(stem) is None else None
 
 
-def _as_of(text: str | None, path: Path) -> dt.date | None:
-    if text is None:
-        from ..dates import resolve  # the data date, as the build uses it
-
-        return resolve(path.resolve().parent).date
+def _as_of(text: str) -> dt.date | None:
     try:
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             raise ValueError(text)
@@ -130,7 +134,12 @@ def _read(path: Path) -> str | None:
     try:
         return path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
-        _say(f"找不到原文文件 {path}：请检查路径。", f"The source file {path} does not exist: check the path.")
+        if not path.suffix and doc_id_problem(str(path)) is None:
+            _say(f"找不到原文文件 {path}。本版本只读取原文文件（.txt）的路径；按文档编号读取资料库中的文档将在资料库功能中提供。",
+                 f"The source file {path} does not exist. This version reads the path of a source text (.txt); "
+                 "reading a library document by its id comes with the library layout.")
+        else:
+            _say(f"找不到原文文件 {path}：请检查路径。", f"The source file {path} does not exist: check the path.")
     except IsADirectoryError:
         _say(f"{path} 是一个文件夹：请给出原文文件（.txt）的路径。",
              f"{path} is a folder: give the path of the source text file (.txt).")
@@ -145,5 +154,3 @@ def _read(path: Path) -> str | None:
 def _say(zh: str, en: str) -> None:
     print(f"{zh}\n{en}", file=sys.stderr)
 
-
-__all__ = ["add_commands", "run_command", "TextProblem"]

@@ -40,6 +40,7 @@ def _commands(folder: Path) -> dict[str, tuple[list[str], str]]:
         "broken": (["import", str(folder / "broken.txt"), "--id", "broken", "--json"], EPOCH_2026_12_07),
         "gbk": (["outline", str(folder / "gbk.txt")], EPOCH_2026_12_07),
         "help": (["outline", "--help"], EPOCH_2026_12_07),
+        "library_id": (["outline", "guangzhou-2019-internship-bases"], EPOCH_2026_12_07),
     }
 
 
@@ -104,6 +105,7 @@ def test_import_without_json_says_only_a_dry_run_works_in_this_version(results):
     ("bad_date", 2, ["2026/12/07", "YYYY-MM-DD"]),
     ("missing", 1, ["no-such-file.txt", "找不到", "does not exist"]),
     ("gbk", 1, ["gbk.txt", "UTF-8", "不是"]),
+    ("library_id", 1, ["guangzhou-2019-internship-bases", ".txt", "资料库", "library layout"]),
 ])
 def test_wrong_commands_and_files_are_explained(results, name, code, words):
     result = results[name]
