@@ -22,8 +22,13 @@ from .lines import Line
 from .numerals import NUMERAL, parse_numeral
 from .titles import document_title, plain_title
 
-_START_DATE = re.compile(rf"自\s*({DATE})\s*起(?:施行|实施|执行|生效)")
-_START_SIGNED = re.compile(r"自印发之日起(?:施行|实施|执行|生效)")
+_TAKES_EFFECT = r"起(?:施行|实施|执行|生效)(?=[，。；,;、]|$)"
+_START_DATE = re.compile(rf"自\s*({DATE})\s*{_TAKES_EFFECT}")
+_START_SIGNED = re.compile(rf"自印发之日{_TAKES_EFFECT}")
+_ABOUT_THE_DOCUMENT = re.compile(r"^(?:本|有效期)|施行|实施|执行|生效")
+"""A term (有效期…) is the document's own when its sentence starts with 本 (本办法, 本通知 …) or with 有效期, or
+says when the document takes effect; 认定资格有效期3年 is a term of something else."""
+_SENTENCES = re.compile(r"[^。；;]+")
 _TERM = re.compile(rf"有效期(?:为)?(\d{{1,2}}|{NUMERAL})年")
 _UNTIL = re.compile(rf"有效期(?:至|到)\s*({DATE})")
 _FROM_TO = re.compile(rf"有效期(?:为|自)?\s*({DATE})\s*(?:起)?\s*至\s*({DATE})")
@@ -66,14 +71,23 @@ def read_life(lines: list[Line], signed: dt.date | None) -> Life:
 
 
 def _read_line(life: Life, line: Line, signed: dt.date | None) -> None:
-    text = line.text
+    for sentence in _SENTENCES.findall(line.text):
+        _read_sentence(life, line, sentence.strip(), signed)
+    if _REPEAL in line.text:
+        life.repeals += _repealed(line.text)
+        if line.number not in life.lines:
+            life.lines.append(line.number)
+
+
+def _read_sentence(life: Life, line: Line, text: str, signed: dt.date | None) -> None:
+    about_document = bool(_ABOUT_THE_DOCUMENT.search(text))
     try:
-        if match := _FROM_TO.search(text):
+        if (match := _FROM_TO.search(text)) and about_document:
             _set(life, "in_force_from", read_date(match.group(1)), line)
             _set(life, "expires", read_date(match.group(2)), line)
         if match := _START_DATE.search(text):
             _set(life, "in_force_from", read_date(match.group(1)), line)
-        if match := _UNTIL.search(text):
+        if (match := _UNTIL.search(text)) and about_document:
             _set(life, "expires", read_date(match.group(1)), line)
     except NotADate as exc:
         life.notes.append(TextProblem(line.number, f"“{exc}”不是一个存在的日期：请按原件核对。",
@@ -87,16 +101,12 @@ def _read_line(life: Life, line: Line, signed: dt.date | None) -> None:
                 "(a date on a line of its own at the end of the notice): the start is left empty."))
         else:
             _set(life, "in_force_from", signed, line)
-    if (match := _TERM.search(text)) and not _UNTIL.search(text):
+    if (match := _TERM.search(text)) and about_document and not _UNTIL.search(text):
         years = int(match.group(1)) if match.group(1).isdigit() else parse_numeral(match.group(1))
         if years:
             life.term_years = years
             if line.number not in life.lines:
                 life.lines.append(line.number)
-    if _REPEAL in text:
-        life.repeals += _repealed(text)
-        if line.number not in life.lines:
-            life.lines.append(line.number)
 
 
 def _set(life: Life, name: str, value: dt.date | None, line: Line) -> None:

@@ -78,7 +78,7 @@ def read_document(text: str, doc_id: str | None = None) -> Document:
             if marker := read_agencies(line):
                 document.agencies.append(marker)
             document.amounts += read_amounts(line)
-    document.notes += life.notes
+    document.notes += structure.notes + life.notes
     if notice.number is not None and not notice.number.standard:
         line = notice.number_line.number if notice.number_line else 0
         document.notes.append(TextProblem(

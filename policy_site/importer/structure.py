@@ -73,6 +73,7 @@ class Structure:
     annexes: int
     footer: list[Line]
     unplaced: list[Line]
+    notes: list[TextProblem] = field(default_factory=list)  # for staff; the structure is read all the same
 
     @property
     def clauses(self) -> list[Clause]:
@@ -108,6 +109,8 @@ class _Reader:
         self.kinds: list[Classified] = [classify(line) for line in lines]
         self.problems: list[TextProblem] = []
         self.unplaced: list[Line] = []
+        self.notes: list[TextProblem] = []
+        self.closed: set[str] = set()  # clauses whose run of numbered items has ended
 
     def problem(self, line: Line, zh: str, en: str) -> None:
         self.problems.append(TextProblem(line.number, zh, en))
@@ -140,7 +143,7 @@ class _Reader:
         if self.problems:
             raise TextNotStructured(self.problems)
         return Structure(shape, self.lines, notice, title_line, preamble, sections, annex_lines, annexes, footer,
-                         self.unplaced)
+                         self.unplaced, self.notes)
 
     def _title_line(self, head: list[int], notice: Notice) -> Line | None:
         if not head:
@@ -279,21 +282,43 @@ class _Reader:
         return "list", sections, taken_before
 
     def _point(self, clause: Clause, line: Line, kind: Classified) -> None:
-        """A numbered point inside a clause (（1）, 1.): items of the first kind the clause uses."""
+        """A numbered point inside a clause (（1）, 1.): items of the first kind the clause uses, as long as their
+        numbering runs on from 1. A point that does not run on (a second list, a list in a note) stays text of the
+        clause; staff are told unless it starts again at 1."""
         paren = kind.label.startswith(("（", "("))
-        if clause.items:
-            first = clause.items[0].label
-            if first.startswith(("（", "(")) != paren:
-                return  # a point of the other kind: part of an item's text
-        self._item(clause, line, kind, "（1）" if paren else "1.")
+        if clause.items and clause.items[0].label.startswith(("（", "(")) != paren:
+            return  # a point of the other kind: part of an item's text
+        expected = len(clause.items) + 1
+        if clause.id not in self.closed and kind.value == expected:
+            clause.items.append(Item(f"{clause.id}.{kind.value}", kind.label, line))
+            return
+        self.closed.add(clause.id)
+        if kind.value != 1:
+            self.notes.append(TextProblem(
+                line.number, f"第 {clause.id} 条里的编号“{kind.label}”没有接着前面的编号：这一行作为这一条的正文保留，"
+                             "不算作一项。请按原件核对。",
+                f"The numbering '{kind.label}' inside clause {clause.id} does not run on from the points before it: "
+                "the line is kept as the clause's text, not as an item. Check it against the original."))
 
     def _item(self, clause: Clause, line: Line, kind: Classified, example: str) -> None:
+        """An article's （一） item: numbered on from （一）; a second list that starts again at （一） stays text
+        (and staff are told); a number that skips or goes back is refused."""
         expected = len(clause.items) + 1
+        if clause.id in self.closed:
+            return
+        if kind.value == 1 and clause.items:
+            self.closed.add(clause.id)
+            self.notes.append(TextProblem(
+                line.number, f"第 {clause.id} 条里的编号从“{kind.label}”重新开始：第二组编号作为这一条的正文保留，不算作项。",
+                f"The numbering inside clause {clause.id} starts again at '{kind.label}': the second list is kept as "
+                "the clause's text, not as items."))
+            return
         if kind.value != expected:
             self.problem(line, f"第 {clause.id} 条里的编号“{kind.label}”不连续：这里应是第 {expected} 项"
-                               f"（如 {example}）。请按原件核对编号。",
+                               f"（如 {example}）。请按原件核对编号（是否漏了一段？）。",
                          f"The numbering '{kind.label}' inside clause {clause.id} breaks the sequence: item {expected} "
-                         f"should come here (as in {example}). Check the numbering against the original.")
+                         f"should come here (as in {example}). Check the numbering against the original (is a "
+                         "paragraph missing?).")
         clause.items.append(Item(f"{clause.id}.{kind.value}", kind.label, line))
 
     def _expect(self, line: Line, value: int, expected: int, example: str, what: str) -> None:

@@ -59,6 +59,10 @@ LIFE = [
     (["（二）支持企业吸纳就业。2019年1月1日至2020年12月31日,对国有企业当年新增拉萨市户籍就业人数达到60人以上,"], None,
      None, None),
     (["加大就业见习扶持力度,2019年1月1日起,实施青年见习计划,"], None, None, None),
+    # terms and starts of something else than the document
+    (["经认定的就业见习基地，认定资格有效期3年。"], None, None, None),
+    (["自2020年1月1日起执行新的补贴标准。"], None, None, None),
+    (["第二十三条 本办法自2020年1月1日起施行。就业见习基地认定资格有效期3年。"], None, D(2020, 1, 1), None),
     # a signing date alone does not date a document's life
     (["为贯彻落实……现将《广州市就业见习基地管理办法》印发给你们，请认真贯彻执行。"], D(2019, 10, 9), None, None),
 ]
@@ -94,3 +98,8 @@ def test_repealed_documents_with_title_and_number():
 ])
 def test_repeals(text, repeals):
     assert read_life([Line(1, text)], None).repeals == repeals
+
+
+def test_a_term_of_something_else_is_not_the_documents():
+    life = read_life([Line(5, "经认定的就业见习基地，认定资格有效期3年。")], None)
+    assert (life.term_years, life.notes, life.lines) == (None, [], [])

@@ -249,3 +249,23 @@ def test_a_title_line_then_a_preamble_without_a_notice():
     assert s.title_line.number == 1
     assert [line.number for line in s.preamble] == [2]
     assert places(s)[:2] == [(1, "title", ""), (2, "preamble", "")]
+
+
+def test_points_that_do_not_run_on_stay_text_of_the_clause():
+    # the Guangzhou annex read as a document: 附表：1. … 2. … after the points 1. 2. of 三（三）
+    text = "\n".join(["三、申请资料", "（一）就业见习基地。", "申请就业见习基地提交材料：", "1. 《广州市就业见习基地申请表》；",
+                      "2. 《广州市就业见习基地见习岗位需求信息表》；", "附表：1. 广州市就业见习基地申请表",
+                      "2. 广州市就业见习基地见习岗位需求信息表", "1.《广州市就业见习示范基地申报表》；"])
+    s = read_structure(text.replace("三、", "一、"))
+    (clause,) = s.clauses
+    assert [item.id for item in clause.items] == ["1.1.1", "1.1.2"]
+    assert len(clause.lines) == 7
+    assert [note.line for note in s.notes] == [7]  # a 2. after the run: said; a restart at 1. is normal nesting
+
+
+def test_a_second_list_in_an_article_stays_text_and_is_said():
+    s = read_structure("\n".join(["第一条 申请认定就业见习基地，应当符合下列条件：", ITEM1, ITEM2, "申请单位还应当符合下列要求：",
+                                  ITEM1, ITEM2]))
+    assert [item.id for item in s.clauses[0].items] == ["1.1", "1.2"]
+    assert len(s.clauses[0].lines) == 6
+    assert [note.line for note in s.notes] == [5]
