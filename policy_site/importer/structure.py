@@ -159,28 +159,45 @@ class _Reader:
     # -- the body -------------------------------------------------------------------------------------------
 
     def _body(self, body: list[int], head_start: int) -> tuple[str, list[Section], int]:
-        """The shape is the first numbered line's: 第一章/第一条 → articles; 一、 → sections when （一） clauses
-        follow a heading, else a list; （一） → sections (one section without heading)."""
+        """The shape is decided by the first numbered line and the levels under it:
+
+        第一章 … 第一条 / 第一条 …          → chapters (or articles only), （一） items inside articles
+        一、 followed by 第一条             → articles under 一、 headings
+        第一章 … （一） (no articles)        → chapters holding （一） clauses (ids 1.2)
+        一、 … （一） / （一） alone          → sections and clauses (ids 1.2)
+        一、 with no （一） under it        → a list, in groups where its numbering starts again at 一
+        A reference at a line's start inside a clause (第五条 规定的……) never changes the shape.
+        """
         first = self.kinds[body[0]].kind
-        if first in (Kind.CHAPTER, Kind.ARTICLE) or tight_article(self.lines[body[0]]) == 1:
-            has_chapters = any(self.kinds[i].kind is Kind.CHAPTER for i in body)
-            return ("chapters" if has_chapters else "articles"), self._articles(body), 0
-        if any(self.kinds[i].kind is Kind.CLAUSE for i in body):
-            return "sections", self._sections(body), 0
+        kinds = {self.kinds[i].kind for i in body}
+        structural = [i for i in body if self.kinds[i].kind in _STRUCTURAL]
+        if first is Kind.ARTICLE or tight_article(self.lines[body[0]]) == 1 or \
+                (first is Kind.CHAPTER and Kind.ARTICLE in kinds):
+            return ("chapters" if Kind.CHAPTER in kinds else "articles"), self._articles(body, Kind.CHAPTER), 0
+        if first is Kind.SECTION and len(structural) > 1 and self.kinds[structural[1]].kind is Kind.ARTICLE:
+            return "sections", self._articles(body, Kind.SECTION), 0
+        if first is Kind.CHAPTER:
+            return "chapters", self._sections(body, Kind.CHAPTER, Kind.CLAUSE if Kind.CLAUSE in kinds else Kind.SECTION), 0
+        if Kind.CLAUSE in kinds:
+            return "sections", self._sections(body, Kind.SECTION, Kind.CLAUSE), 0
         return self._list(body, head_start)
 
-    def _articles(self, body: list[int]) -> list[Section]:
+    def _heading(self, kind: Classified, expected: int) -> Section:
+        """A chapter or section heading checked against the numbering: its section, words without the number."""
+        example = f"第{numeral(expected)}章" if kind.kind is Kind.CHAPTER else f"{numeral(expected)}、"
+        self._expect(kind.line, kind.value, expected, example, "chapter" if kind.kind is Kind.CHAPTER else "section")
+        return Section(str(kind.value), kind.rest or None, [kind.line])
+
+    def _articles(self, body: list[int], heading_kind: Kind) -> list[Section]:
         sections: list[Section] = []
-        has_chapters = any(self.kinds[i].kind is Kind.CHAPTER for i in body)
-        next_article, next_chapter = 1, 1
+        has_headings = any(self.kinds[i].kind is heading_kind for i in body)
+        next_article = 1
         clause: Clause | None = None
         heading_pending: Section | None = None
         for i in body:
             line, kind = self.lines[i], self.kinds[i]
-            if kind.kind is Kind.CHAPTER:
-                self._expect(line, kind.value, next_chapter, f"第{numeral(next_chapter)}章", "chapter")
-                next_chapter = kind.value + 1
-                section = Section(str(kind.value), kind.rest or None, [line])
+            if kind.kind is heading_kind:
+                section = self._heading(kind, 1 + sum(1 for known in sections if known.heading_lines))
                 sections.append(section)
                 heading_pending = None if kind.rest else section
                 clause = None
@@ -191,10 +208,10 @@ class _Reader:
                 next_article = value + 1
                 heading_pending = None
                 if not sections:
-                    if has_chapters:
-                        self.problem(line, "这一条出现在第一章之前：请检查章的编号（第一章 ……）。",
-                                     "This article comes before the first chapter: check the chapters' numbering "
-                                     "(第一章 …).")
+                    if has_headings:
+                        self.problem(line, "这一条出现在第一个标题（第一章 或 一、）之前：请检查编号。",
+                                     "This article comes before the first heading (第一章 or 一、): check the "
+                                     "numbering.")
                     sections.append(Section("1", None))
                 label = line.text[:line.text.index("条") + 1]
                 clause = Clause(str(value), label, [line])
@@ -213,27 +230,26 @@ class _Reader:
                 self._item(clause, line, kind, f"（{numeral(len(clause.items) + 1)}）")
         return sections
 
-    def _sections(self, body: list[int]) -> list[Section]:
+    def _sections(self, body: list[int], heading_kind: Kind, clause_kind: Kind) -> list[Section]:
         sections: list[Section] = []
-        next_section = 1
         clause: Clause | None = None
-        has_headings = any(self.kinds[i].kind is Kind.SECTION for i in body)
+        has_headings = any(self.kinds[i].kind is heading_kind for i in body)
         for i in body:
             line, kind = self.lines[i], self.kinds[i]
-            if kind.kind is Kind.SECTION:
-                self._expect(line, kind.value, next_section, f"{numeral(next_section)}、", "section")
-                next_section = kind.value + 1
-                sections.append(Section(str(kind.value), kind.rest or None, [line]))
+            if kind.kind is heading_kind:
+                sections.append(self._heading(kind, 1 + sum(1 for known in sections if known.heading_lines)))
                 clause = None
-            elif kind.kind is Kind.CLAUSE:
+            elif kind.kind is clause_kind:
                 if not sections:
                     if has_headings:
-                        self.problem(line, "这一条出现在第一个部分标题（一、……）之前：请检查编号。",
-                                     "This clause comes before the first section heading (一、…): check the numbering.")
+                        self.problem(line, "这一条出现在第一个标题（第一章 或 一、）之前：请检查编号。",
+                                     "This clause comes before the first heading (第一章 or 一、): check the "
+                                     "numbering.")
                     sections.append(Section("1", None))
                 section = sections[-1]
                 expected = len(section.clauses) + 1
-                self._expect(line, kind.value, expected, f"（{numeral(expected)}）", "clause")
+                example = f"（{numeral(expected)}）" if clause_kind is Kind.CLAUSE else f"{numeral(expected)}、"
+                self._expect(line, kind.value, expected, example, "clause")
                 clause = Clause(f"{section.id}.{kind.value}", kind.label, [line])
                 section.clauses.append(clause)
             elif clause is None:

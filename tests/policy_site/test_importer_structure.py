@@ -269,3 +269,30 @@ def test_a_second_list_in_an_article_stays_text_and_is_said():
     assert [item.id for item in s.clauses[0].items] == ["1.1", "1.2"]
     assert len(s.clauses[0].lines) == 6
     assert [note.line for note in s.notes] == [5]
+
+
+def test_chapters_holding_clauses_without_articles():
+    s = read_structure("\n".join(["第一章  总体要求", CL1, CL2, "第二章  主要措施", CL1]))
+    assert s.shape == "chapters"
+    assert [(sec.id, sec.heading) for sec in s.sections] == [("1", "总体要求"), ("2", "主要措施")]
+    assert [(c.id, c.label) for c in s.clauses] == [("1.1", "（一）"), ("1.2", "（二）"), ("2.1", "（一）")]
+
+
+def test_chapters_holding_numbered_items():
+    s = read_structure("\n".join(["第一章  面向单位的扶持政策", "一、一次性吸纳就业补贴", "申领方式：登录广州人社网上办事大厅申请。",
+                                  "第二章  面向个人的扶持政策", "一、求职创业补贴", "二、创业担保贷款"]))
+    assert [(c.id, c.label, len(c.lines)) for c in s.clauses] == [("1.1", "一、", 2), ("2.1", "一、", 1),
+                                                                  ("2.2", "二、", 1)]
+
+
+def test_articles_under_section_headings_are_numbered_on():
+    s = read_structure("\n".join(["一、总则", ART1, ART2, "二、附则", "第三条 本办法自印发之日起施行。"]))
+    assert s.shape == "sections"
+    assert [(sec.id, sec.heading, [c.id for c in sec.clauses]) for sec in s.sections] == [
+        ("1", "总则", ["1", "2"]), ("2", "附则", ["3"])]
+
+
+def test_a_chapter_that_skips_among_clauses_is_refused():
+    with pytest.raises(TextNotStructured) as caught:
+        read_structure("\n".join(["第一章  总体要求", CL1, "第三章  主要措施", CL1]))
+    assert [p.line for p in caught.value.problems] == [3]
