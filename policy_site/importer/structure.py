@@ -177,7 +177,8 @@ class _Reader:
         if first is Kind.SECTION and len(structural) > 1 and self.kinds[structural[1]].kind is Kind.ARTICLE:
             return "sections", self._articles(body, Kind.SECTION), 0
         if first is Kind.CHAPTER:
-            return "chapters", self._sections(body, Kind.CHAPTER, Kind.CLAUSE if Kind.CLAUSE in kinds else Kind.SECTION), 0
+            clause_kind = Kind.CLAUSE if Kind.CLAUSE in kinds else Kind.SECTION
+            return "chapters", self._sections(body, Kind.CHAPTER, clause_kind), 0
         if Kind.CLAUSE in kinds:
             return "sections", self._sections(body, Kind.SECTION, Kind.CLAUSE), 0
         return self._list(body, head_start)
