@@ -265,7 +265,7 @@ class _Reader:
         restarts = [i for i in body[1:] if self.kinds[i].kind is Kind.SECTION and self.kinds[i].value == 1]
         taken_before = 0
         first_heading: list[Line] = []
-        if restarts and body[0] - 1 >= head_start and self.kinds[body[0] - 1].kind is Kind.TEXT:
+        if restarts and body[0] - 1 >= head_start and _can_head_a_group(self.kinds[body[0] - 1]):
             first_heading, taken_before = [self.lines[body[0] - 1]], 1
         sections = [Section("1", first_heading[0].text if first_heading else None, first_heading)]
         item: Clause | None = None
@@ -273,16 +273,17 @@ class _Reader:
             line, kind = self.lines[i], self.kinds[i]
             if kind.kind is Kind.SECTION:
                 if kind.value == 1 and item is not None:
-                    if len(item.lines) < 2 or item.lines[-1].number != self.lines[i - 1].number:
-                        self.problem(line, "列表的编号从“一、”重新开始，但前一行不是这一组的标题：请在“一、”前面放上这一组的"
-                                           "标题（单独一行，不编号）。",
-                                     "The list's numbering starts again at 一、 but the line before it is not the "
-                                     "group's heading: put the group's heading (one unnumbered line) before this 一、.")
+                    before = self.lines[i - 1]
+                    if len(item.lines) < 2 or not _can_head_a_group(self.kinds[i - 1]):
+                        self.problem(line, f"列表的编号从“一、”重新开始，但前一行（第 {before.number} 行）不像这一组的标题"
+                                           "（标题是单独一行、不编号、不带句读和冒号的文字）：请在“一、”前面放上这一组的标题。",
+                                     f"The list's numbering starts again at 一、 but the line before it (line "
+                                     f"{before.number}) does not read as the group's heading (one unnumbered line "
+                                     "without sentence punctuation or a colon): put the group's heading before this "
+                                     "一、.")
                         group_heading = []
                     else:
                         group_heading = [item.lines.pop()]
-                        for point in [p for p in item.items if p.line in group_heading]:
-                            item.items.remove(point)
                     sections.append(Section(str(len(sections) + 1), group_heading[0].text if group_heading else None,
                                             group_heading))
                 else:
@@ -389,6 +390,12 @@ class _Reader:
             else:
                 listing = False
         return annex, footer, max(listed, given)
+
+
+def _can_head_a_group(kind: Classified) -> bool:
+    """面向单位的扶持政策 can head a list's group; 申领方式：…, 网址：…, a sentence or a numbered line cannot."""
+    text = kind.line.text
+    return kind.kind is Kind.TEXT and not is_sentence(text) and not any(mark in text for mark in "：:/")
 
 
 def _leading_number(text: str) -> int | None:

@@ -296,3 +296,13 @@ def test_a_chapter_that_skips_among_clauses_is_refused():
     with pytest.raises(TextNotStructured) as caught:
         read_structure("\n".join(["第一章  总体要求", CL1, "第三章  主要措施", CL1]))
     assert [p.line for p in caught.value.problems] == [3]
+
+
+@pytest.mark.parametrize("before", ["网址：https://rsj.gz.gov.cn", "申领方式：登录广州人社网上办事大厅申请。",
+                                    "（2）签订1年以上劳动合同。"])
+def test_a_restart_after_an_items_own_text_is_refused_not_taken_as_a_heading(before):
+    text = "\n".join(["面向单位的扶持政策", "一、一次性吸纳就业补贴", before, "一、求职创业补贴"])
+    with pytest.raises(TextNotStructured) as caught:
+        read_structure(text)
+    assert [p.line for p in caught.value.problems] == [4]
+    assert "第 3 行" in caught.value.problems[0].zh and "line 3" in caught.value.problems[0].en
