@@ -44,12 +44,13 @@ class Classified:
     rest: str = ""               # the words after the number (a heading's title)
 
 
-_CHAPTER = re.compile(rf"^第({NUMERAL})章(?:[\s\u3000]+(.*))?$")
-_ARTICLE = re.compile(rf"^第({NUMERAL})条(?=[\s\u3000]|$)")
-_ARTICLE_TIGHT = re.compile(rf"^第({NUMERAL})条")
-_SECTION = re.compile(rf"^({NUMERAL})、")
-_CLAUSE = re.compile(rf"^[（(]({NUMERAL})[）)]")
-_POINT_PAREN = re.compile(r"^[（(](\d{1,3})[）)]")
+# Spaces inside a number (第 一 条, （ 一）) are copies from PDF pages: read, and kept as written in the label.
+_CHAPTER = re.compile(rf"^第\s*({NUMERAL})\s*章(?:\s+(.*))?$")
+_ARTICLE = re.compile(rf"^第\s*({NUMERAL})\s*条(?=\s|$)")
+_ARTICLE_TIGHT = re.compile(rf"^第\s*({NUMERAL})\s*条")
+_SECTION = re.compile(rf"^({NUMERAL})\s*、")
+_CLAUSE = re.compile(rf"^[（(]\s*({NUMERAL})\s*[）)]")
+_POINT_PAREN = re.compile(r"^[（(]\s*(\d{1,3})\s*[）)]")
 _POINT_DOT = re.compile(r"^(\d{1,3})(?:[.．](?!\d)|、)")
 _ANNEX = re.compile(r"^附\s*件")
 _FOOTER = re.compile(r"^(公开方式|抄送)|印发$")
@@ -60,7 +61,8 @@ def classify(line: Line) -> Classified:
     text = line.text.strip()
     if match := _CHAPTER.match(text):
         if (value := parse_numeral(match.group(1))) is not None:
-            return Classified(line, Kind.CHAPTER, value, f"第{match.group(1)}章", (match.group(2) or "").strip())
+            label = text[:text.index("章") + 1]
+            return Classified(line, Kind.CHAPTER, value, label, (match.group(2) or "").strip())
     if match := _ARTICLE.match(text):
         if (value := parse_numeral(match.group(1))) is not None:
             return Classified(line, Kind.ARTICLE, value, match.group(0), text[match.end():].strip())

@@ -214,8 +214,7 @@ class _Reader:
                                      "This article comes before the first heading (第一章 or 一、): check the "
                                      "numbering.")
                     sections.append(Section("1", None))
-                label = line.text[:line.text.index("条") + 1]
-                clause = Clause(str(value), label, [line])
+                clause = Clause(str(value), line.text[:line.text.index("条") + 1], [line])
                 sections[-1].clauses.append(clause)
                 continue
             if heading_pending is not None and kind.kind is Kind.TEXT and not is_sentence(line.text):

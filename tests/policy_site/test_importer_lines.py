@@ -33,6 +33,12 @@ CASES = [
     ("公开方式：主动公开", Kind.FOOTER, None, "", None),
     ("抄送：省人力资源社会保障厅，市政府办公厅。", Kind.FOOTER, None, "", None),
     ("广州市人力资源和社会保障局办公室          2019年10月10日印发", Kind.FOOTER, None, "", None),
+    # copies from PDF pages: spaces inside a number, ASCII brackets
+    ("第 一 条  为了促进全省就业工作,制定本办法。", Kind.ARTICLE, 1, "第 一 条", None),
+    ("( 一)注重普惠,重点倾斜。", Kind.CLAUSE, 1, "( 一)", None),
+    ("第一章  总    则", Kind.CHAPTER, 1, "第一章", "总    则"),
+    ("第一章", Kind.CHAPTER, 1, "第一章", ""),
+    ("二 、鼓励创新创业带动就业", Kind.SECTION, 2, "二 、", "鼓励创新创业带动就业"),
     # text
     ("第五条所列认定条件的，经评估后由认定机关取消其见习基地资格。", Kind.TEXT, None, "", None),
     ("本办法所指就业见习人员是指离校未就业（毕业2年内）高校毕业生和16-24岁失业青年。", Kind.TEXT, None, "", None),

@@ -162,3 +162,32 @@ def test_an_unplaced_line_is_listed_and_explained():
     document = read_document("一、支持企业发展稳定就业\n各乡（镇）要高度重视。\n（一）帮扶困难企业稳定就业岗位。")
     assert outline(document, D(2024, 1, 1))["unplaced_lines"] == [2]
     assert [note.line for note in document.notes] == [2]
+
+
+def test_a_notice_listing_its_annex_before_the_signatures_with_ascii_punctuation():
+    text = "\n".join([
+        "云南省财政厅关于印发《云南省就业专项资金管理办法》的通知",
+        "各州(市)财政局、人力资源和社会保障局:",
+        "经省人民政府同意,现将《云南省就业专项资金管理办法》印发给你们,请认真贯彻执行。",
+        "附件:云南省就业专项资金管理办法",
+        "云南省财政厅   云南省人力资源和社会保障厅",
+        "2013年9月4日",
+        "云南省就业专项资金管理办法",
+        "第一章  总    则",
+        "第一条  为了促进全省就业工作,制定本办法。",
+        "第二条  资金使用范围:",
+        "( 一)就业见习补贴。",
+        "(二)职业培训补贴。",
+        "第二章  附    则",
+        "第三条  本办法自2013年10月1日起施行,有效期五年。",
+    ])
+    document = read_document(text, "yunnan-2013-employment-fund")
+    found = outline(document, D(2026, 1, 1))
+    assert (found["title"], found["issuers"], found["signed"]) == (
+        "云南省就业专项资金管理办法", ["云南省财政厅", "云南省人力资源和社会保障厅"], "2013-09-04")
+    assert (found["in_force_from"], found["expires"], found["status"]) == ("2013-10-01", "2018-09-30", "expired")
+    assert [line.number for line in document.structure.notice.body] == [3, 4]
+    assert [(s["heading"], [c["id"] for c in s["clauses"]]) for s in found["sections"]] == [
+        ("总    则", ["1", "2"]), ("附    则", ["3"])]
+    assert found["sections"][0]["clauses"][1]["items"] == ["2.1", "2.2"]
+    assert (found["annexes"], found["unplaced_lines"]) == (0, [])
