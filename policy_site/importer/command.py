@@ -10,8 +10,8 @@ with the library layout. ``import`` without ``--json`` says so and exits 2.
 Exit codes: 0 the outline was printed (notes for staff, if any, on stderr); 1 the text cannot be
 read or structured (each problem with its line number, in Chinese and English, on stderr);
 2 the command itself is wrong (an id or date that cannot be used, ``import`` without ``--json``).
-``status`` is computed on ``--as-of`` or else on the data date of the folder holding the source
-(SOURCE_DATE_EPOCH, its last git commit, or its files' dates), never on the clock.
+``status`` is computed on ``--as-of`` or else on the source's data date (SOURCE_DATE_EPOCH, the last
+commit of the checkout holding it, or the file's modification time), never on the clock.
 """
 
 from __future__ import annotations
@@ -31,7 +31,8 @@ _SOURCE_HELP = ("原文文件（UTF-8，一段一行）的路径；本版本只�
                 "path to a source text file (UTF-8, one paragraph a line); this version takes a .txt path only: "
                 "reading a library document by its id comes with the library layout")
 _AS_OF_HELP = ("按哪一天判断状态（YYYY-MM-DD），默认为数据日期 / the day the status is computed on (YYYY-MM-DD); "
-               "default: the data date of the source's folder, never the clock")
+               "default: the source's data date (SOURCE_DATE_EPOCH, its last commit, or the file's date), "
+               "never the clock")
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -94,10 +95,10 @@ def _run(args: argparse.Namespace) -> int:
     if text is None:
         return 1
     if as_of is None:
-        from ..dates import DataDateError, resolve  # the data date, as the build uses it
+        from ..dates import DataDateError
 
         try:
-            as_of = resolve(path.resolve().parent).date
+            as_of = _data_date(path)
         except DataDateError as exc:
             print(exc, file=sys.stderr)
             return 2
@@ -128,6 +129,18 @@ def _as_of(text: str) -> dt.date | None:
         _say(f"--as-of 的日期“{text}”无法读取：请写成 YYYY-MM-DD，例如 2026-12-07。",
              f"The --as-of date '{text}' cannot be read: write it as YYYY-MM-DD, e.g. 2026-12-07.")
         return None
+
+
+def _data_date(path: Path) -> dt.date:
+    """The data date of a source file, as the build dates its data: SOURCE_DATE_EPOCH when set, else the last
+    commit of the checkout holding it, else the file's own modification time; never the clock."""
+    from ..dates import last_commit_epoch, parse_source_date_epoch
+
+    env = os.environ.get("SOURCE_DATE_EPOCH", "")
+    seconds = parse_source_date_epoch(env) if env.strip() else last_commit_epoch(path.resolve().parent)
+    if seconds is None:
+        seconds = int(path.stat().st_mtime)
+    return dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc).date()
 
 
 def _read(path: Path) -> str | None:

@@ -22,14 +22,18 @@ BROKEN = ("第一条 为加强本市就业见习基地管理，制定本办法�
           "第五条 上述所需资金从市级就业补助资金中安排。\n")
 
 
-def _commands(folder: Path) -> dict[str, tuple[list[str], str]]:
+def _commands(folder: Path) -> dict[str, tuple[list[str], str | None]]:
     (folder / "gz.txt").write_bytes(GUANGZHOU.read_bytes())
+    (folder / "dated").mkdir()
+    (folder / "dated" / "gz.txt").write_bytes(GUANGZHOU.read_bytes())
+    os.utime(folder / "dated" / "gz.txt", (int(EPOCH_2020_01_01), int(EPOCH_2020_01_01)))
     (folder / "broken.txt").write_text(BROKEN, encoding="utf-8")
     (folder / "gbk.txt").write_bytes("第一条 为加强管理。".encode("gbk"))
     gz, lhasa = str(GUANGZHOU), str(LHASA)
     return {
         "outline": (["outline", gz, "--id", "guangzhou-2019-internship-bases"], EPOCH_2026_12_07),
         "outline_2020": (["outline", gz, "--id", "guangzhou-2019-internship-bases"], EPOCH_2020_01_01),
+        "outline_file_date": (["outline", str(folder / "dated" / "gz.txt")], None),
         "import_json": (["import", str(folder / "gz.txt"), "--id", "guangzhou-2019-internship-bases", "--json",
                          "--as-of", "2019-10-08"], EPOCH_2026_12_07),
         "outline_lhasa": (["outline", lhasa, "--as-of", "2026-12-07"], EPOCH_2026_12_07),
@@ -50,7 +54,9 @@ def results(tmp_path_factory) -> dict[str, subprocess.CompletedProcess[str]]:
     running = {}
     for name, (args, epoch) in _commands(folder).items():
         env = {k: v for k, v in os.environ.items() if k != "POLICY_SITE_DEBUG"}
-        env["SOURCE_DATE_EPOCH"] = epoch  # the data date, never the clock
+        env.pop("SOURCE_DATE_EPOCH", None)
+        if epoch:
+            env["SOURCE_DATE_EPOCH"] = epoch  # the data date, never the clock
         running[name] = (args, subprocess.Popen([sys.executable, "-m", "policy_site.cli", *args], cwd=REPO, env=env,
                                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                                 encoding="utf-8"))
@@ -77,12 +83,18 @@ def test_outline_prints_the_json_with_the_status_on_the_data_date(results):
         assert result.stderr == ""
 
 
+def test_without_source_date_epoch_or_git_the_files_date_is_the_data_date(results):
+    result = results["outline_file_date"]
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["status"] == "in_force"  # 2020-01-01, not the clock's 2026
+
+
 def test_import_json_prints_the_same_outline_and_writes_nothing(results):
     result = results["import_json"]
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout)
     assert found == {**json.loads(results["outline"].stdout), "status": "not_yet"}
-    assert sorted(p.name for p in results["folder"].iterdir()) == ["broken.txt", "gbk.txt", "gz.txt"]
+    assert sorted(p.name for p in results["folder"].iterdir()) == ["broken.txt", "dated", "gbk.txt", "gz.txt"]
 
 
 def test_outline_takes_the_id_from_the_files_name(results):
