@@ -6,6 +6,7 @@ reads the source file). A text that cannot be structured raises :class:`TextNotS
 each problem with its line number and what to do, in Chinese and English.
 
     numerals      一 … 九百九十九, 第二十三条
+    dates         2019年10月9日, 二〇一九年十月九日; the end of a term of N years
     lines         what kind of line one line is (heading, article, clause, annex, footer …)
     notice        the notice before the document: number, issuers, title, signatures, date
     structure     every line's place: notice, title, preamble, headings, clauses, annexes, footer
@@ -16,6 +17,8 @@ each problem with its line number and what to do, in Chinese and English.
     agencies      牵头单位：…；协办单位：…, 由…负责
     amounts       5万元, 每人每月3000元, 50%, 最长不超过12个月 as candidates for staff
     outline       the outline JSON of the documents contract, with its status on a given date
+    errors        TextProblem (line, zh, en) and TextNotStructured
+    command       ``policy-site outline`` and ``policy-site import --json`` (the only module that reads a file)
 """
 
 from .errors import TextNotStructured, TextProblem
