@@ -191,3 +191,17 @@ def test_a_notice_listing_its_annex_before_the_signatures_with_ascii_punctuation
         ("总    则", ["1", "2"]), ("附    则", ["3"])]
     assert found["sections"][0]["clauses"][1]["items"] == ["2.1", "2.2"]
     assert (found["annexes"], found["unplaced_lines"]) == (0, [])
+
+
+def test_the_lhasa_plan_as_read_equals_the_hand_made_data_line_by_line():
+    """What the source check compares today (preamble, section numbers and titles, clause texts) is what the
+    importer reads: the reading layer can take over the check for this shape without changing its verdicts."""
+    structure = read_document(LHASA.read_text(encoding="utf-8")).structure
+    document = yaml.safe_load((REPO / "policy_data" / "document.yaml").read_text(encoding="utf-8"))
+    assert "\n".join(line.text for line in structure.preamble) == document["preamble"]["zh"]
+    for section in structure.sections:
+        data = yaml.safe_load((REPO / "policy_data" / "sections" / f"{section.id}.yaml").read_text(encoding="utf-8"))
+        assert (section.heading, section.heading_lines[0].text.partition("、")[0]) == (data["title"]["zh"],
+                                                                                       data["number"])
+        assert [(c.id, c.label, c.text) for c in section.clauses] == [
+            (c["id"], c["number"], c["text"]["zh"]) for c in data["clauses"]]
