@@ -37,10 +37,17 @@ def _from_match(match: re.Match[str]) -> DocumentNumber | None:
                           int(match.group("serial")), match.group("open") + match.group("close"))
 
 
+_AFTER_NUMBER = re.compile(r"\s|$")
+
+
 def read_number_line(text: str) -> DocumentNumber | None:
-    """A line that is a document number and nothing else (the first line of a notice); None otherwise."""
-    match = _NUMBER.fullmatch(text.strip())
-    return _from_match(match) if match else None
+    """A line that starts a notice with its document number: the number alone, or followed by a space and more
+    (穗人社规字〔2019〕6号　签发人：…); None otherwise (a sentence that begins with a number is no number line)."""
+    text = text.strip()
+    match = _NUMBER.match(text)
+    if not match or not _AFTER_NUMBER.match(text, match.end()):
+        return None
+    return _from_match(match)
 
 
 def find_numbers(text: str) -> list[DocumentNumber]:

@@ -11,7 +11,7 @@ from .dates import NotADate, read_date_line
 from .doc_numbers import DocumentNumber, read_number_line
 from .errors import TextProblem
 from .issuers import looks_like_bodies, split_bodies
-from .lines import Kind, Line, classify
+from .lines import Kind, Line, classify, is_sentence
 from .titles import document_title, notice_title, plain_title
 
 _STRUCTURAL = {Kind.CHAPTER, Kind.ARTICLE, Kind.SECTION, Kind.CLAUSE}
@@ -22,6 +22,7 @@ class Notice:
     """What the notice says; ``end`` is the index (into the text's non-blank lines) of the first line after it."""
 
     end: int = 0
+    header_line: Line | None = None       # 广州市人力资源和社会保障局文件 (the red head above the number)
     number: DocumentNumber | None = None
     number_line: Line | None = None
     issuer_line: Line | None = None
@@ -36,7 +37,7 @@ class Notice:
 
     @property
     def lines(self) -> list[Line]:
-        found = [self.number_line, self.issuer_line, *self.title_lines, self.addressee, *self.body,
+        found = [self.header_line, self.number_line, self.issuer_line, *self.title_lines, self.addressee, *self.body,
                  *self.signatures, self.date_line]
         return sorted((line for line in found if line is not None), key=lambda line: line.number)
 
@@ -58,8 +59,10 @@ def read_notice(lines: list[Line]) -> Notice:
     """The notice at the start of ``lines``; a Notice with ``end`` 0 (or 1, a number line alone) when there is none."""
     notice = Notice()
     index = 0
-    if lines and (number := read_number_line(lines[0].text)):
-        notice.number, notice.number_line, index = number, lines[0], 1
+    if len(lines) > 1 and _is_header(lines[0].text) and read_number_line(lines[1].text):
+        notice.header_line, index = lines[0], 1
+    if index < len(lines) and (number := read_number_line(lines[index].text)):
+        notice.number, notice.number_line, index = number, lines[index], index + 1
     title = notice_title(lines, index) if index < len(lines) else None
     if title is None and index + 1 < len(lines) and looks_like_bodies(lines[index].text):
         title = notice_title(lines, index + 1)
@@ -99,6 +102,11 @@ def read_notice(lines: list[Line]) -> Notice:
     notice.signatures = lines[first_signature:stop]
     notice.end = date_index + 1 if date_index is not None else boundary
     return notice
+
+
+def _is_header(text: str) -> bool:
+    """The red head of an official document: 广州市人力资源和社会保障局文件, 拉萨市人民政府办公室文件."""
+    return text.endswith("文件") and not is_sentence(text) and len(text) <= 40
 
 
 def _document_start(lines: list[Line], start: int, wrapped: str | None) -> int:

@@ -103,3 +103,11 @@ def test_a_line_of_issuers_before_the_title_and_signatures_one_a_line():
 def test_no_notice():
     notice = read_notice(source_lines("为认真贯彻落实……制定本实施方案。\n一、支持企业发展稳定就业"))
     assert (notice.end, notice.title, notice.lines) == (0, None, [])
+
+
+def test_the_red_head_above_the_number_is_part_of_the_notice():
+    notice = read_notice(source_lines("广州市人力资源和社会保障局文件\n" + NOTICE))
+    assert notice.header_line.number == 1
+    assert notice.number.text == "穗人社规字〔2019〕6号"
+    assert [line.number for line in notice.lines] == [1, 2, 3, 4, 5, 6, 7, 8]
+    assert notice.end == 8

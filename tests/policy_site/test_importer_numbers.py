@@ -15,6 +15,7 @@ from policy_site.importer.doc_numbers import find_numbers, read_number_line
     ("穗人社规字[2019]6号", "穗人社规字[2019]6号", "穗人社规字", 2019, 6, False),
     ("穗人社规字（2019）6号", "穗人社规字（2019）6号", "穗人社规字", 2019, 6, False),
     ("穗人社规字【2019】6号", "穗人社规字【2019】6号", "穗人社规字", 2019, 6, False),
+    ("穗人社规字〔2019〕6号\u3000\u3000签发人：张三", "穗人社规字〔2019〕6号", "穗人社规字", 2019, 6, True),
 ])
 def test_number_lines_are_read_exactly(line, text, code, year, serial, standard):
     number = read_number_line(line)
@@ -25,6 +26,7 @@ def test_number_lines_are_read_exactly(line, text, code, year, serial, standard)
 @pytest.mark.parametrize("line", [
     "穗人社规字〔2019)6号",           # brackets that do not pair: a slip, not read
     "穗人社规字〔2019〕6号文件",       # more than a number
+    "穗府规〔2018〕19号文件精神要求，",  # a sentence that begins with a number
     "广州市人力资源和社会保障局广州市财政局关于印发广州市就业见习",
     "2019年10月9日",
 ])
