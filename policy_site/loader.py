@@ -101,6 +101,10 @@ class _Raw:
         return (self.doc, self.obj)[index]
 
 
+STALE_AFTER_DAYS = 365
+"""A parameter's newest value or last check older than this (before the data date) gets a warning."""
+
+
 class _Loaded:
     CROSS_CHECKS: tuple = ("check_file_names", "check_references", "check_calculators", "check_parameters",
                            "check_source", "check_warnings", finder_checks.check_loaded)
@@ -385,6 +389,7 @@ class _Loaded:
                                     f"“{ref}”在这个列表中出现了两次（页面上会重复显示）：请删除一个。",
                                     f"'{ref}' is listed twice here (the page would show it twice): remove one.",
                                     warning=True)
+        self._warn_stale_parameters()
         for raws in self.files.values():
             for raw in raws:
                 for loc, text in _english_texts(raw.doc.data, ()):
@@ -393,6 +398,29 @@ class _Loaded:
                                     "英文（en）这一行大部分是中文：是否忘了翻译？",
                                     "This English (en) line is mostly Chinese: was the translation forgotten?",
                                     warning=True)
+
+    def _warn_stale_parameters(self) -> None:
+        """A dated parameter whose newest value, and its last check, are over a year older than the
+        data date may have been raised since: say so, and how to settle it (never a guessed value)."""
+        if self.data_date is None:
+            return
+        for doc, parameter in self.valid_files("parameters/*.yaml"):
+            newest, _ = parameter.latest()
+            fresh = max(d for d in (newest, parameter.last_checked) if d is not None)
+            if (self.data_date - fresh).days <= STALE_AFTER_DAYS:
+                continue
+            checked_zh = (f"最后核对于 {parameter.last_checked.isoformat()}" if parameter.last_checked
+                          else "没有记录核对日期（last_checked）")
+            checked_en = (f"last checked on {parameter.last_checked.isoformat()}" if parameter.last_checked
+                          else "no check is recorded (last_checked)")
+            self.report(doc, ("last_checked",) if "last_checked" in (doc.data or {}) else ("values",),
+                        f"最新的数值自 {newest.isoformat()} 起，{checked_zh}，比数据日期 {self.data_date.isoformat()} "
+                        "早一年以上：此后可能已有调整。请查阅官方公布的文件：有新数值的，连同文件号加到 values 下；"
+                        "确认没有的，把 last_checked 改为核对的日期。",
+                        f"The newest value applies from {newest.isoformat()} and {checked_en}, over a year before "
+                        f"the data date {self.data_date.isoformat()}: it may have been raised since. Check the "
+                        "official notices: add a newer value under values with its document number, or, if there "
+                        "is none, set last_checked to the date you checked.", warning=True)
 
     # -- result --------------------------------------------------------------
     def policy(self) -> model.Policy:
