@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import DataProblem
+from .importer.numerals import NUMERAL, numeral, parse_numeral
 
 if TYPE_CHECKING:
     from .loader import _Loaded
@@ -41,31 +42,14 @@ def check_source_text(loaded: _Loaded) -> None:
     _SourceCheck(loaded, source).run()
 
 
-_DIGITS = "零一二三四五六七八九"
-_NUMERAL = "[零一二三四五六七八九十百]+"
-_HEADING = re.compile(rf"^({_NUMERAL})、(.*)$")
-_CLAUSE = re.compile(rf"^（({_NUMERAL})）")
+_HEADING = re.compile(rf"^({NUMERAL})、(.*)$")
+_CLAUSE = re.compile(rf"^（({NUMERAL})）")
 
+chinese_numeral = numeral
+"""1 → 一, 12 → 十二, 105 → 一百零五: the numeral a source writes for a section number."""
 
-def chinese_numeral(number: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三, 105 → 一百零五, 110 → 一百一十 (1 to 999)."""
-    if not 0 < number < 1000:
-        raise ValueError(number)
-    hundreds, tens, ones = number // 100, number // 10 % 10, number % 10
-    out = f"{_DIGITS[hundreds]}百" if hundreds else ""
-    if tens:
-        out += ("" if tens == 1 and not hundreds else _DIGITS[tens]) + "十"
-    elif hundreds and ones:
-        out += "零"
-    return out + (_DIGITS[ones] if ones else "")
-
-
-_NUMBERS = {chinese_numeral(n): n for n in range(1, 1000)}
-
-
-def chinese_number(text: str) -> int | None:
-    """The value of a heading's numeral as the source writes it (一 → 1, 十二 → 12, 一百零五 → 105); None otherwise."""
-    return _NUMBERS.get(text)
+chinese_number = parse_numeral
+"""一 → 1, 十二 → 12: a heading's numeral as a source writes it; None for anything else."""
 
 
 @dataclass

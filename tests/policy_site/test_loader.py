@@ -142,8 +142,10 @@ def test_an_unclosed_quote_is_found_on_its_line(line, unclosed):
 def test_a_future_value_is_never_in_force_early(mini_copy):
     import datetime as dt
     wage = mini_copy / "parameters" / "sample_wage.yaml"
-    wage.write_text(wage.read_text(encoding="utf-8") + "  2099-07-01:\n    value: 9999\n    reference:\n"
-                    "      title: {zh: 未来, en: Future}\n", encoding="utf-8")
+    text = wage.read_text(encoding="utf-8")
+    assert "\nvalues:\n" in text
+    wage.write_text(text.replace("\nvalues:\n", "\nvalues:\n  2099-07-01:\n    value: 9999\n    reference:\n"
+                                 "      title: {zh: 未来, en: Future}\n"), encoding="utf-8")
     parameter = load_policy(mini_copy, KNOWN_CALCULATORS).parameter["sample_wage"]
     start, value = parameter.in_force(dt.date(2026, 1, 1))
     assert (start.isoformat(), str(value.value)) == ("2018-01-01", "1650")
