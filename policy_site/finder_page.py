@@ -88,8 +88,8 @@ class FinderView:
     def rules(self) -> dict[str, Any] | None:
         return finder_rules(self.policy)
 
-    def page_config(self, root: str, pyodide_url: str) -> dict[str, Any]:
-        return page_config(self, root, pyodide_url)
+    def page_config(self, site_map: Any, page: Any) -> dict[str, Any]:
+        return page_config(self, site_map, page)
 
     def clauses(self) -> list[Clause]:
         return [c for c in self.policy.clauses if c.measures]
@@ -175,23 +175,25 @@ def first_questions(rules: dict[str, Any], as_of: str, depth: int = FIRST_QUESTI
     return _first_questions_cache[key]
 
 
-def page_config(view: FinderView, root: str, pyodide_url: str) -> dict[str, Any]:
+def page_config(view: FinderView, site_map: Any, page: Any) -> dict[str, Any]:
     """What finder.js reads: the rules, the clauses' titles, links, agencies and Chinese text
-    (for the receipt), the calculators' titles and field names, the strings of this language."""
+    (for the receipt), the calculators' titles and field names, the strings of this language.
+    Links are relative to ``page`` (the finder page), from the site map (``sitemap.SiteMap``)."""
     site, lang = view.site, view.lang
+    url = lambda target: site_map.url(target, page)  # noqa: E731
     clauses = {}
     for clause in view.clauses():
         clauses[clause.id] = {
             "title": clause.title[lang],
             "text_zh": clause.text.zh,
-            "url": f"{root}clauses/{clause.id}/",
+            "url": url(site_map.clause(clause.id)),
             "validity": ({"from": clause.validity.start.isoformat(),
                           "to": clause.validity.end.isoformat() if clause.validity.end else None}
                          if clause.validity else None),
-            "lead": [{"name": site.policy.agency[a].name[lang], "url": f"{root}agencies/{a}/"}
+            "lead": [{"name": site.policy.agency[a].name[lang], "url": url(site_map.agency(a))}
                      for a in clause.lead_agencies],
         }
-    calcs = {cid: {"title": meta["title"][lang], "url": f"{root}calculators/{cid}/",
+    calcs = {cid: {"title": meta["title"][lang], "url": url(site_map.calculator(cid)),
                    "fields": [f["name"] for f in meta["fields"]]}
              for cid, meta in site.calculators.items()}
     agencies = {a.id: a.name[lang] for a in site.policy.agencies}
@@ -202,11 +204,11 @@ def page_config(view: FinderView, root: str, pyodide_url: str) -> dict[str, Any]
         "as_of": as_of,
         "rules": rules,
         "first_questions": first_questions(rules, as_of) if rules else None,
-        "agencies_url": f"{root}agencies/",
+        "agencies_url": url(site_map.index("agencies")),
         "clauses": clauses,
         "calculators": calcs,
         "agencies": agencies,
-        "pyodide": pyodide_url,
+        "pyodide": site_map.runtime_folder(page),
         "runtime_version": site.runtime.version if site.runtime else "",
         "runtime_manifest": site.runtime.manifest if site.runtime else None,
         "download_mb": site.runtime.download_mb if site.runtime else "",

@@ -41,6 +41,7 @@ from .build_inputs import load_site_inputs
 from .dates import DataDateError, pin_source_date_epoch
 from .errors import DataErrors
 from .render import LANGS, render_pages
+from .sitemap import twin_url
 from .staging import Staging
 from .staging import os_reason as staging_reason
 
@@ -282,8 +283,7 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
     def on_page_context(self, context, page, config, nav):
         this = self.config.language
         other = "en" if this == "zh" else "zh"
-        to_root = "../" * page.url.count("/")
-        twin = PageRelativeUrl(to_root + self.config.twin_root + page.url)
+        twin = PageRelativeUrl(twin_url(page.url, self.config.twin_root))
         config.extra["alternate"] = [
             {"name": LANGUAGE_NAMES[this], "link": PageRelativeUrl("./"), "lang": this},
             {"name": LANGUAGE_NAMES[other], "link": twin, "lang": other},

@@ -7,7 +7,6 @@ without touching mkdocs or the file system, so it is testable on its own.
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib.resources import files
@@ -16,8 +15,9 @@ from typing import Any, Callable
 import jinja2
 import yaml
 
-from . import amounts, charts, figures, finder_page, formatting
+from . import amounts, charts, figures, finder_page, formatting, pages
 from .model import Clause, Policy
+from .sitemap import SiteMap
 
 LANGS = ("zh", "en")
 TEMPLATES = files(__package__) / "templates"
@@ -54,16 +54,7 @@ class SiteInputs:
 
 def page_paths(site: SiteInputs) -> list[str]:
     """Every generated page's path (the same in every language)."""
-    policy = site.policy
-    paths = ["index.md", "fulltext.md", "clauses/index.md", "audiences/index.md", "agencies/index.md",
-             "funding/index.md", "funding/unstated.md", "glossary.md", "about-data.md", "calculators/index.md"]
-    paths += [f"clauses/{c.id}.md" for c in policy.clauses]
-    paths += [f"audiences/{a.id}.md" for a in policy.audiences]
-    paths += [f"agencies/{a.id}.md" for a in policy.agencies]
-    paths += [f"funding/{f.id}.md" for f in policy.funding_sources]
-    paths += [f"calculators/{cid}.md" for cid in site.calculators]
-    paths += ["finder.md"] if site.policy.finder is not None else []
-    return paths
+    return [page.path for page in SiteMap(site, "zh").pages]
 
 
 def load_ui_strings() -> dict[str, dict[str, str]]:
@@ -91,6 +82,7 @@ class Renderer:
         self.site = site
         self.lang = lang
         self.ui = load_ui_strings()
+        self.site_map = SiteMap(site, lang)
         self.env = jinja2.Environment(
             loader=jinja2.FunctionLoader(self._load_template),
             undefined=jinja2.StrictUndefined,
@@ -124,7 +116,7 @@ class Renderer:
             charts_for=lambda clause: charts.charts_for_clause(list(clause.calculators), site.calculators,
                                                                site.calculate, lang))
         self.env.globals.update(t=self.t, lang=lang, other_lang="en" if lang == "zh" else "zh",
-                                site=site, policy=site.policy, today=site.data_date)
+                                site=site, policy=site.policy, today=site.data_date, pages=self.site_map)
         self.env.globals["finder"] = finder_page.FinderView(site, lang)
 
     @staticmethod
@@ -135,48 +127,26 @@ class Renderer:
         return self.ui[key][self.lang].format(**values)
 
     def render(self, path: str) -> str:
-        template, context = self._route(path)
-        rel = lambda target: posixpath.relpath(target, posixpath.dirname(path) or ".")  # noqa: E731
-        return self.env.get_template(template).render(page_path=path, rel=rel, **context)
+        return self.render_page(self.site_map.page(path))
+
+    def render_page(self, page: pages.Page) -> str:
+        """The page's Markdown. ``link``/``url`` give another page's address from this one (``pages``
+        is the site map: ``link(pages.clause(id))``); ``asset`` a shared asset's; ``runtime_folder`` Pyodide's."""
+        site_map = self.site_map
+        return self.env.get_template(page.template).render(
+            page=page,
+            link=lambda target: site_map.link(target, page),
+            url=lambda target: site_map.url(target, page),
+            asset=lambda path: site_map.asset(path, page),
+            runtime_folder=site_map.runtime_folder(page),
+            **page.context(self))
 
     def render_all(self) -> dict[str, str]:
-        return {path: self.render(path) for path in page_paths(self.site)}
-
-    def _route(self, path: str) -> tuple[str, dict[str, Any]]:
-        policy = self.site.policy
-        folder, _, name = path.rpartition("/")
-        stem = name.removesuffix(".md")
-        if not folder:
-            return f"{stem}.md.j2", {}
-        if stem == "index":
-            return f"{folder}_index.md.j2", {}
-        if folder == "clauses":
-            clause = next(c for c in policy.clauses if c.id == stem)
-            return "clause.md.j2", {"clause": clause, "section": policy.section_of[clause.id]}
-        if folder == "audiences":
-            return "audience.md.j2", {"audience": policy.audience[stem]}
-        if folder == "agencies":
-            return "agency.md.j2", {"agency": policy.agency[stem]}
-        if folder == "funding":
-            return "funding.md.j2", {"source": policy.funding.get(stem)}
-        if folder == "calculators":
-            return "calculator.md.j2", {"calc": self.site.calculators[stem], "examples": self.worked_examples(stem)}
-        raise KeyError(path)
+        return {page.path: self.render_page(page) for page in self.site_map.pages}
 
     def worked_examples(self, calc_id: str) -> list[dict[str, Any]]:
-        """The calculator's example inputs, computed now by the same Python rules."""
-        calc = self.site.calculators[calc_id]
-        out = []
-        for example in calc.get("examples", []):
-            inputs = dict(example)
-            for f in calc["fields"]:
-                param = f.get("default_parameter")
-                if param and f["name"] not in inputs and (found := self.site.parameter_default(param)):
-                    value = found[1].value
-                    inputs[f["name"]] = int(value) if value == value.to_integral_value() else float(value)
-            result = self.site.calculate(calc_id, inputs) if self.site.calculate else None
-            out.append({"inputs": inputs, "result": result})
-        return out
+        """The calculator's example inputs, computed now by the same Python rules (``pages.worked_examples``)."""
+        return pages.worked_examples(self.site, calc_id)
 
 
 def render_pages(site: SiteInputs, lang: str) -> dict[str, str]:
