@@ -3,7 +3,8 @@
 ``make_policy(factor, dest)`` copies ``policy_data`` and writes ``factor`` copies of every
 section as new section files (sections 1..6 become 1..6·factor, clause ids "S.N"), keeping
 each clause's verbatim-consistent text (its text.zh still starts with its number and
-title, its figures still appear in it), and writes the matching source.zh.txt (each copied
+title, its figures still appear in it; the copies have no calculators and no finder measures),
+and writes the matching source.zh.txt (each copied
 clause's text marked as a copy). The result is checked with the real loader.
 """
 
@@ -47,6 +48,9 @@ def make_policy(factor: int, dest: Path, source: Path = POLICY_DATA) -> Path:
                 if copy_index:  # each clause's text is one line of the source; a calculator sits on its own clause
                     clause["text"]["zh"] += f"（副本{copy_index + 1}）"
                     clause["calculators"] = []
+                    # The finder covers the original clauses only: its rules go to the browser in
+                    # one request, and check refuses rules larger than the browser accepts.
+                    clause.pop("measures", None)
                 source_lines.append(clause["text"]["zh"])
             text = yaml.safe_dump(section, allow_unicode=True, sort_keys=False, width=1_000_000)
             (dest / "sections" / f"{new_id}.yaml").write_text(text, encoding="utf-8")
