@@ -10,11 +10,18 @@ Markdown (a paragraph, list item,    ``markdown_text``     ``text``
 heading, table cell, link text)
 text of an HTML element (in a raw    ``element_text``      ``html`` (as is), ``prose`` (Chinese
 HTML block, not read as Markdown)                          runs marked on the English site)
-an HTML attribute value (quoted)     ``attribute``         ``attr``
+an HTML attribute value (quoted)     ``attribute``         ``attr`` (``attribute_value`` in the
+                                                          theme overrides, docs/overrides/)
 the page's YAML front matter         ``front_matter``      ``front_matter``
 JSON in a <script> or, then through  ``json_text``         ``json``
 ``attr``, in an attribute
 ===================================  ===================  ====================================
+
+Every attribute value from the data or the settings goes through ``attribute`` and no other
+escaping (tests/policy_site/test_escaping.py greps the templates and theme overrides for one).
+Internal values (a state name, a class, a language code) need none, nor do internal addresses,
+which come from the site map (``sitemap.SiteMap``) and are made of validated ids; the front
+matter's values are stored escaped (``front_matter``) and the theme prints them as they are.
 
 Each one shows the text exactly as typed and never lets it become markup: no HTML element or
 attribute, no Markdown (emphasis, links, lists, headings, tables) and no attribute list

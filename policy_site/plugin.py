@@ -36,7 +36,7 @@ from mkdocs.utils import CountHandler
 
 import calculators
 
-from . import downloads, hosting, preview, pyodide_runtime, search_terms, site_settings
+from . import downloads, formatting, hosting, preview, pyodide_runtime, search_terms, site_settings
 from .build_inputs import load_site_inputs
 from .dates import DataDateError, pin_source_date_epoch
 from .errors import DataErrors
@@ -278,6 +278,7 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
             return value if isinstance(value, PageRelativeUrl) else url_filter(context, value)
 
         env.filters["url"] = url_keeping_page_relative
+        env.filters["attribute_value"] = formatting.attribute  # the one escaping of attribute values
         return env
 
     def on_page_context(self, context, page, config, nav):

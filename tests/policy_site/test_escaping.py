@@ -189,3 +189,23 @@ def test_json_is_safe_in_a_script_and_in_an_attribute(payload):
     assert page.elements == [("script", ("type",)), ("section", ("data-config",))]
     assert json.loads("".join(page.text)) == value
     assert json.loads(page.attrs[1]["data-config"]) == value
+
+
+# A value printed inside a double-quoted attribute ... ="…{{ value | filter }}…"
+_IN_ATTRIBUTE = re.compile(r'=\s*"[^"]*?\{\{(?P<expression>(?:(?!\}\}).)*)\}\}')
+_FILTERS = re.compile(r"\|\s*(\w+)")
+_ESCAPING = {"attr", "attribute_value", "html", "prose", "text", "e", "escape", "forceescape", "front_matter"}
+
+
+def test_attribute_values_are_escaped_by_the_one_attribute_function_only():
+    """One escaping for attribute values everywhere: in our templates the `attr` filter, in the
+    theme overrides (mkdocs' own Jinja) `attribute_value`; never `html`, `e` or another context's."""
+    sources = [*(REPO / "policy_site" / "templates").glob("*.j2"), *(REPO / "docs" / "overrides").glob("*.html")]
+    wrong = []
+    for source in sorted(sources):
+        for line in source.read_text(encoding="utf-8").splitlines():
+            for match in _IN_ATTRIBUTE.finditer(line):
+                escaping = set(_FILTERS.findall(match.group("expression"))) & _ESCAPING
+                if escaping - {"attr", "attribute_value"}:
+                    wrong.append(f"{source.name}: {match.group(0).strip()}")
+    assert wrong == []
