@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from . import calculator_page
+from . import calculator_page, formatting
 from .model import Agency, Audience, Clause, FundingSource, Section
 
 # The site's folders of pages, each with an index page of its own (``<folder>/index.md``).
@@ -139,3 +139,13 @@ def worked_examples(site: Any, calc_id: str) -> list[dict[str, Any]]:
         result = site.calculate(calc_id, inputs) if site.calculate else None
         out.append({"inputs": inputs, "result": result})
     return out
+
+
+def runtime_head(site: Any, site_map: Any, page: Page) -> dict[str, str]:
+    """The front-matter fields of a page that runs the calculators' runtime (a calculator, the
+    finder): docs/overrides/main.html puts them in the page's <head> for assets/calculator/early.js,
+    which starts the runtime's download while the page is still arriving."""
+    runtime = site.runtime
+    head = {"pyodide": site_map.runtime_folder(page), "version": runtime.version, "manifest": runtime.manifest}
+    return {"policy_runtime": formatting.json_text(head),
+            "policy_runtime_script": f"{site_map.asset('calculator/early.js', page)}?v={runtime.version}"}

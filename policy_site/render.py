@@ -115,8 +115,7 @@ class Renderer:
             tier_table=figures.tier_table,
             charts_for=lambda clause: charts.charts_for_clause(list(clause.calculators), site.calculators,
                                                                site.calculate, lang))
-        self.env.globals.update(t=self.t, lang=lang, other_lang="en" if lang == "zh" else "zh",
-                                site=site, policy=site.policy, today=site.data_date, pages=self.site_map)
+        self.env.globals.update(t=self.t, lang=lang, site=site, policy=site.policy, today=site.data_date, pages=self.site_map)
         self.env.globals["finder"] = finder_page.FinderView(site, lang)
 
     @staticmethod
@@ -131,14 +130,15 @@ class Renderer:
 
     def render_page(self, page: pages.Page) -> str:
         """The page's Markdown. ``link``/``url`` give another page's address from this one (``pages``
-        is the site map: ``link(pages.clause(id))``); ``asset`` a shared asset's; ``runtime_folder`` Pyodide's."""
+        is the site map: ``link(pages.clause(id))``); ``asset`` a shared asset's;
+        ``runtime_head()`` the front matter that starts the runtime early (calculator and finder pages)."""
         site_map = self.site_map
         return self.env.get_template(page.template).render(
             page=page,
             link=lambda target: site_map.link(target, page),
             url=lambda target: site_map.url(target, page),
             asset=lambda path: site_map.asset(path, page),
-            runtime_folder=site_map.runtime_folder(page),
+            runtime_head=lambda: pages.runtime_head(self.site, site_map, page),
             **page.context(self))
 
     def render_all(self) -> dict[str, str]:
