@@ -2,6 +2,8 @@
 
 Pure functions: ``render_pages(site, lang)`` returns ``{path: markdown}``
 without touching mkdocs or the file system, so it is testable on its own.
+The pages, their paths and the addresses between them come from the site map
+(``sitemap.SiteMap``); each page object (``pages``) names its template and context.
 """
 
 from __future__ import annotations
@@ -17,9 +19,9 @@ import yaml
 
 from . import amounts, charts, figures, finder_page, formatting, pages
 from .model import Clause, Policy
-from .sitemap import SiteMap
+from .sitemap import LANGUAGE_ROOTS, SiteMap
 
-LANGS = ("zh", "en")
+LANGS = tuple(LANGUAGE_ROOTS)  # ("zh", "en"): the site map knows where each one lives
 TEMPLATES = files(__package__) / "templates"
 
 
