@@ -189,14 +189,13 @@ def _build_runtime(repo_root: Path, assets_dir: Path | None, stamp: tuple) -> Ru
     files[f"{PYODIDE_DIR}/{manifest['zip']}"] = (cache / manifest["zip"]).read_bytes()
     # The gzip copies precompress.py writes beside the big files (the wasm, the zip): their size, for
     # the worker, which fetches them from a host that compresses nothing.
+    # (Of every file: a page states what a host that sends gzip sends; the worker swaps only the big ones.)
     sizes = {}
     for name in manifest["files"]:
-        if not name.endswith(".mjs"):
-            data = files[f"{PYODIDE_DIR}/{name}"]
-            sizes[name] = gzip_size(data if isinstance(data, bytes) else data.read_bytes(), cache.parent)
-    manifest = {**manifest, "files": {name: {**entry, **({"gz": sizes[name]} if name in sizes else {})}
-                                      for name, entry in manifest["files"].items()}}
-    plain_bytes = sum(sizes.get(name, entry["bytes"]) for name, entry in manifest["files"].items())
+        data = files[f"{PYODIDE_DIR}/{name}"]
+        sizes[name] = gzip_size(data if isinstance(data, bytes) else data.read_bytes(), cache.parent)
+    manifest = {**manifest, "files": {name: {**entry, "gz": sizes[name]} for name, entry in manifest["files"].items()}}
+    plain_bytes = sum(entry["bytes"] if name.endswith(".mjs") else entry["gz"] for name, entry in manifest["files"].items())
 
     digest = hashlib.sha256(json.dumps(manifest, sort_keys=True).encode())
     if assets_dir is not None:  # the calculator and finder scripts are cache-busted by the same version

@@ -294,3 +294,20 @@ def test_links_lead_to_pages_when_opened_from_a_file(calc_site, chromium, lang):
     other = "en/" if lang == "zh" else ""
     assert page.url == (calc_site.root / other / "clauses" / "1.2" / "index.html").as_uri()
     context.close()
+
+
+@pytest.mark.parametrize("lang,text", [("zh", "将在计算器就绪后自动计算。"),
+                                       ("en", "Will calculate as soon as the calculator is ready.")])
+def test_calculate_pressed_while_loading_is_acknowledged(tampered, new_context, lang, text):
+    """Pressing 计算 before the calculator is ready says that the answer will come by itself once it
+    is (and it does), instead of repeating that the calculator is loading."""
+    site = tampered(**{"pyodide.asm.wasm": slowly})
+    context = new_context()
+    page = context.new_page()
+    page.goto(site.page(lang, f"calculators/{CALC}/?persons=1&requested_yuan_per_person=3200"))
+    form = page.locator(f'form[data-calculator="{CALC}"]')
+    form.locator('button[type="submit"]').wait_for()
+    assert page.locator(f'[data-result-for="{CALC}"]').get_attribute("data-state") == "loading"
+    form.locator('button[type="submit"]').click()
+    assert page.locator(f'[data-result-for="{CALC}"] [role=status]').inner_text() == text
+    assert wait_state(page, CALC, "done", "error", timeout=60_000) == "done"

@@ -74,3 +74,20 @@ def test_a_host_without_compression_sends_about_the_compressed_size(counting, ca
     runtime_files = total - sent.get("/pyodide/runtime.json", 0)
     assert runtime_files == runtime.plain_download_bytes, (runtime_files, runtime.plain_download_bytes, sent)
     assert runtime_files < 0.45 * raw, (runtime_files, raw)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_page_states_the_size_true_for_a_host_without_compression(counting, new_context, lang):
+    """A visitor who saves data is offered the download with its size: on this host, the size of the
+    gzip copies and Pyodide's modules as they are (not the brotli figure a compressing host sends)."""
+    runtime = build_runtime(REPO, assets_dir=REPO / "docs" / "assets")
+    context = new_context()
+    context.add_init_script("Object.defineProperty(navigator.connection, 'saveData', {get: () => true});")
+    page = context.new_page()
+    page.goto(counting.url + ("en/" if lang == "en" else "") + f"calculators/{CALC}/")
+    assert wait_state(page, CALC, "idle", "error", timeout=30_000) == "idle"
+    button = page.locator(".policy-calc__load").inner_text()
+    assert f"{runtime.plain_download_mb} MB" in button and runtime.plain_download_mb != runtime.download_mb, button
+    page.click(".policy-calc__load")
+    assert wait_state(page, CALC, "ready", "error", timeout=90_000) == "ready"
+    assert page.evaluate("globalThis.__policyRuntime.hostCompresses") is False

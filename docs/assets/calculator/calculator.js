@@ -20,7 +20,7 @@ const APP_KEY = "__policyCalculatorApp";
 // (runtime.js), and the DOM helpers (dom.js): loaded with this script's own version, in parallel
 // (the pages also list them as modulepreload links, so they arrive with this script).
 const here = (name) => new URL(`${name}${new URL(import.meta.url).search}`, import.meta.url).href;
-const [{ readNumber, formatAmount }, { sharedRuntime, slowLink }, { h, Bilingual }] = await Promise.all(
+const [{ readNumber, formatAmount }, { sharedRuntime, slowLink, downloadBytes, sizedStrings }, { h, Bilingual }] = await Promise.all(
   ["amount.js", "runtime.js", "dom.js"].map((name) => import(here(name))));
 
 // --- small helpers ------------------------------------------------------------------------------
@@ -51,7 +51,7 @@ class CalculatorForm extends Bilingual {
     this.config = config;
     this.calc = config.calculator;
     this.id = this.calc.id;
-    this.s = config.strings;
+    this.s = sizedStrings(config.strings, config, app.runtime); // the download size true for this host
     this.prefix = `calc-${this.id}`;
     this.latest = 0;
     this.pendingSubmit = false;
@@ -366,7 +366,7 @@ class CalculatorForm extends Bilingual {
   /** Bytes so far on a bar and in words; the live status speaks only at each quarter and at the start of Python. */
   showProgress(progress) {
     if (!progress) return;
-    const size = this.config.download_bytes;
+    const size = downloadBytes(this.app.runtime, this.config);
     if (!this.progressBar) {
       this.progressBar = h("progress", { class: "policy-calc__progress", max: 1000, value: 0, "aria-hidden": "true" });
       this.progressText = h("p", { class: "policy-calc__progress-text" });

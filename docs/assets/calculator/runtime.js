@@ -17,11 +17,15 @@
 //                                        (key: the UI string runtime_failed_<reason>; help: whether
 //                                        runtime_failed_help follows; action: "retry" | "reload" | null)
 //   runtime.progress                     {stage: "download" | "start", loaded, total} while loading
-//   runtime.hostCompresses               null until known; false: a host that compresses nothing (the
-//                                        worker then fetches the .gz copies of the wasm and the zip)
-//   downloadBytes(runtime, config)       the bytes a first start downloads from this host:
-//                                        config.download_bytes (brotli), or config.plain_download_bytes
-//                                        on a host that compresses nothing
+//   runtime.hostCompresses, .hostEncoding whether (and how: "br", "gzip") the host compresses what it
+//                                        sends: from this module's own download until the worker has
+//                                        seen the host's answer (null: not known). A host that
+//                                        compresses nothing gets the .gz copies of the wasm and the zip.
+//   downloadBytes(runtime, config)       the bytes a first start downloads from this host (config:
+//                                        {download_bytes (brotli), runtime_manifest (with each file's
+//                                        gzip size)})
+//   sizedStrings(strings, config, runtime)  the strings, with the size they state ("3.4 MB", filled in
+//                                        by the build with download_bytes) made true for this host
 //   runtime.startedFrom                  once ready: "snapshot" (Python restored from the snapshot made
 //                                        on this device by an earlier visit) | "start" (started afresh)
 //   runtime.listeners.add(fn)            fn(state) on every change, and on progress while loading
@@ -55,7 +59,8 @@ class Runtime {
     this.timer = null;
     this.args = null;
     this.startedFrom = "";
-    this.hostCompresses = null;
+    this.hostCompresses = compressingHost();
+    this.hostEncoding = null;
   }
 
   start(indexURL, version, manifest = null) {
@@ -166,6 +171,7 @@ class Runtime {
     if (this.state !== "loading" && !["result", "kept", "host"].includes(data.type)) return;
     if (data.type === "host") {
       this.hostCompresses = data.compresses;
+      this.hostEncoding = data.encoding;
       for (const listener of [...this.listeners]) listener(this.state);
     } else if (data.type === "progress") {
       this.progress = data;
@@ -250,9 +256,37 @@ export function describeFailure(runtime) {
            action: final ? null : reason === "updated" ? "reload" : "retry" };
 }
 
-/** What a first start downloads from the host the page is on (see the worker's "host" message). */
+/** Whether the host compresses what it sends, as this module's own download tells (before any runtime
+ * file is asked for); null when it cannot tell (the service worker or a cache served it). */
+function compressingHost() {
+  if (navigator.serviceWorker?.controller) return null;
+  const entry = performance.getEntriesByName?.(import.meta.url)?.[0];
+  if (!entry?.decodedBodySize || !entry.encodedBodySize) return null;
+  return entry.encodedBodySize < entry.decodedBodySize;
+}
+
+/** What a first start downloads from the host the page is on: the brotli figure the build states,
+ * unless the host is known to send gzip (every file's .gz size) or nothing compressed (the worker
+ * then fetches the .gz copies of the big files; Pyodide's two modules come as they are). */
 export function downloadBytes(runtime, config) {
-  return runtime.hostCompresses === false && config.plain_download_bytes ? config.plain_download_bytes : config.download_bytes;
+  const files = Object.entries(config.runtime_manifest?.files ?? {});
+  if (!files.length || !files.every(([, file]) => file.gz)) return config.download_bytes;
+  if (runtime.hostCompresses === false) {
+    return files.reduce((sum, [name, file]) => sum + (name.endsWith(".mjs") ? file.bytes : file.gz), 0);
+  }
+  if (runtime.hostEncoding === "gzip") return files.reduce((sum, [, file]) => sum + file.gz, 0);
+  return config.download_bytes;
+}
+
+/** The page's strings with the download size they state (the build writes config.download_bytes
+ * as "3.4 MB") replaced by the size that is true for this host. */
+export function sizedStrings(strings, config, runtime) {
+  const mb = (bytes) => `${(bytes / 1_000_000).toFixed(1)} MB`;
+  const stated = mb(config.download_bytes);
+  const size = mb(downloadBytes(runtime, config));
+  if (size === stated) return strings;
+  return Object.fromEntries(Object.entries(strings).map(([key, text]) =>
+    [key, typeof text === "string" ? text.replaceAll(stated, size) : text]));
 }
 
 /** Save-Data, or a 2G/3G link: pages download the runtime only when the visitor asks. */

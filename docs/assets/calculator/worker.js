@@ -16,8 +16,9 @@
 //                                          from: "snapshot" (restored) | "start" (started afresh);
 //                                          reason: network | missing (a file is 404/410) |
 //                                          integrity | nowasm | start
-//   {type: "host", compresses}             whether the host compresses what it sends (false: the wasm
-//                                          and the zip come from their .gz copies, inflated here)
+//   {type: "host", compresses, encoding}   whether the host compresses what it sends (false: the wasm
+//                                          and the zip come from their .gz copies, inflated here), and
+//                                          how (its Content-Encoding: "br", "gzip"; null when unknown)
 //   {type: "kept"}                         after "ready": the checked files are in the service worker's cache
 //   {type: "result", seq, response}        response: the function's JSON text
 //   {type: "result", seq, failure}         Python itself failed (not an input error)
@@ -161,11 +162,12 @@ function download(indexURL, manifest, kept, controlled) {
     // checks the hash itself (fetch's integrity option); otherwise we check it, while counting bytes.
     let response;
     try {
-      if (subtle && expected.gz && typeof DecompressionStream === "function" && !(await hostCompresses)) {
+      if (subtle && expected.gz && !file.name.endsWith(".mjs") && typeof DecompressionStream === "function"
+          && !(await hostCompresses)) {
         response = await packed(file, url);
       }
       response ??= await fetch(versioned, subtle ? {} : { integrity: `sha256-${expected.sha256}` });
-      if (file.name === PROBE) probed(compressed(response));
+      if (file.name === PROBE) probed(compressed(response), response.headers.get("Content-Encoding") ?? "");
     } catch (error) {
       probed(true);
       throw new RuntimeFailure(subtle ? "network" : "integrity", `${file.name}: ${error.message ?? error}`);
@@ -181,9 +183,13 @@ function download(indexURL, manifest, kept, controlled) {
   // the bandwidth), and no request is added. (Pyodide's two modules are never swapped: they are
   // imported by their URL later, which must then find them in the HTTP cache.)
   const compressed = (response) => !["", "identity"].includes(response.headers.get("Content-Encoding") ?? "");
+  let encoding = null;
   let probed;
-  const hostCompresses = new Promise((resolve) => (probed = resolve));
-  hostCompresses.then((compresses) => self.postMessage({ type: "host", compresses }));
+  const hostCompresses = new Promise((resolve) => (probed = (compresses, sent = null) => {
+    encoding ??= sent;
+    resolve(compresses);
+  }));
+  hostCompresses.then((compresses) => self.postMessage({ type: "host", compresses, encoding }));
   const packed = async (file, url) => {
     const response = await fetch(`${url}.gz?v=${file.expected.v}`);
     if (!response.ok) return null; // no copy on this host: the file as it is
