@@ -211,6 +211,6 @@ def page_config(view: FinderView, site_map: Any, page: Any) -> dict[str, Any]:
         "pyodide": site_map.runtime_folder(page),
         "runtime_version": site.runtime.version if site.runtime else "",
         "runtime_manifest": site.runtime.manifest if site.runtime else None,
-        "download_mb": site.runtime.download_mb if site.runtime else "",
+        "download_bytes": site.runtime.download_bytes if site.runtime else 0,
         "strings": _strings(lang),
     }

@@ -9,7 +9,7 @@
 
 const APP_KEY = "__policyFinderApp";
 const search = new URL(import.meta.url).search;
-const [{ sharedRuntime, slowLink }, { h, Bilingual }, { formatAmount, readNumber }] = await Promise.all(
+const [{ sharedRuntime, slowLink, downloadBytes }, { h, Bilingual }, { formatAmount, readNumber }] = await Promise.all(
   ["runtime.js", "dom.js", "amount.js"].map((name) => import(new URL(`../calculator/${name}${search}`, import.meta.url).href)));
 
 function fill(template, values) {
@@ -161,7 +161,13 @@ class Finder extends Bilingual {
     this.root.querySelector(".policy-finder__fallback")?.remove();
     // The results come before "check your answers": on a phone, the summary is one short scroll away.
     this.root.append(this.live, this.skip, this.questionArea, this.results, this.answersArea, this.receipt);
-    this.summary.textContent = fill(s.finder_loading, { mb: this.config.download_mb });
+    this.summary.textContent = fill(s.finder_loading, { mb: this.downloadMb() });
+  }
+
+  /** The megabytes a first start downloads from the host this page is on (brotli, gzip or the
+   * .gz copies a host that compresses nothing serves: see runtime.js downloadBytes). */
+  downloadMb() {
+    return (downloadBytes(this.app.runtime, this.config) / 1_000_000).toFixed(1);
   }
 
   setState(state) {
@@ -175,12 +181,12 @@ class Finder extends Bilingual {
   /** Save-Data or a slow link: say how big the download is and wait for the visitor to ask. */
   offerDownload() {
     const button = h("button", { type: "button", class: "md-button policy-finder__download",
-      text: fill(this.s.finder_download_button, { mb: this.config.download_mb }) });
+      text: fill(this.s.finder_download_button, { mb: this.downloadMb() }) });
     button.addEventListener("click", () => {
       button.remove();
       this.start();
     });
-    this.summary.replaceChildren(fill(this.s.finder_slow_link, { mb: this.config.download_mb }), " ", button);
+    this.summary.replaceChildren(fill(this.s.finder_slow_link, { mb: this.downloadMb() }), " ", button);
   }
 
   /** While Python downloads: the bytes so far (of what a compressing host sends), then "starting". */
@@ -191,7 +197,7 @@ class Finder extends Bilingual {
       this.summary.textContent = this.s.finder_starting;
       return;
     }
-    const total = Number(this.config.download_mb);
+    const total = Number(this.downloadMb());
     const fraction = progress.total ? Math.min(1, progress.loaded / progress.total) : 0;
     this.summary.textContent = fill(this.s.finder_progress, { loaded: (fraction * total).toFixed(1), total: total.toFixed(1) });
   }
