@@ -156,9 +156,9 @@ def _package_files(package_dir: Path) -> list[Path]:
 
 
 def _case_files(repo_root: Path) -> list[Path]:
-    """Case files whose requests the probe runs: ``tests/calculators/cases/*.json`` (calculate_json)
-    and any ``tests/*/cases/*.json`` of another entry point (a list of ``{"fn", "request"}``)."""
-    return sorted((repo_root / "tests").glob("*/cases/*.json"))
+    """Case files whose requests the probe runs: ``calculators/cases/<calculator id>.json``
+    (calculate_json), data beside the package that the build needs (never a file under tests/)."""
+    return sorted((repo_root / PACKAGE / "cases").glob("*.json"))
 
 
 @lru_cache(maxsize=4)

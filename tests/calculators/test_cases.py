@@ -1,4 +1,4 @@
-"""Table-driven calculator cases from ``cases/<calculator_id>.json``.
+"""Table-driven calculator cases from ``calculators/cases/<calculator_id>.json``.
 
 Each case is plain JSON (the same files are replayed through Pyodide):
 
@@ -22,7 +22,7 @@ import pytest
 
 from calculators import CALCULATORS, InputError, calculate
 
-CASES_DIR = Path(__file__).resolve().parent / "cases"
+CASES_DIR = Path(__file__).resolve().parents[2] / "calculators" / "cases"
 SPECIAL_KEYS = {"item_yuan", "reasons_zh_contain", "reasons_en_contain"}
 
 

@@ -18,7 +18,7 @@ import calculators
 from policy_site.pyodide_runtime import BUILD_SCRIPT, PACKAGE, build_runtime
 
 REPO = Path(__file__).resolve().parents[2]
-CASES_DIR = REPO / "tests" / "calculators" / "cases"
+CASES_DIR = REPO / "calculators" / "cases"
 
 
 def _request(calculator_id, inputs) -> str:

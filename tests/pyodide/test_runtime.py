@@ -158,3 +158,23 @@ def test_a_new_calculator_module_is_probed_and_shipped(tmp_path):
     assert "fractions.py" in built.stdlib_modules
     with zipfile.ZipFile(BytesIO(built.files[f"pyodide/{built.zip_name}"])) as archive:
         assert "fractions.pyc" in archive.namelist()
+
+
+def test_the_build_never_reads_the_tests_folder():
+    """The calculators' cases are data the build needs (the runtime's probe runs them): they live
+    beside the package, and no module of the generator names the tests folder as a path."""
+    import ast
+
+    import calculators
+    from policy_site.pyodide_runtime import _case_files
+
+    cases = _case_files(REPO)
+    assert len(cases) == len(calculators.CALCULATORS)
+    assert all(p.relative_to(REPO).parts[:2] == ("calculators", "cases") for p in cases)
+    for path in sorted((REPO / "policy_site").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        strings = [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+        docstrings = {ast.get_docstring(n, clean=False) for n in ast.walk(tree)
+                      if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef))}
+        paths = [s for s in strings if s not in docstrings and (s == "tests" or s.startswith("tests/"))]
+        assert not paths, f"{path.relative_to(REPO)} names {paths}"
