@@ -17,7 +17,9 @@ from decimal import Decimal
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
-LOCALES = {"zh": "zh_Hans_CN", "en": "en"}
+from . import languages
+
+LOCALES = {lang.code: lang.locale for lang in languages.ALL}  # {"zh": "zh_Hans_CN", "en": "en"}
 WAN = Decimal(10000)
 
 # Units of the calculators' key figures ("figures" in their metadata) and of input fields.

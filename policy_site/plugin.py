@@ -36,7 +36,7 @@ from mkdocs.utils import CountHandler
 
 import calculators
 
-from . import downloads, formatting, hosting, preview, pyodide_runtime, search_terms, site_settings
+from . import downloads, formatting, hosting, languages, preview, pyodide_runtime, search_terms, site_settings
 from .build_inputs import load_site_inputs
 from .dates import DataDateError, pin_source_date_epoch
 from .errors import DataErrors
@@ -46,8 +46,7 @@ from .staging import Staging
 from .staging import os_reason as staging_reason
 
 # Each language's name in the header menu, marked with its own language for screen readers.
-LANGUAGE_NAMES = {code: Markup(f'<span lang="{tag}">{name}</span>')
-                  for code, tag, name in (("zh", "zh-Hans", "中文"), ("en", "en", "English"))}
+LANGUAGE_NAMES = {lang.code: Markup(f'<span lang="{lang.html}">{lang.name}</span>') for lang in languages.ALL}
 
 
 log = logging.getLogger("mkdocs.plugins.policy_site")

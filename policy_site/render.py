@@ -17,7 +17,7 @@ from typing import Any, Callable
 import jinja2
 import yaml
 
-from . import amounts, charts, figures, finder_page, formatting, pages
+from . import amounts, charts, figures, finder_page, formatting, languages, pages
 from .model import Clause, Policy
 from .sitemap import LANGUAGE_ROOTS, SiteMap
 
@@ -117,7 +117,7 @@ class Renderer:
             tier_table=figures.tier_table,
             charts_for=lambda clause: charts.charts_for_clause(list(clause.calculators), site.calculators,
                                                                site.calculate, lang))
-        self.env.globals.update(t=self.t, lang=lang, site=site, policy=site.policy, today=site.data_date, pages=self.site_map)
+        self.env.globals.update(t=self.t, lang=lang, language=languages.BY_CODE[lang], site=site, policy=site.policy, today=site.data_date, pages=self.site_map)
         self.env.globals["finder"] = finder_page.FinderView(site, lang)
 
     @staticmethod

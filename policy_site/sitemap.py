@@ -13,11 +13,12 @@ import posixpath
 from functools import cached_property
 from typing import Any
 
+from . import languages
 from .pages import (FOLDERS, AgencyPage, AudiencePage, CalculatorPage, ClausePage, FixedPage, FundingPage,
                     IndexPage, Page)
 
 # Where each language's site root is, relative to the top of the whole site.
-LANGUAGE_ROOTS = {"zh": "", "en": "en/"}
+LANGUAGE_ROOTS = {lang.code: lang.root for lang in languages.ON}  # {"zh": "", "en": "en/"}
 RUNTIME_FOLDER = "pyodide/"  # the one copy of the calculators' runtime, in the top-level site
 UNSTATED_FUNDING = "unstated"  # the page of the clauses that name no funding source
 

@@ -1,0 +1,77 @@
+"""The languages configured once (policy_site/languages.yaml): Chinese first, each language's
+punctuation used by the templates instead of tests of the language's code."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+import pytest
+
+from policy_site import languages
+from policy_site.build_inputs import load_site_inputs
+from policy_site.pyodide_runtime import build_runtime
+from policy_site.render import TEMPLATES, render_pages
+from tests.conftest import REPO
+
+
+def test_chinese_first_and_every_language_complete():
+    configured = languages.load()
+    assert configured[0].code == "zh" and configured[0].root == "" and configured[0].is_source
+    assert [lang.code for lang in configured[:2]] == ["zh", "en"]
+    for lang in configured:
+        assert set(lang.punctuation) == set(languages.PUNCTUATION)
+    zh, en = languages.BY_CODE["zh"], languages.BY_CODE["en"]
+    assert (zh.html, zh.locale, zh.amount_style) == ("zh-Hans", "zh_Hans_CN", "wan")
+    assert zh.join(["甲", "乙"]) == "甲、乙" and en.join(["A", "B"]) == "A, B"
+    assert zh.paren("一") + zh.colon == "（一）：" and en.paren("a") + en.colon == " (a): "
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda entries: entries[::-1], "first language must be 'zh'"),
+    (lambda entries: [entries[0], {**entries[1], "root": ""}], "own code and root"),
+    (lambda entries: [entries[0], {**entries[1], "punctuation": {"colon": ":"}}], "punctuation needs"),
+    (lambda entries: [entries[0], {**entries[1], "reviewed": "yes"}], "reviewed is true or false"),
+    (lambda entries: [entries[0], {**entries[1], "amount_style": "lakh"}], "amount_style"),
+])
+def test_a_wrong_configuration_is_refused(tmp_path: Path, change, message):
+    import yaml
+    entries = yaml.safe_load(languages.CONFIG.read_text(encoding="utf-8"))
+    wrong = tmp_path / "languages.yaml"
+    wrong.write_text(yaml.safe_dump(change(entries), allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        languages.load(wrong)
+
+
+def test_shipped_site_has_only_reviewed_languages(monkeypatch):
+    monkeypatch.delenv(languages.UNREVIEWED_SWITCH, raising=False)
+    assert not languages.unreviewed_on()
+    assert all(lang.reviewed for lang in languages.ON)
+
+
+def test_no_template_tests_the_language_code():
+    """Templates use the language's punctuation and `language.is_source`, never `lang == 'zh'`."""
+    offenders = [f"{path.name}: {line.strip()[:80]}"
+                 for path in sorted(TEMPLATES.glob("*.j2")) if path.name != "offline.html.j2"
+                 for line in path.read_text(encoding="utf-8").splitlines()
+                 if re.search(r"""\blang\s*[!=]=\s*['"]""", line)]
+    assert offenders == []
+
+
+@pytest.fixture(scope="module")
+def site():
+    runtime = build_runtime(REPO, assets_dir=REPO / "docs" / "assets")
+    return dataclasses.replace(load_site_inputs(REPO / "policy_data"), runtime=runtime)
+
+
+@pytest.mark.parametrize("lang, item", [
+    ("zh", "- 国务院关于做好当前和今后一个时期促进就业工作的若干意见（国发〔2018〕39号，国务院）\n"),
+    ("en", " (<span lang=\"zh-Hans\">国发〔2018〕39号</span>, State Council)\n"),
+])
+def test_each_implemented_document_is_its_own_list_item(site, lang, item):
+    """The home page lists the documents the plan implements one per line, with the language's
+    parentheses and comma (they once ran together into one item)."""
+    home = render_pages(site, lang)["index.md"]
+    assert item in home
+    assert home.count("号") >= 3 and len([line for line in home.splitlines() if "号" in line and line.startswith("- ")]) == 3
