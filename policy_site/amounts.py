@@ -18,22 +18,25 @@ from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from . import languages
+from .ui_strings import string
 
 LOCALES = {lang.code: lang.locale for lang in languages.ALL}  # {"zh": "zh_Hans_CN", "en": "en"}
 WAN = Decimal(10000)
 
-# Units of the calculators' key figures ("figures" in their metadata) and of input fields.
-_UNITS = {
-    "yuan": ("{v}元", "{v} yuan"),
-    "yuan_per_month": ("每月{v}元", "{v} yuan a month"),
-    "yuan_per_year": ("每年{v}元", "{v} yuan a year"),
-    "yuan_per_person": ("每人{v}元", "{v} yuan per person"),
-    "percent": ("{v}%", "{v}%"),
-    "people": ("{v}人", "{v} people"),
-    "months": ("{v}个月", "{v} months"),
-    "years": ("{v}年", "{v} years"),
-    "calendar_year": ("{v}年", "{v}"),
-}
+# Units of the calculators' key figures ("figures" in their metadata) and of input fields: each
+# language writes them through its UI strings unit_<unit> ("{v}元" / "{v} yuan").
+UNITS = ("yuan", "yuan_per_month", "yuan_per_year", "yuan_per_person", "percent", "people", "months",
+         "years", "calendar_year")
+
+
+def _unit(unit: str, lang: str, shown: str) -> str:
+    if unit in UNITS:
+        return string(f"unit_{unit}", lang).format(v=shown)
+    return f"{shown}{languages.BY_CODE[lang].word_space}{unit}"
+
+
+def _wan_style(lang: str) -> bool:
+    return languages.BY_CODE[lang].amount_style == "wan"
 
 
 def _decimal(value: object) -> Decimal:
@@ -58,6 +61,11 @@ def wan(value: object) -> str:
                           decimal_quantization=False)
 
 
+def in_wan(value: object, lang: str) -> str:
+    """The amount in 万 as the language writes it: 80000 -> "8万"."""
+    return string("wan_number", lang).format(v=wan(value))
+
+
 def _span(text: str, cls: str = "policy-amount") -> Markup:
     return Markup(f'<span class="{cls}">{text}</span>')
 
@@ -65,24 +73,21 @@ def _span(text: str, cls: str = "policy-amount") -> Markup:
 def money(value: object, lang: str) -> Markup:
     """A computed amount: "80,000元（8万元）" / "80,000 yuan"; "6,187.50元" below 万."""
     amount = _decimal(value)
-    shown = digits(amount, lang)
-    if lang != "zh":
-        return _span(f"{shown} yuan")
-    if abs(amount) >= WAN:
-        return _span(f"{shown}元") + _span(f"（{wan(amount)}万元）")
-    return _span(f"{shown}元")
+    shown = _span(_unit("yuan", lang, digits(amount, lang)))
+    if _wan_style(lang) and abs(amount) >= WAN:
+        return shown + _span(languages.BY_CODE[lang].paren(_unit("yuan", lang, in_wan(amount, lang))))
+    return shown
 
 
 def plan_amount(value: object, lang: str, unit: str = "yuan") -> Markup:
     """One of the plan's round figures as the plan writes it: 8万元, 1.2万元, 300万元, 8000元;
     in English with thousands separators (80,000 yuan)."""
     amount = _decimal(value)
-    if lang == "zh":
-        shown = f"{wan(amount)}万" if abs(amount) >= WAN else digits(amount, lang, group=False)
+    if _wan_style(lang):
+        shown = in_wan(amount, lang) if abs(amount) >= WAN else digits(amount, lang, group=False)
     else:
         shown = digits(amount, lang)
-    zh, en = _UNITS.get(unit, _UNITS["yuan"])
-    return _span((zh if lang == "zh" else en).format(v=shown))
+    return _span(_unit(unit if unit in UNITS else "yuan", lang, shown))
 
 
 def figure(value: object, unit: str, lang: str) -> Markup:
@@ -99,8 +104,7 @@ def figure(value: object, unit: str, lang: str) -> Markup:
         shown = year(amount)
     else:
         shown = digits(amount.normalize(), lang, group=False)
-    zh, en = _UNITS.get(unit, ("{v}" + unit, "{v} " + unit))
-    return _span((zh if lang == "zh" else en).format(v=shown))
+    return _span(_unit(unit, lang, shown))
 
 
 def year(value: object) -> str:
@@ -121,8 +125,8 @@ def input_value(value: object, field: dict, lang: str) -> Markup:
     shown = digits(amount, lang)
     if unit is None:
         return _span(shown)
-    label = html.escape(unit["zh"] if lang == "zh" else unit["en"])
-    return _span(f"{shown}{label}" if lang == "zh" or label == "%" else f"{shown} {label}")
+    label = html.escape(unit.get(lang) or unit["zh"])
+    return _span(f"{shown}{label}" if label == "%" else f"{shown}{languages.BY_CODE[lang].word_space}{label}")
 
 
 def plain(markup: Markup) -> str:

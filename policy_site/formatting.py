@@ -41,6 +41,9 @@ from decimal import Decimal
 import yaml
 from markupsafe import Markup
 
+from . import languages
+from .ui_strings import string
+
 # The ASCII punctuation: the only characters Markdown and its extensions (attribute lists, tables,
 # admonitions, inline HTML, and those a later change might add: emoji ":x:", "~~", "==", "^^",
 # autolinks) give a meaning to; only "," and ";" never mean anything and stay as they are. In
@@ -70,17 +73,22 @@ def markdown_text(value: object, lang: str = "zh") -> Markup:
     cell or an attribute list, wherever the template puts it (a paragraph, a list item, a heading,
     a table cell, a link text). Line breaks become spaces: the text stays in its line.
 
-    On the English site a Chinese word or name inside the text (a document number, a term
+    On a translated page (English) a Chinese word or name inside the text (a document number, a term
     quoted from the plan) is marked ``lang="zh-Hans"``, so a screen reader reads it in Chinese.
     """
     flat = _LINE_BREAKS.sub(" ", str(value))
     escaped = _ASCII_PUNCTUATION.sub(lambda m: f"&#{ord(m.group())};", flat)
     escaped = _SIGNIFICANT_SPACES.sub(lambda m: "&#32;" * len(m.group()), escaped)
-    return Markup(mark_chinese(escaped) if lang == "en" else escaped)
+    return Markup(mark_chinese(escaped) if translated(lang) else escaped)
 
 
 # The name the templates and other modules know it by.
 text = markdown_text
+
+
+def translated(lang: str | None) -> bool:
+    """A page in a language other than the source's, whose Chinese runs are marked as Chinese."""
+    return lang is not None and lang != languages.SOURCE
 
 
 def mark_chinese(escaped: str) -> str:
@@ -91,10 +99,10 @@ def mark_chinese(escaped: str) -> str:
 def element_text(value: object, lang: str | None = None) -> Markup:
     """Data text for the content of an HTML element in a raw HTML block (which Markdown leaves alone).
 
-    With ``lang="en"``, runs of Chinese are marked ``lang="zh-Hans"``.
+    On a translated page (``lang="en"``), runs of Chinese are marked ``lang="zh-Hans"``.
     """
     escaped = html.escape(str(value), quote=True)
-    return Markup(mark_chinese(escaped) if lang == "en" else escaped)
+    return Markup(mark_chinese(escaped) if translated(lang) else escaped)
 
 
 def prose(value: object, lang: str) -> Markup:
@@ -150,13 +158,6 @@ def _escaped_meta(value: object) -> object:
     return html.escape(str(value), quote=True)
 
 
-def money(value: Decimal | int | float | str, lang: str) -> str:
-    amount = Decimal(str(value))
-    whole = amount == amount.to_integral_value()
-    digits = f"{amount:,.0f}" if whole else f"{amount:,.2f}"
-    return f"{digits} 元" if lang == "zh" else f"{digits} yuan"
-
-
 def number(value: Decimal | int | float | str) -> str:
     """A number entered in a form, with thousands separators: 1000000 -> "1,000,000"."""
     amount = Decimal(str(value))
@@ -164,33 +165,6 @@ def number(value: Decimal | int | float | str) -> str:
 
 
 def date(value: dt.date, lang: str) -> str:
-    if lang == "zh":
-        return f"{value.year}年{value.month}月{value.day}日"
-    return value.isoformat()
-
-
-_UNITS = {
-    "yuan": ("{v} 元", "{v} yuan"),
-    "yuan_per_month": ("每月 {v} 元", "{v} yuan a month"),
-    "yuan_per_year": ("每年 {v} 元", "{v} yuan a year"),
-    "yuan_per_person": ("每人 {v} 元", "{v} yuan per person"),
-    "percent": ("{v}%", "{v}%"),
-    "people": ("{v} 人", "{v} people"),
-    "months": ("{v} 个月", "{v} months"),
-    "years": ("{v} 年", "{v} years"),
-    "calendar_year": ("{v}年", "{v}"),
-}
-
-
-def figure(value: str | Decimal | int, unit: str, lang: str) -> str:
-    """A calculator constant for display, e.g. ("80000", "yuan") -> "80,000 元"."""
-    amount = Decimal(str(value))
-    if unit == "percent" and amount < 1 and amount != 0:
-        amount *= 100
-    amount = amount.normalize()
-    if unit.startswith("yuan"):
-        shown = f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
-    else:
-        shown = f"{amount:f}"
-    zh, en = _UNITS.get(unit, ("{v} " + unit, "{v} " + unit))
-    return (zh if lang == "zh" else en).format(v=shown)
+    """A date as the language writes it (its UI string date_format): 2026年1月1日 / 2026-01-01."""
+    return string("date_format", lang).format(year=value.year, month=value.month, day=value.day,
+                                              iso=value.isoformat())

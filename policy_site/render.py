@@ -19,6 +19,7 @@ import yaml
 
 from . import amounts, charts, figures, finder_page, formatting, languages, pages
 from .model import Clause, Policy
+from .ui_strings import load_ui_strings  # noqa: F401  (callers import it from here)
 from .sitemap import LANGUAGE_ROOTS, SiteMap
 
 LANGS = tuple(LANGUAGE_ROOTS)  # ("zh", "en"): the site map knows where each one lives
@@ -57,22 +58,6 @@ class SiteInputs:
 def page_paths(site: SiteInputs) -> list[str]:
     """Every generated page's path (the same in every language)."""
     return [page.path for page in SiteMap(site, "zh").pages]
-
-
-def load_ui_strings() -> dict[str, dict[str, str]]:
-    """Every fixed string of the pages, from ``templates/ui/*.yaml`` (one file per area of the site).
-
-    A key defined in two files is a mistake in our own templates, not in the data: it fails loudly.
-    """
-    strings: dict[str, dict[str, str]] = {}
-    for part in sorted((TEMPLATES / "ui").iterdir(), key=lambda p: p.name):
-        if not part.name.endswith(".yaml"):
-            continue
-        for key, value in (yaml.safe_load(part.read_text(encoding="utf-8")) or {}).items():
-            if key in strings:
-                raise KeyError(f"UI string {key!r} is defined twice (again in ui/{part.name})")
-            strings[key] = value
-    return strings
 
 
 class Renderer:
