@@ -36,7 +36,7 @@ from mkdocs.utils import CountHandler
 
 import calculators
 
-from . import downloads, formatting, hosting, languages, preview, pyodide_runtime, search_terms, site_settings
+from . import downloads, formatting, hosting, languages, preview, pyodide_runtime, search_terms, site_settings, ui_strings
 from .build_inputs import load_site_inputs
 from .dates import DataDateError, pin_source_date_epoch
 from .errors import DataErrors
@@ -281,15 +281,17 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
         return env
 
     def on_page_context(self, context, page, config, nav):
-        this = self.config.language
-        other = "en" if this == "zh" else "zh"
-        twin = PageRelativeUrl(twin_url(page.url, self.config.twin_root))
-        config.extra["alternate"] = [
-            {"name": LANGUAGE_NAMES[this], "link": PageRelativeUrl("./"), "lang": this},
-            {"name": LANGUAGE_NAMES[other], "link": twin, "lang": other},
-        ]
-        context["policy_twin_url"] = twin
-        context["policy_other_lang"] = other
+        # This page first in the language menu, then its twin in each other language that is on.
+        this = languages.BY_CODE[self.config.language]
+        up = "../" * this.root.count("/")
+        twins = [{"lang": other.code, "url": PageRelativeUrl(twin_url(page.url, up + other.root)),
+                  "read_here": ui_strings.string("read_this_page_here", other.code)}
+                 for other in languages.ON if other is not this]
+        config.extra["alternate"] = [{"name": LANGUAGE_NAMES[this.code], "link": PageRelativeUrl("./"), "lang": this.code}] + [
+            {"name": LANGUAGE_NAMES[twin["lang"]], "link": twin["url"], "lang": twin["lang"]} for twin in twins]
+        context["policy_twins"] = twins
+        context["policy_language"] = this
+        context["policy_t"] = lambda key: ui_strings.string(key, this.code)
         return context
 
     def on_serve(self, server, config, builder):

@@ -19,11 +19,13 @@ function nameHeaderParts() {
 }
 
 function pointLanguageMenuAtThisPage() {
-  const twin = document.querySelector(".policy-lang-switch a[hreflang]");
-  if (!twin) return;
+  // One link per other language above the content; the menu's entry of this page's own language
+  // (the only one without a link there) points at this page.
+  const twins = new Map([...document.querySelectorAll(".policy-lang-switch a[hreflang]")]
+    .map((twin) => [twin.getAttribute("hreflang"), twin.href]));
+  if (!twins.size) return;
   for (const link of document.querySelectorAll(".md-select__link[hreflang]")) {
-    const isTwin = link.getAttribute("hreflang") === twin.getAttribute("hreflang");
-    link.href = isTwin ? twin.href : location.href.split("#")[0];
+    link.href = twins.get(link.getAttribute("hreflang")) ?? location.href.split("#")[0];
   }
 }
 
