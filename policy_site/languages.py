@@ -20,7 +20,7 @@ CONFIG = Path(__file__).with_name("languages.yaml")
 SOURCE = "zh"  # the source's language: required everywhere, first, the fallback
 UNREVIEWED_SWITCH = "POLICY_SITE_UNREVIEWED_LANGUAGES"
 PUNCTUATION = ("colon", "list_separator", "semicolon", "comma", "open_paren", "close_paren",
-               "full_stop", "word_space", "open_quote", "close_quote")
+               "full_stop", "word_space", "field_gap", "open_quote", "close_quote")
 AMOUNT_STYLES = ("wan", "plain")
 
 
@@ -52,6 +52,13 @@ class Language:
     def translated(self) -> bool:
         """Any other language: its pages show the translation with the Chinese original."""
         return self.code != SOURCE
+
+    def browser(self) -> dict[str, object]:
+        """What the browser scripts know of the language (in the calculator's and finder's config)."""
+        from .ui_strings import string
+        return {"code": self.code, "html": self.html, "source": self.is_source, "amount_style": self.amount_style,
+                "wan_yuan": string("unit_yuan", self.code).format(v=string("wan_number", self.code)),
+                **self.punctuation}
 
     def join(self, items) -> str:
         """Items as one list in this language: 甲、乙 / A, B."""

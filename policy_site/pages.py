@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from . import calculator_page, formatting
+from . import calculator_page, formatting, languages
 from .model import Agency, Audience, Clause, FundingSource, Section
 
 # The site's folders of pages, each with an index page of its own (``<folder>/index.md``).
@@ -121,7 +121,8 @@ class CalculatorPage(Page):
         site, lang, t = renderer.site, renderer.lang, renderer.t
         return {"calc": site.calculators[self.calc_id], "examples": worked_examples(site, self.calc_id),
                 "clause": calculator_page.calculator_clause(site, self.calc_id),
-                "config": calculator_page.page_config(site, lang, self.calc_id, renderer.site_map, self, t),
+                "config": {**calculator_page.page_config(site, lang, self.calc_id, renderer.site_map, self, t),
+                           "language": languages.BY_CODE[lang].browser()},
                 "receipt": calculator_page.receipt_config(site, self.calc_id, t)}
 
 

@@ -75,3 +75,21 @@ def test_each_implemented_document_is_its_own_list_item(site, lang, item):
     home = render_pages(site, lang)["index.md"]
     assert item in home
     assert home.count("号") >= 3 and len([line for line in home.splitlines() if "号" in line and line.startswith("- ")]) == 3
+
+
+SCRIPTS = REPO / "docs" / "assets"
+
+
+@pytest.mark.parametrize("script", ["calculator/calculator.js", "calculator/dom.js", "calculator/fallback.js",
+                                    "finder/finder.js", "site.js"])
+def test_browser_scripts_take_the_language_from_its_configuration(script):
+    """The calculator and the finder receive the language (config.language) and use its punctuation
+    and amount style, never a test of the language's code."""
+    text = (SCRIPTS / script).read_text(encoding="utf-8")
+    assert not re.search(r"""lang(?:uage)?\s*[!=]==?\s*["'](?:zh|en)["']""", text)
+
+
+def test_the_browser_gets_the_language_with_its_amount_style():
+    zh, en = languages.BY_CODE["zh"].browser(), languages.BY_CODE["en"].browser()
+    assert (zh["source"], zh["amount_style"], zh["wan_yuan"], zh["colon"]) == (True, "wan", "{v}万元", "：")
+    assert (en["source"], en["amount_style"], en["list_separator"]) == (False, "plain", ", ")

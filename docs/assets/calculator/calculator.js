@@ -29,14 +29,6 @@ function present(...nodes) {
   return nodes.filter((node) => node !== null && node !== undefined && node !== false);
 }
 
-/** 204560 -> "20.456"; 80000 -> "8": the amount in 万 (10,000 yuan), exact, from the fen. */
-function wanText(value) {
-  const fen = BigInt(Math.round(Number(value) * 100));
-  const whole = fen / 1000000n;
-  const rest = (fen % 1000000n).toString().padStart(6, "0").replace(/0+$/, "");
-  return rest ? `${whole}.${rest}` : `${whole}`;
-}
-
 function megabytes(bytes) {
   return (bytes / 1_000_000).toFixed(1);
 }
@@ -45,7 +37,7 @@ function megabytes(bytes) {
 
 class CalculatorForm extends Bilingual {
   constructor(app, section, config) {
-    super(config.lang);
+    super(config.language);
     this.app = app;
     this.section = section;
     this.config = config;
@@ -232,7 +224,7 @@ class CalculatorForm extends Bilingual {
       : problem === "whole" ? "calc_bad_whole" : kind === "money" ? "calc_bad_money" : kind === "int" ? "calc_bad_int" : "calc_bad_number";
     const typed = raw.length > 40 ? raw.slice(0, 40) + "…" : raw;
     const label = this.tr(field.label);
-    const text = (this.lang === "zh" ? `「${label}」：` : `“${label}”: `) + this.s[key].replace("{typed}", typed);
+    const text = `${this.language.open_quote}${label}${this.language.close_quote}${this.colon()}` + this.s[key].replace("{typed}", typed);
     return { field: field.name, zh: text, en: text };
   }
 
@@ -404,7 +396,7 @@ class CalculatorForm extends Bilingual {
     if (this.config.agencies.length) {
       const ask = h("p", { class: "policy-calc__ask" }, this.s.runtime_ask_agency);
       this.config.agencies.forEach((agency, index) => {
-        if (index) ask.append(this.lang === "zh" ? "、" : ", ");
+        if (index) ask.append(this.language.list_separator);
         ask.append(h("a", { href: agency.url }, this.mixed(agency.name)));
       });
       parts.push(ask);
@@ -520,15 +512,14 @@ class CalculatorForm extends Bilingual {
     const s = this.s;
     const text = s.calc_yuan.replace("{amount}", formatAmount(value));
     const parts = [h("span", { class: "policy-amount", text: (upTo ? s.calc_up_to + " " : "") + text })];
-    if (this.lang === "zh" && Number(value) >= 10000) {
-      parts.push(h("span", { class: "policy-amount policy-amount--wan", text: `（${wanText(value)}万元）` }));
-    }
+    const wan = this.wanNote(value);
+    if (wan) parts.push(h("span", { class: "policy-amount policy-amount--wan", text: wan }));
     return parts;
   }
 
   amountText(value, upTo = false) {
     const base = (upTo ? this.s.calc_up_to + " " : "") + this.s.calc_yuan.replace("{amount}", formatAmount(value));
-    return this.lang === "zh" && Number(value) >= 10000 ? `${base}（${wanText(value)}万元）` : base;
+    return base + this.wanNote(value);
   }
 
   showResult(result, moveFocus, inputs = {}) {
@@ -557,7 +548,7 @@ class CalculatorForm extends Bilingual {
         parts.push(h("p", { class: "policy-calc__hint", text: s.calc_interest_needs_rate }));
       }
       statusAmount = `${s.calc_max_loan} ${this.amountText(result.max_loan_yuan)}`
-        + (rateGiven ? `${this.lang === "zh" ? "；" : "; "}${s.calc_interest_headline} ${this.amountText(result.interest_subsidy_yuan)}` : "");
+        + (rateGiven ? `${this.language.semicolon}${s.calc_interest_headline} ${this.amountText(result.interest_subsidy_yuan)}` : "");
     } else {
       parts.push(h("p", { class: "policy-calc__amount" },
         h("span", { text: s.calc_total }), " ", h("strong", {}, ...this.amountNode(result.total_yuan, { upTo: result.total_is_ceiling }))));
@@ -592,7 +583,7 @@ class CalculatorForm extends Bilingual {
     if (this.config.agencies.length) {
       const links = [];
       this.config.agencies.forEach((agency, index) => {
-        if (index) links.push(this.lang === "zh" ? "、" : ", ");
+        if (index) links.push(this.language.list_separator);
         links.push(h("a", { href: agency.url }, this.mixed(agency.name)));
       });
       parts.push(h("p", {}, h("strong", { text: s.summary_ask + this.colon() }), ...links));
@@ -605,7 +596,7 @@ class CalculatorForm extends Bilingual {
     this.setState("done", { eligible: String(result.eligible), totalYuan: String(result.total_yuan) });
     // An expired measure: the live region says so too, not only the amount.
     this.status.textContent = s.calc_status_done.replace("{amount}", statusAmount)
-      + (expired ? (this.lang === "zh" ? `${verdictText}。` : ` ${verdictText}.`) : "");
+      + (expired ? `${this.language.word_space}${verdictText}${this.language.full_stop}` : "");
     if (moveFocus) heading.focus();
     addReceipt(this, result);
   }

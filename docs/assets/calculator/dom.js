@@ -30,23 +30,39 @@ export function markChinese(value) {
   return fragment;
 }
 
-/** What a calculator form and the finder share about their page's language (this.lang: "zh" | "en"). */
+/** 204560 -> "20.456"; 80000 -> "8": the amount in 万 (10,000 yuan), exact, from the fen. */
+function wanText(value) {
+  const fen = BigInt(Math.round(Number(value) * 100));
+  const whole = fen / 1000000n;
+  const rest = (fen % 1000000n).toString().padStart(6, "0").replace(/0+$/, "");
+  return rest ? `${whole}.${rest}` : `${whole}`;
+}
+
+/** What a calculator form and the finder share about their page's language: `language` is the
+ * language's configuration (policy_site/languages.yaml: code, source, amount_style, punctuation). */
 export class Bilingual {
-  constructor(lang) {
-    this.lang = lang === "en" ? "en" : "zh";
+  constructor(language) {
+    this.language = language;
+    this.lang = language.code;
   }
 
-  /** A {zh, en} text in this page's language (the Chinese when the English is missing). */
+  /** A {zh, en, …} text in this page's language (the Chinese when its translation is missing). */
   tr(value) {
     return value ? value[this.lang] ?? value.zh : "";
   }
 
-  /** Data text for this page: on English pages, Chinese phrases in it are marked lang="zh-Hans". */
+  /** Data text for this page: on translated pages, Chinese phrases in it are marked lang="zh-Hans". */
   mixed(text) {
-    return this.lang === "en" ? markChinese(text) : text;
+    return this.language.source ? text : markChinese(text);
   }
 
   colon() {
-    return this.lang === "zh" ? "：" : ": ";
+    return this.language.colon;
+  }
+
+  /** "（8万元）" where the language also writes large amounts in 万, else "". */
+  wanNote(value) {
+    if (this.language.amount_style !== "wan" || Number(value) < 10000) return "";
+    return this.language.open_paren + this.language.wan_yuan.replace("{v}", wanText(value)) + this.language.close_paren;
   }
 }

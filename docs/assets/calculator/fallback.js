@@ -37,7 +37,7 @@
       ask.className = "policy-calc__ask";
       ask.append(strings.runtime_ask_agency);
       config.agencies.forEach(function (agency, index) {
-        if (index) ask.append(config.lang === "zh" ? "、" : ", ");
+        if (index) ask.append(config.language.list_separator);
         var link = document.createElement("a");
         link.href = agency.url + "index.html";
         link.textContent = agency.name;

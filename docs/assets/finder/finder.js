@@ -35,7 +35,7 @@ function today() {
 
 class Finder extends Bilingual {
   constructor(app, root, config) {
-    super(config.lang);
+    super(config.language);
     this.app = app;
     this.root = root;
     this.config = config;
@@ -525,7 +525,7 @@ class Finder extends Bilingual {
     if (value === null) return fact.why ? this.s.finder_prefer_not : this.s.finder_not_sure;
     if (fact.type === "bool") return value ? this.s.finder_yes : this.s.finder_no;
     if (fact.type === "choice") return fact.choices.find((c) => c.value === value)?.[this.lang] ?? String(value);
-    return `${value}${fact.unit ? (this.lang === "zh" ? "" : " ") + this.tr(fact.unit) : ""}`;
+    return `${value}${fact.unit ? this.language.word_space + this.tr(fact.unit) : ""}`;
   }
 
   renderAnswers() {
@@ -641,7 +641,7 @@ class Finder extends Bilingual {
       }
       if (part.missing.length && part.status === "may_apply") {
         box.append(h("p", { class: "policy-finder__missing" }, h("strong", { text: s.finder_still_unknown + this.colon() }),
-          this.mixed(part.missing.map((f) => this.tr(this.facts.get(f).question)).join(this.lang === "zh" ? "；" : "; "))));
+          this.mixed(part.missing.map((f) => this.tr(this.facts.get(f).question)).join(this.language.semicolon))));
       }
       for (const note of measure.notes ?? []) box.append(h("p", { class: "policy-finder__note" }, this.mixed(this.tr(note))));
       for (const calcId of measure.calculators.map((c) => c.id)) {
@@ -659,11 +659,11 @@ class Finder extends Bilingual {
     const kinds = [...new Set(rulesClause.measures.filter((m) => m.kind === "benefit").map((m) => m.for))];
     if (applicant && !kinds.includes(applicant)) {
       card.append(h("p", { class: "policy-finder__for", "data-reason": "for" },
-        h("strong", { text: s.measures_for + this.colon() }), this.mixed(kinds.map((kind) => this.applicantLabel(kind)).join(this.lang === "zh" ? "、" : ", "))));
+        h("strong", { text: s.measures_for + this.colon() }), this.mixed(kinds.map((kind) => this.applicantLabel(kind)).join(this.language.list_separator))));
     }
     const lead = clause.lead.map((a) => h("a", { href: a.url }, this.mixed(a.name)));
     card.append(h("p", { class: "policy-finder__lead" }, h("strong", { text: s.finder_lead + this.colon() }),
-      ...lead.flatMap((link, i) => (i ? [this.lang === "zh" ? "、" : ", ", link] : [link]))));
+      ...lead.flatMap((link, i) => (i ? [this.language.list_separator, link] : [link]))));
     return card;
   }
 
@@ -699,7 +699,7 @@ class Finder extends Bilingual {
       fill(s.finder_summary, { applies: sum.applies, may: sum.may_apply }),
       sum.ended ? fill(s.finder_summary_ended, { ended: sum.ended }) : "",
       Number(sum.total_yuan) > 0 ? fill(s.finder_summary_total, { amount }) : s.finder_summary_no_total,
-    ].filter(Boolean).join(this.lang === "zh" ? "" : " ");
+    ].filter(Boolean).join(this.language.word_space);
   }
 
   renderResults() {
@@ -725,7 +725,7 @@ class Finder extends Bilingual {
    * the print date beside the data date, the address, and "an estimate, not a decision". */
   renderReceipt() {
     const s = this.s;
-    const sep = this.lang === "zh" ? "；" : "; ";
+    const sep = this.language.semicolon;
     const answers = h("dl", { class: "policy-receipt__answers" }, this.answers.flatMap(([key, value]) => [
       h("dt", {}, this.mixed(this.tr(this.facts.get(key).question))), h("dd", {}, this.mixed(this.answerText(key, value)))]));
     const section = (status) => {
@@ -736,7 +736,7 @@ class Finder extends Bilingual {
         return [h("h3", { text: `${title} (${entries.length})` }), h("ul", { class: "policy-receipt__short" }, entries.map((entry) => {
           const failed = [...new Set(this.benefitParts(entry)
             .flatMap(([part]) => part.conditions.filter((c) => c.result === false).map((c) => this.tr(c))))];
-          const why = failed.length ? failed.join(sep) : `${s.measures_for}${this.colon()}${[...new Set(entry.parts.map((p) => this.applicantLabel(p.for)))].join(this.lang === "zh" ? "、" : ", ")}`;
+          const why = failed.length ? failed.join(sep) : `${s.measures_for}${this.colon()}${[...new Set(entry.parts.map((p) => this.applicantLabel(p.for)))].join(this.language.list_separator)}`;
           return h("li", {}, this.mixed(`${entry.clause} ${this.config.clauses[entry.clause].title}${this.colon()}${why}`));
         }))];
       }
@@ -762,7 +762,7 @@ class Finder extends Bilingual {
     this.receipt.replaceChildren(
       h("h2", { text: `${s.print_heading}${this.colon()}${document.title}` }),
       h("p", { class: "policy-receipt__dates" }, `${s.print_date}${this.colon()}`, this.printDate,
-        this.lang === "zh" ? "　" : "  ", `${s.print_data_date}${this.colon()}${this.config.as_of}`),
+        this.language.field_gap, `${s.print_data_date}${this.colon()}${this.config.as_of}`),
       h("h3", { text: s.print_inputs }), answers,
       h("h3", { text: s.print_results }),
       h("p", { class: "policy-receipt__summary", text: this.summaryText() }),
