@@ -166,5 +166,4 @@ def number(value: Decimal | int | float | str) -> str:
 
 def date(value: dt.date, lang: str) -> str:
     """A date as the language writes it (its UI string date_format): 2026年1月1日 / 2026-01-01."""
-    return string("date_format", lang).format(year=value.year, month=value.month, day=value.day,
-                                              iso=value.isoformat())
+    return string("date_format", lang).format(year=value.year, month=value.month, day=value.day)

@@ -57,7 +57,7 @@ SERVICE_WORKER = Path(__file__).with_name("sw.js")
 """The service worker's source; written to the site root (``sw.js``: its scope is the whole site)."""
 CACHE_FORMAT = "5"  # bump when the cached layout changes
 
-# UI strings (templates/ui/runtime.yaml) that calculator pages hand to calculator.js.
+# UI strings (the "runtime" section of templates/ui/<language>.yaml) that calculator pages hand to calculator.js.
 UI_KEYS = ("runtime_progress", "runtime_progress_done", "runtime_starting", "runtime_slow_link",
            "runtime_download_button", "runtime_retry", "runtime_failed_network", "runtime_failed_stalled",
            "runtime_failed_integrity", "runtime_failed_nowasm", "runtime_failed_start", "runtime_failed_file",

@@ -1,5 +1,6 @@
-"""The fixed strings of the pages (``templates/ui/*.yaml``), read once, for the templates and for
-the formatting of amounts and dates, which write units and dates as each language does."""
+"""The fixed strings of the pages, one file per language (``templates/ui/zh.yaml``, ``en.yaml``…),
+read once, for the templates and for the formatting of amounts and dates, which write units and
+dates as each language does."""
 
 from __future__ import annotations
 
@@ -8,26 +9,36 @@ from pathlib import Path
 
 import yaml
 
+from . import languages
+
 UI = Path(__file__).with_name("templates") / "ui"
+
+
+def language_file(code: str) -> Path:
+    """The UI strings file of one language: ``templates/ui/<code>.yaml`` (``{key: text}``)."""
+    return UI / f"{code}.yaml"
+
+
+def read_language_file(code: str) -> dict[str, str]:
+    return yaml.safe_load(language_file(code).read_text(encoding="utf-8")) or {}
 
 
 @lru_cache(maxsize=1)
 def _strings() -> dict[str, dict[str, str]]:
-    strings: dict[str, dict[str, str]] = {}
-    for part in sorted(UI.iterdir(), key=lambda p: p.name):
-        if not part.name.endswith(".yaml"):
-            continue
-        for key, value in (yaml.safe_load(part.read_text(encoding="utf-8")) or {}).items():
-            if key in strings:
-                raise KeyError(f"UI string {key!r} is defined twice (again in ui/{part.name})")
-            strings[key] = value
-    return strings
+    """``{key: {language: text}}`` from every configured language's file; every file must have
+    the Chinese file's keys, no more and no fewer (a mistake in our own files: it fails loudly)."""
+    per_language = {lang.code: read_language_file(lang.code) for lang in languages.ALL}
+    keys = list(per_language[languages.SOURCE])
+    for code, strings in per_language.items():
+        if set(strings) != set(keys):
+            missing, extra = sorted(set(keys) - set(strings)), sorted(set(strings) - set(keys))
+            raise KeyError(f"ui/{code}.yaml: missing {missing}, not in zh.yaml {extra}")
+    return {key: {code: strings[key] for code, strings in per_language.items()} for key in keys}
 
 
 def load_ui_strings() -> dict[str, dict[str, str]]:
     """Every fixed string, ``{key: {language: text}}`` (a fresh copy: callers may keep it).
 
-    A key defined in two files is a mistake in our own templates, not in the data: it fails loudly.
     """
     return {key: dict(value) for key, value in _strings().items()}
 

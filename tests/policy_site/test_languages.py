@@ -93,3 +93,33 @@ def test_the_browser_gets_the_language_with_its_amount_style():
     zh, en = languages.BY_CODE["zh"].browser(), languages.BY_CODE["en"].browser()
     assert (zh["source"], zh["amount_style"], zh["wan_yuan"], zh["colon"]) == (True, "wan", "{v}万元", "：")
     assert (en["source"], en["amount_style"], en["list_separator"]) == (False, "plain", ", ")
+
+
+def placeholders(text: str) -> set[str]:
+    return set(re.findall(r"\{(\w*)(?:[:!][^}]*)?\}", text))
+
+
+@pytest.mark.parametrize("lang", [lang.code for lang in languages.ALL if lang.code != "zh"])
+def test_every_language_file_has_the_chinese_keys_and_placeholders(lang):
+    from policy_site.ui_strings import read_language_file
+    source, strings = read_language_file("zh"), read_language_file(lang)
+    assert sorted(set(source) - set(strings)) == [], f"ui/{lang}.yaml lacks these keys"
+    assert sorted(set(strings) - set(source)) == [], f"ui/{lang}.yaml has keys zh.yaml has not"
+    assert {key: sorted(placeholders(strings[key])) for key in source if placeholders(strings[key]) != placeholders(source[key])} == {}
+    assert all(isinstance(text, str) and text.strip() for text in strings.values())
+
+
+def test_a_language_file_without_a_key_is_refused(tmp_path, monkeypatch):
+    from policy_site import ui_strings
+    for code in ("zh", "en"):
+        (tmp_path / f"{code}.yaml").write_text(ui_strings.language_file(code).read_text(encoding="utf-8"), encoding="utf-8")
+    en = tmp_path / "en.yaml"
+    en.write_text("\n".join(line for line in en.read_text(encoding="utf-8").splitlines() if not line.startswith("home:")),
+                  encoding="utf-8")
+    monkeypatch.setattr(ui_strings, "UI", tmp_path)
+    ui_strings._strings.cache_clear()
+    try:
+        with pytest.raises(KeyError, match=r"ui/en.yaml: missing \['home'\]"):
+            ui_strings.load_ui_strings()
+    finally:
+        ui_strings._strings.cache_clear()
