@@ -10,10 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from functools import cached_property
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model, model_validator
 from pydantic_core import PydanticCustomError
+
+from . import languages
+from .translations import in_language
 
 # Size limits per kind of string, far above the real data (longest: a name 65, a title 216, a
 # paragraph 949, a clause's English text 2,400 characters), so that a paste gone wrong (a whole
@@ -58,28 +61,29 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=False, populate_by_name=True)
 
 
-class Text(Model):
-    """A human-readable paragraph in both languages (a summary, a description)."""
-
-    zh: Paragraph = Field(description="Chinese / 中文")
-    en: Paragraph = Field(description="English / 英文")
-
+class _Translated(Model):
     def __getitem__(self, lang: str) -> str:
-        return getattr(self, lang)
+        """The text in ``lang``; its Chinese while the translation is pending (translations.py)."""
+        return in_language(self, lang)
 
 
-class Label(Text):
-    """A short human-readable string in both languages: a name, a title, a label."""
+def _text_model(name: str, doc: str, string: Any, zh: str, en: str, base: type[Model] = _Translated) -> Any:
+    """A text in every configured language: Chinese (the source) and English required, as the
+    shipped data has them; every other language (languages.yaml) optional, its pages showing the
+    Chinese with a notice until the translation is written."""
+    others = {lang.code: (string | None, Field(default=None, description=f"{lang.name} ({lang.code}), optional"))
+              for lang in languages.ALL if lang.code not in ("zh", "en")}
+    return create_model(name, __base__=base, __doc__=doc, __module__=__name__,
+                        zh=(string, Field(description=zh)), en=(string, Field(description=en)), **others)
 
-    zh: NonEmpty = Field(description="Chinese / 中文")
-    en: NonEmpty = Field(description="English / 英文")
 
-
-class ClauseText(Text):
-    """A clause's whole text: the Chinese verbatim from the source, the English translation."""
-
-    zh: ClauseTextString = Field(description="Chinese, verbatim from source.zh.txt / 中文，与原文逐字一致")
-    en: ClauseTextString = Field(description="English (unofficial translation) / 英文（非官方译文）")
+Text = _text_model("Text", "A human-readable paragraph in both languages (a summary, a description).",
+                   Paragraph, "Chinese / 中文", "English / 英文")
+Label = _text_model("Label", "A short human-readable string in both languages: a name, a title, a label.",
+                    NonEmpty, "Chinese / 中文", "English / 英文", base=Text)
+ClauseText = _text_model("ClauseText", "A clause's whole text: the Chinese verbatim from the source, the English translation.",
+                         ClauseTextString, "Chinese, verbatim from source.zh.txt / 中文，与原文逐字一致",
+                         "English (unofficial translation) / 英文（非官方译文）", base=Text)
 
 
 class DocumentRef(Model):

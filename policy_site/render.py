@@ -9,7 +9,7 @@ The pages, their paths and the addresses between them come from the site map
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from importlib.resources import files
 from typing import Any, Callable
@@ -17,7 +17,7 @@ from typing import Any, Callable
 import jinja2
 import yaml
 
-from . import amounts, charts, figures, finder_page, formatting, languages, pages
+from . import amounts, charts, figures, finder_page, formatting, languages, pages, translations
 from .model import Clause, Policy
 from .ui_strings import load_ui_strings  # noqa: F401  (callers import it from here)
 from .sitemap import LANGUAGE_ROOTS, SiteMap
@@ -66,6 +66,8 @@ class Renderer:
     def __init__(self, site: SiteInputs, lang: str):
         if lang not in LANGS:
             raise ValueError(f"unknown language {lang!r}")
+        # The calculators' {zh, en} texts answer a language they lack with the Chinese (recorded).
+        site = replace(site, calculators=translations.with_fallback(site.calculators))
         self.site = site
         self.lang = lang
         self.ui = load_ui_strings()
@@ -88,7 +90,7 @@ class Renderer:
             attr=formatting.attribute,
             front_matter=formatting.front_matter,
             json=formatting.json_text,
-            tr=lambda value: value[lang],  # a {zh, en} Text -> this language's string
+            tr=lambda value: translations.in_language(value, lang),  # a {zh, en, …} text in this language
             money=lambda v: amounts.money_text(v, lang),
             amount=lambda v: amounts.money(v, lang),
             plan_figure=lambda v, unit: amounts.figure(v, unit, lang),
@@ -120,13 +122,23 @@ class Renderer:
         is the site map: ``link(pages.clause(id))``); ``asset`` a shared asset's;
         ``runtime_head()`` the front matter that starts the runtime early (calculator and finder pages)."""
         site_map = self.site_map
-        return self.env.get_template(page.template).render(
-            page=page,
-            link=lambda target: site_map.link(target, page),
-            url=lambda target: site_map.url(target, page),
-            asset=lambda path: site_map.asset(path, page),
-            runtime_head=lambda: pages.runtime_head(self.site, site_map, page),
-            **page.context(self))
+        with translations.recording() as pending:
+            markdown = self.env.get_template(page.template).render(
+                page=page,
+                link=lambda target: site_map.link(target, page),
+                url=lambda target: site_map.url(target, page),
+                asset=lambda path: site_map.asset(path, page),
+                runtime_head=lambda: pages.runtime_head(self.site, site_map, page),
+                **page.context(self))
+        return self._with_pending_notice(markdown) if pending else markdown
+
+    def _with_pending_notice(self, markdown: str) -> str:
+        """The page with a notice on top, in its language: parts not yet translated are in Chinese."""
+        notice = f'<p class="policy-untranslated">{formatting.html_text(self.t("not_yet_translated"))}</p>\n\n'
+        if markdown.startswith("---\n"):
+            end = markdown.index("\n---\n", 4) + len("\n---\n")
+            return markdown[:end] + notice + markdown[end:]
+        return notice + markdown
 
     def render_all(self) -> dict[str, str]:
         return {page.path: self.render_page(page) for page in self.site_map.pages}

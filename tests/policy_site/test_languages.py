@@ -123,3 +123,15 @@ def test_a_language_file_without_a_key_is_refused(tmp_path, monkeypatch):
             ui_strings.load_ui_strings()
     finally:
         ui_strings._strings.cache_clear()
+
+
+def test_a_pending_translation_is_the_chinese_and_is_recorded():
+    from policy_site import translations
+    from policy_site.model import Label
+    label, meta = Label(zh="区人社局", en="District Human Resources Bureau"), translations.with_fallback({"title": {"zh": "计算", "en": "Calc"}})
+    with translations.recording() as pending:
+        assert label["en"] == "District Human Resources Bureau" and meta["title"]["en"] == "Calc"
+        assert pending == set()
+        assert label["bo"] == "区人社局" and meta["title"]["bo"] == "计算"
+    assert pending == {"区人社局", "计算"}
+    assert meta["title"].get("bo") is None and isinstance(meta["title"], dict)
