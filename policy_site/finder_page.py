@@ -19,6 +19,7 @@ from .finder_checks import walk
 from .finder_rules import finder_rules
 from .model import Clause
 from .model_finder import Measure, Test
+from .translations import in_language
 
 
 @dataclass
@@ -53,7 +54,7 @@ class FinderView:
         facts = self.policy.finder
         applicant = next(f for f in facts.facts if f.id == facts.applicant_fact)
         choice = next((c for c in applicant.choices if c.value == value), None)
-        return getattr(choice, self.lang) if choice else value
+        return in_language(choice, self.lang) if choice else value
 
     def _figures(self, test: Test) -> list[tuple[dict, dict]]:
         out = []
@@ -76,7 +77,7 @@ class FinderView:
     def _measure(self, measure: Measure) -> MeasureView:
         lang = self.lang
         conditions = [ConditionView(
-            text=getattr(c, lang),
+            text=in_language(c, lang),
             quote=c.quote,
             figures=self._figures(c.test),
             judged_by=[n.judged_by for n, _ in walk(c.test, ()) if n.judged_by],

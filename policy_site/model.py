@@ -71,7 +71,8 @@ def _text_model(name: str, doc: str, string: Any, zh: str, en: str, base: type[M
     """A text in every configured language: Chinese (the source) and English required, as the
     shipped data has them; every other language (languages.yaml) optional, its pages showing the
     Chinese with a notice until the translation is written."""
-    others = {lang.code: (string | None, Field(default=None, description=f"{lang.name} ({lang.code}), optional"))
+    others = {lang.code: (string | None, Field(default=None, exclude_if=lambda text: text is None,
+                                               description=f"{lang.name} ({lang.code}), optional"))
               for lang in languages.ALL if lang.code not in ("zh", "en")}
     return create_model(name, __base__=base, __doc__=doc, __module__=__name__,
                         zh=(string, Field(description=zh)), en=(string, Field(description=en)), **others)

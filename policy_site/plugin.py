@@ -117,6 +117,7 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
             raise PluginError(str(exc)) from None
         if self.config.atomic_build:  # said once, by the top-level project
             log.info(date.describe())
+            languages.build_only_languages_on(config)
         self.preview_error = None
         try:
             site = load_site_inputs(self.data_dir, say_warnings=self.config.atomic_build)  # once, not per language

@@ -100,6 +100,10 @@ class Renderer:
             date=lambda d: formatting.date(d, lang),
             figure=lambda v, unit: amounts.figure_text(v, unit, lang),
         )
+        self.env.filters["sort_by_text"] = lambda items, name: sorted(
+            items, key=lambda item: translations.in_language(getattr(item, name), lang).lower())  # as jinja's sort
+        # `text is translated_here`: it has this language's translation (if not: recorded as pending).
+        self.env.tests["translated_here"] = lambda value: translations.translated(value, lang)
         self.env.globals.update(
             tier_table=figures.tier_table,
             charts_for=lambda clause: charts.charts_for_clause(list(clause.calculators), site.calculators,
@@ -112,7 +116,7 @@ class Renderer:
         return (TEMPLATES / name).read_text(encoding="utf-8")
 
     def t(self, key: str, **values: Any) -> str:
-        return self.ui[key][self.lang].format(**values)
+        return translations.in_language(self.ui[key], self.lang).format(**values)
 
     def render(self, path: str) -> str:
         return self.render_page(self.site_map.page(path))

@@ -31,6 +31,14 @@ def in_language(value: Any, lang: str) -> str:
     return chinese
 
 
+def translated(value: Any, lang: str) -> bool:
+    """Whether ``value`` has its text in ``lang``; when not, the Chinese stands in (recorded)."""
+    text = value.get(lang) if isinstance(value, Mapping) else getattr(value, lang, None)
+    if text is None:
+        in_language(value, lang)
+    return text is not None
+
+
 class Translations(dict):
     """A ``{zh, en}`` dict of the calculators' metadata that answers any other language with the
     Chinese (recorded as pending): the calculators package knows only the languages it was

@@ -105,13 +105,16 @@ def test_every_language_file_has_the_chinese_keys_and_placeholders(lang):
     source, strings = read_language_file("zh"), read_language_file(lang)
     assert sorted(set(source) - set(strings)) == [], f"ui/{lang}.yaml lacks these keys"
     assert sorted(set(strings) - set(source)) == [], f"ui/{lang}.yaml has keys zh.yaml has not"
-    assert {key: sorted(placeholders(strings[key])) for key in source if placeholders(strings[key]) != placeholders(source[key])} == {}
-    assert all(isinstance(text, str) and text.strip() for text in strings.values())
+    assert {key: sorted(placeholders(strings[key])) for key in source
+            if strings[key] is not None and placeholders(strings[key]) != placeholders(source[key])} == {}
+    reviewed = languages.BY_CODE[lang].reviewed
+    assert all(isinstance(text, str) and text.strip() for text in strings.values() if text is not None or reviewed), \
+        "every string has a text (null, still to translate, only in a language not yet reviewed)"
 
 
 def test_a_language_file_without_a_key_is_refused(tmp_path, monkeypatch):
     from policy_site import ui_strings
-    for code in ("zh", "en"):
+    for code in [lang.code for lang in languages.ALL]:
         (tmp_path / f"{code}.yaml").write_text(ui_strings.language_file(code).read_text(encoding="utf-8"), encoding="utf-8")
     en = tmp_path / "en.yaml"
     en.write_text("\n".join(line for line in en.read_text(encoding="utf-8").splitlines() if not line.startswith("home:")),
