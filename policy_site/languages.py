@@ -121,6 +121,15 @@ def build_only_languages_on(config) -> None:
     os.environ[PROJECTS_GLOB] = glob
 
 
+def theme_languages() -> list[dict[str, object]]:
+    """Every language that is on, for the theme's own pages (404.html): code, HTML tag, site
+    root and that page's words in the language."""
+    from .ui_strings import string
+    return [{"code": lang.code, "html": lang.html, "root": lang.root,
+             **{key: string(key, lang.code) for key in ("not_found_title", "not_found_text", "not_found_home")}}
+            for lang in ON]
+
+
 def unreviewed_on() -> bool:
     return os.environ.get(UNREVIEWED_SWITCH, "") not in ("", "0")
 
