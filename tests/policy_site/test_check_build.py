@@ -40,7 +40,7 @@ def test_future_value_is_announced_never_used_and_a_bad_value_stops_the_build_cl
     calc_en = html.unescape((site / "en" / "calculators" / "internship_subsidy" / "index.html").read_text(encoding="utf-8"))
     assert "Default 1,650 yuan" in calc_en and "A new figure of 9,999 yuan applies from 2099-07-01" in calc_en
     about_en = html.unescape((site / "en" / "about-data" / "index.html").read_text(encoding="utf-8"))
-    assert "Value in force on the data date (2026-01-01): 1,650 yuan a month from 2018-01-01" in about_en
+    assert "The latest figure recorded here is 1,650 yuan a month, from 2018-01-01" in about_en
     assert "Announced, not yet in force: 9,999 yuan a month from 2099-07-01" in about_en
     about = html.unescape((site / "about-data" / "index.html").read_text(encoding="utf-8"))
     assert "已公布、尚未生效：自 2099年7月1日 起" in about
