@@ -18,17 +18,15 @@ receives no violation report.
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
 
 import pytest
 
 import calculators
 from policy_site.loader import load_policy
-from tests.browser_support import LANG_PREFIXES, QuietServer
+from tests.browser_support import LANG_PREFIXES
 from tests.conftest import POLICY_DATA
-from tests.quality.test_csp import Reports, make_handler
+from tests.quality.test_csp import served_with_csp
 
 FIRST = 5  # "among the first results": result pages, in order
 ZERO_WIDTH_SPACE = "\u200b"  # jieba's word breaks in the Chinese index, shown in the results
@@ -91,13 +89,8 @@ CASES = [(lang, words, way) for lang, words_list in WORDS.items() for words in w
 def csp_site(built_site):
     """The built site served with the README's Content-Security-Policy; yields its URL and the
     violation reports the browser posts."""
-    reports = Reports()
-    server = QuietServer(("127.0.0.1", 0), functools.partial(make_handler(reports, built_site),
-                                                             directory=str(built_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/", reports
-    server.shutdown()
-    server.server_close()
+    with served_with_csp(built_site) as served:
+        yield served
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from calculators.bridge import MAX_DEPTH, MAX_REQUEST_CHARS, request_too_big
 from policy_site.errors import DataErrors
 from policy_site.finder_rules import browser_request, finder_rules, largest_answers
 from policy_site.loader import check_policy, load_policy
+from tests.policy_site.test_finder_data import edit, line_of
 
 SECTION = "sections/1.yaml"
 IN_NEED = "test: {fact: in_need, is: true}"
@@ -21,16 +22,6 @@ IN_NEED = "test: {fact: in_need, is: true}"
 
 def check(folder: Path):
     return check_policy(folder, known_calculators=calculators.CALCULATORS)
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(path: Path, fragment: str) -> int:
-    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if fragment in line)
 
 
 def only_problem(folder: Path):

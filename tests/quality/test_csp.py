@@ -10,6 +10,7 @@ messages, and reports posted to the server. All three must stay at 0.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import re
@@ -72,15 +73,24 @@ def make_handler(reports: Reports, root: Path):
     return CSPHandler
 
 
+@contextlib.contextmanager
+def served_with_csp(root):
+    """``root`` served on 127.0.0.1 with the README's Content-Security-Policy: (its URL, the
+    violation reports the browser posts)."""
+    reports = Reports()
+    server = QuietServer(("127.0.0.1", 0), functools.partial(make_handler(reports, root), directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", reports
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="module")
 def csp_server(built_site):
-    reports = Reports()
-    server = QuietServer(("127.0.0.1", 0), functools.partial(make_handler(reports, built_site),
-                                                             directory=str(built_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/", reports
-    server.shutdown()
-    server.server_close()
+    with served_with_csp(built_site) as served:
+        yield served
 
 
 class Violations:
