@@ -108,3 +108,18 @@ def new_context(chromium):
 def local_page(new_context):
     """A fresh page that can reach nothing but 127.0.0.1."""
     return new_context().new_page()
+
+
+TIERS = ("unit", "build", "browser", "runtime", "js")
+"""The folders under tests/, by cost; each test gets its folder's marker (``pytest -m "not browser"``)."""
+
+
+def pytest_collection_modifyitems(items):
+    tests_dir = Path(__file__).resolve().parent
+    for item in items:
+        try:
+            folder = item.path.resolve().relative_to(tests_dir).parts[0]
+        except ValueError:
+            continue
+        if folder in TIERS:
+            item.add_marker(folder)

@@ -8,7 +8,7 @@ typed and the result is what the visitor meant (computed by CPython's ``calculat
 or the input is refused: a field marked invalid with a visible message.
 
 Fixed by issue 8: number boxes are text inputs read by docs/assets/calculator/amount.js (one
-function, tested in Node by tests/calculators/test_amount_input.py).
+function, tested in Node by tests/js/test_amount_input.py).
 """
 
 from __future__ import annotations

@@ -404,7 +404,7 @@ def test_runtime_is_shipped_once_with_its_manifest(calc_site):
 
     runtime = build_runtime(REPO, assets_dir=REPO / "docs" / "assets")  # as the plugin builds it
     shipped = {p.relative_to(calc_site.root).as_posix() for p in (calc_site.root / "pyodide").iterdir()
-               if p.suffix not in (".br", ".gz")}  # precompressed copies: tests/policy_site/test_precompress.py
+               if p.suffix not in (".br", ".gz")}  # precompressed copies: tests/build/test_precompress.py
     assert shipped == {uri for uri in runtime.files if uri.startswith("pyodide/")}
     assert (calc_site.root / "sw.js").read_bytes() == runtime.files["sw.js"]
     assert not (calc_site.root / "en" / "pyodide").exists()

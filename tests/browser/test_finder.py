@@ -21,7 +21,7 @@ from policy_site.finder_rules import finder_rules
 from policy_site.loader import load_policy
 from policy_site.pyodide_runtime import build_runtime
 from tests.browser_support import wait_state
-from tests.quality.axe import blocking, describe, run_axe
+from tests.browser.axe import blocking, describe, run_axe
 from tests.site_build import FIXED_EPOCH
 
 REPO = Path(__file__).resolve().parents[2]

@@ -17,7 +17,7 @@ import pytest
 
 import calculators
 from tests.browser_support import wait_state
-from tests.pyodide.test_parity import REQUESTS
+from tests.runtime.test_parity import REQUESTS
 
 CALC = "startup_loan"
 

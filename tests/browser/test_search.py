@@ -26,7 +26,7 @@ import calculators
 from policy_site.loader import load_policy
 from tests.browser_support import LANG_PREFIXES
 from tests.conftest import POLICY_DATA
-from tests.quality.test_csp import served_with_csp
+from tests.browser.test_csp import served_with_csp
 
 FIRST = 5  # "among the first results": result pages, in order
 ZERO_WIDTH_SPACE = "\u200b"  # jieba's word breaks in the Chinese index, shown in the results

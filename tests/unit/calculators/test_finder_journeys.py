@@ -4,7 +4,7 @@ where a judgement or a "not sure" leaves it open, and the statuses are what the 
 
 Each profile lists every fact of its kind of applicant (``None`` is "not sure"); the journey fails
 if it asks a question the profile does not answer, or one of the other kind of applicant. The
-same requests, step by step, are replayed in Pyodide by ``tests/pyodide/test_finder_parity.py``.
+same requests, step by step, are replayed in Pyodide by ``tests/runtime/test_finder_parity.py``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 import calculators
-from tests.calculators.test_finder_profiles import AS_OF, RULES
+from tests.unit.calculators.test_finder_profiles import AS_OF, RULES
 
 A, M, N = "applies", "may_apply", "does_not_apply"
 FACTS = {f["id"]: f for f in RULES["facts"]}

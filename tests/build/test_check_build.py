@@ -15,7 +15,7 @@ import shutil
 from pathlib import Path
 
 from tests.conftest import POLICY_DATA
-from tests.policy_site.test_check_cli import FUTURE_WAGE, WAGE, run_check
+from tests.build.test_check_cli import FUTURE_WAGE, WAGE, run_check
 from tests.site_build import mkdocs_build
 
 

@@ -15,7 +15,7 @@ import calculators
 from policy_site.loader import load_policy
 from policy_site.search_terms import glossary_words
 from tests.conftest import POLICY_DATA
-from tests.policy_site.test_search import search
+from tests.browser.test_search_languages import search
 
 FIRST = 10  # "among the first results"
 

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from tests.quality.langcheck import check_page
+from tests.build.langcheck import check_page
 
 VALID_LANG = re.compile(r"^(zh(-Hans)?(-CN)?|en(-[A-Z]{2})?)$")
 

@@ -15,7 +15,7 @@ import calculators
 from policy_site.finder_rules import finder_rules
 from policy_site.loader import load_policy
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 RULES = finder_rules(load_policy(REPO / "policy_data", known_calculators=calculators.CALCULATORS))
 AS_OF = "2026-11-25"
 CLAUSES = ["1.1", "1.2", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "4.1", "4.2",

@@ -3,7 +3,7 @@ in the output, every #fragment to an id in the target page, and nothing may clim
 above the site root.
 
 Pure standard library, so it runs without a browser and can be unit-tested on a
-synthetic folder (tests/quality/test_links.py).
+synthetic folder (tests/build/test_links.py).
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from calculators.bridge import MAX_DEPTH, MAX_REQUEST_CHARS, request_too_big
 from policy_site.errors import DataErrors
 from policy_site.finder_rules import browser_request, finder_rules, largest_answers
 from policy_site.loader import check_policy, load_policy
-from tests.policy_site.test_finder_data import edit, line_of
+from tests.unit.policy_site.test_finder_data import edit, line_of
 
 SECTION = "sections/1.yaml"
 IN_NEED = "test: {fact: in_need, is: true}"

@@ -22,7 +22,7 @@ import pytest
 
 from calculators import CALCULATORS, InputError, calculate
 
-CASES_DIR = Path(__file__).resolve().parents[2] / "calculators" / "cases"
+CASES_DIR = Path(__file__).resolve().parents[3] / "calculators" / "cases"
 SPECIAL_KEYS = {"item_yuan", "reasons_zh_contain", "reasons_en_contain"}
 
 

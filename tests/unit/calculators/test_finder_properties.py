@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import calculators
 from calculators import InputError
 from calculators.finder import facts_in
-from tests.calculators.test_finder_profiles import RULES
+from tests.unit.calculators.test_finder_profiles import RULES
 
 AS_OF = "2026-11-25"
 SETTINGS = settings(max_examples=80, deadline=None, derandomize=bool(os.environ.get("CI")),

@@ -13,8 +13,8 @@ import calculators
 from policy_site.finder_rules import finder_rules
 from policy_site.loader import load_policy
 from policy_site.pyodide_runtime import build_runtime
-from tests.calculators.test_finder_journeys import requests as journey_requests
-from tests.calculators.test_finder_profiles import FLIPS, PROFILES
+from tests.unit.calculators.test_finder_journeys import requests as journey_requests
+from tests.unit.calculators.test_finder_profiles import FLIPS, PROFILES
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -35,7 +35,7 @@ def collect_requests() -> dict[str, str]:
         requests[f"flip {index} {clause}{part} base"] = request(real, base, "2020-06-30")
         for j, change in enumerate(flips):
             requests[f"flip {index} {clause}{part} {j}"] = request(real, {**base, **change})
-    # Every step of every visitor's journey (tests/calculators/test_finder_journeys.py).
+    # Every step of every visitor's journey (tests/unit/calculators/test_finder_journeys.py).
     requests.update({name: request(real, facts, as_of) for name, (facts, as_of) in journey_requests().items()})
     requests.update({
         "mini: person": request(mini, {"applicant": "person", "in_need": True}, "2020-01-01"),
@@ -57,7 +57,7 @@ REQUESTS = collect_requests()
 @pytest.fixture(scope="module")
 def pyodide_responses(tmp_path_factory) -> dict:
     # The trimmed runtime the site ships (its stdlib modules found by the build), as the worker runs it.
-    from tests.pyodide.test_parity import run_in_node
+    from tests.runtime.test_parity import run_in_node
 
     out = run_in_node(build_runtime(REPO), REQUESTS, tmp_path_factory.mktemp("pyodide_finder"), fn="find_json")
     return out["responses"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.quality.conftest import CALCULATOR_IDS, LANG_PREFIXES, PAGE_KINDS, page_url
+from tests.browser.conftest import CALCULATOR_IDS, LANG_PREFIXES, PAGE_KINDS, page_url
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 1, "is_mobile": True, "has_touch": True}
 

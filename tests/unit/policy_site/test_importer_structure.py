@@ -27,7 +27,7 @@ CL3 = "（三）扩大就业见习补贴范围。加大就业见习扶持力度�
 PREAMBLE = "为认真贯彻落实……精神,结合我区实际,制定本实施方案。"
 
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 GUANGZHOU = REPO / "tests" / "fixtures" / "documents" / "guangzhou-2019-employment-internship-bases.zh.txt"
 LHASA = REPO / "policy_data" / "source.zh.txt"
 

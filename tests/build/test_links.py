@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.quality.linkcheck import SiteChecker, check_site
+from tests.build.linkcheck import SiteChecker, check_site
 from tests.site_build import mkdocs_build
 
 PUBLISHING_HOST = "https://example.org/policy/"

@@ -7,7 +7,7 @@
   focus is on the first invalid field (errors) or in the result, and a live region says what
   happened (the amount, for a result).
 
-Each calculator page is visited once per language (tests/quality/calcrun.py) and the tests
+Each calculator page is visited once per language (tests/browser/calcrun.py) and the tests
 below read that visit's record.
 """
 
@@ -17,9 +17,9 @@ import pytest
 
 from tests.browser_support import offline_context
 from tests.conftest import _TRAFFIC
-from tests.quality.axe import blocking, describe, run_axe
-from tests.quality.calcrun import example_inputs, visit
-from tests.quality.conftest import CALCULATOR_IDS, LANG_PREFIXES, PAGE_KINDS, page_url
+from tests.browser.axe import blocking, describe, run_axe
+from tests.browser.calcrun import example_inputs, visit
+from tests.browser.conftest import CALCULATOR_IDS, LANG_PREFIXES, PAGE_KINDS, page_url
 
 
 @pytest.mark.parametrize("lang", LANG_PREFIXES)

@@ -12,7 +12,7 @@ import yaml
 from policy_site.importer import outline, read_document
 from policy_site.importer.outline import doc_id_problem, status
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 GUANGZHOU = REPO / "tests" / "fixtures" / "documents" / "guangzhou-2019-employment-internship-bases.zh.txt"
 LHASA = REPO / "policy_data" / "source.zh.txt"
 D = dt.date

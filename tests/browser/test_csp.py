@@ -23,7 +23,7 @@ import pytest
 from tests.browser.test_calculators import example_for, fill
 from tests.browser_support import LANG_PREFIXES, QuietHandler, QuietServer, wait_state
 from tests.conftest import REPO
-from tests.quality.conftest import PAGE_KINDS
+from tests.browser.conftest import PAGE_KINDS
 
 README_POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; "
                  "style-src 'self' 'unsafe-inline'; img-src 'self' data:")  # the words
@@ -119,7 +119,7 @@ def visit_all(page, base: str, lang: str, reports: Reports) -> tuple[Violations,
         assert response is not None and response.status == (404 if kind.startswith("missing") else 200), url
         page.wait_for_load_state("networkidle")
         if kind == "home":
-            box = page.locator("input.md-search__input")  # as tests/policy_site/test_search.py does
+            box = page.locator("input.md-search__input")  # as tests/browser/test_search_languages.py does
             box.evaluate("el => el.focus()")
             box.fill("创业担保贷款" if lang == "zh" else "subsidy")
             box.press("End")  # Material's search reacts to key-up

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-CASES_DIR = Path(__file__).resolve().parents[2] / "calculators" / "cases"
+CASES_DIR = Path(__file__).resolve().parents[3] / "calculators" / "cases"
 
 
 @functools.cache

@@ -16,7 +16,7 @@ from policy_site.build_inputs import load_site_inputs
 from policy_site.pyodide_runtime import build_runtime
 from policy_site.render import Renderer
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 SECTION = re.compile(r'<section class="policy-calculator" [^>]*data-calculator-config="([^"]*)">')
 
 

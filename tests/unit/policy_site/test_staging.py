@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from policy_site.staging import PublishError, Staging
-from tests.policy_site.test_build_atomic import mounted
+from tests.build.test_build_atomic import mounted
 
 
 def staged(final: Path) -> Staging:
