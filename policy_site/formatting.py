@@ -18,7 +18,7 @@ JSON in a <script> or, then through  ``json_text``         ``json``
 ===================================  ===================  ====================================
 
 Every attribute value from the data or the settings goes through ``attribute`` and no other
-escaping (tests/policy_site/test_escaping.py greps the templates and theme overrides for one).
+escaping (tests/unit/policy_site/test_escaping.py greps the templates and theme overrides for one).
 Internal values (a state name, a class, a language code) need none, nor do internal addresses,
 which come from the site map (``sitemap.SiteMap``) and are made of validated ids; the front
 matter's values are stored escaped (``front_matter``) and the theme prints them as they are.

@@ -2,7 +2,7 @@
 
 The README gives the same header for nginx and for a static host's ``_headers`` file; the build
 also writes that ``_headers`` file at the site's root (Netlify and Cloudflare Pages read it;
-other hosts ignore it). tests/quality/test_csp.py serves the site with exactly this policy.
+other hosts ignore it). tests/browser/test_csp.py serves the site with exactly this policy.
 """
 
 from __future__ import annotations

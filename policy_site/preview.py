@@ -9,7 +9,7 @@ wrapped app answers each page request with an error page carrying the same bilin
 (file, line, fix) and the live-reload script: once the file is fixed, the next rebuild
 succeeds and the open pages reload by themselves. (Written against mkdocs 1.6's
 LiveReloadServer: it uses its _epoch_cond, _visible_epoch, _wanted_epoch and
-_inject_js_into_html; tests/policy_site/test_build_preview.py fails if those change.)
+_inject_js_into_html; tests/build/test_build_preview.py fails if those change.)
 """
 
 from __future__ import annotations

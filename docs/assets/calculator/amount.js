@@ -1,7 +1,7 @@
 // Reading a number typed into a calculator form, exactly as the visitor wrote it, or refusing it.
 //
 // One pure function, readNumber(text, kind, unit), used by calculator.js for every number field and
-// tested through real Node from tests/calculators/test_amount_input.py (a table of examples); and
+// tested through real Node from tests/js/test_amount_input.py (a table of examples); and
 // its counterpart formatAmount(value, plain), which writes an amount back for the calculator and
 // the finder pages.
 //
