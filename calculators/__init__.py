@@ -24,8 +24,10 @@ from . import (
 from ._inputs import InputError, error, validate
 from .bridge import calculate_json
 from .finder import find, find_json
+from .rules import registry as _rules_registry
 
-__all__ = ["CALCULATORS", "InputError", "calculate", "calculate_json", "find", "find_json"]
+__all__ = ["CALCULATORS", "InputError", "calculate", "calculate_json", "find", "find_json",
+           "register_rules", "register_rules_json"]
 
 _MODULES = (
     enterprise_hiring_award,
@@ -42,6 +44,18 @@ _MODULES = (
 # Calculator id -> metadata (JSON-serialisable), in the order of the plan.
 CALCULATORS = {module.ID: module.METADATA for module in _MODULES}
 _BY_ID = {module.ID: module for module in _MODULES}
+
+
+def register_rules(specs):
+    """Add calculators written as data (``calculators.rules``; a list of specs) to CALCULATORS and
+    to ``calculate``; returns their ids. See ``rules.registry.register``."""
+    return _rules_registry.register(specs, CALCULATORS, _BY_ID)
+
+
+def register_rules_json(specs_json):
+    """``register_rules`` for the browser worker: JSON text in, JSON text out."""
+    return _rules_registry.register_json(specs_json, CALCULATORS, _BY_ID)
+
 
 # Enough digits that no product of inputs is ever rounded before the final
 # rounding to the fen (which names ROUND_HALF_UP itself, see _money).
