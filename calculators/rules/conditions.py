@@ -5,6 +5,8 @@ is met (thresholds only) or not; ``is_threshold`` is False for a choice or yes/n
 An input that was not asked (its ``asked_when`` not met) makes a condition on it hold silently.
 """
 
+from decimal import Decimal
+
 from .._money import fmt_percent
 from .._text import text
 from . import words
@@ -35,12 +37,16 @@ def _upper_first(sentence):
     return sentence[:1].upper() + sentence[1:]
 
 
-def _threshold_reason(met, operator, name, shown, bound):
+def _threshold_reason(met, operator, name, shown, bound, computed=False):
     if met:
         return text(f"{name['zh']}为{shown['zh']}，{_MET_ZH[operator]}{bound['zh']}{_INCLUSIVE_ZH[operator]}。",
                     _upper_first(f"{name['en']}: {shown['en']}, {_EN[operator]} {bound['en']}."))
-    return text(f"{name['zh']}需{_NEED_ZH[operator].format(bound['zh'])}，填写的是{shown['zh']}。",
-                _upper_first(f"{name['en']} must be {_EN[operator]} {bound['en']}; {shown['en']} entered."))
+    found_zh, found_en = ("按填写的数字为", "it is") if computed else ("填写的是", "entered")
+    if computed:
+        return text(f"{name['zh']}需{_NEED_ZH[operator].format(bound['zh'])}，{found_zh}{shown['zh']}。",
+                    _upper_first(f"{name['en']} must be {_EN[operator]} {bound['en']}; {found_en} {shown['en']}."))
+    return text(f"{name['zh']}需{_NEED_ZH[operator].format(bound['zh'])}，{found_zh}{shown['zh']}。",
+                _upper_first(f"{name['en']} must be {_EN[operator]} {bound['en']}; {shown['en']} {found_en}."))
 
 
 def _on_input(ctx, condition):
@@ -56,8 +62,8 @@ def _on_input(ctx, condition):
         if met:
             return True, None, False
         wanted = words.expected(entry, accepted)
-        return False, text(f"{name['zh']}需为{wanted['zh']}，填写的是{shown['zh']}。",
-                           f"{name['en']} must be {wanted['en']}; {shown['en']} entered."), False
+        return False, text(f"{name['zh']}需为“{wanted['zh']}”，填写的是“{shown['zh']}”。",
+                           f"{name['en']} must be “{wanted['en']}”; “{shown['en']}” entered."), False
     operator = comparison(condition)
     bound = ctx.in_unit_of(condition[operator], condition["input"])
     met = _holds(operator, entered, bound)
@@ -80,8 +86,8 @@ def _on_ratio(ctx, condition):
                            _upper_first(f"{name['en']} cannot be worked out: “{whole_label['en']}” is 0.")), True
     # Compared by multiplication, exactly: part >= share × whole.
     met = _holds(operator, part, ctx.figure(condition[operator]) * whole)
-    shown = f"{fmt_percent(part / whole)}%"
-    return met, _threshold_reason(met, operator, name, text(shown, shown), bound_text), True
+    shown = f"{fmt_percent(Decimal(part) / Decimal(whole))}%"
+    return met, _threshold_reason(met, operator, name, text(shown, shown), bound_text, computed=True), True
 
 
 def _on_any(ctx, condition):

@@ -115,9 +115,7 @@ def compute(ctx, item, continued):
     if per == "once":
         amount = payment
         item_label = text(label["zh"] + _suffix(item)["zh"], label["en"] + _suffix(item)["en"])
-        amount_text = _yuan(amount)
-        tail = text(f" = {amount_text['zh']}", f" = {amount_text['en']}") if compound else text("", "")
-        reason = text(f"{name['zh']}：{sentence['zh']}{tail['zh']}。", f"{name['en']}: {sentence['en']}{tail['en']}.")
+        reason = text(f"{name['zh']}：{sentence['zh']}。", f"{name['en']}: {sentence['en']}.")
         return Outcome(item, item_label, amount, [(1, amount)], reason), reasons
 
     counted = Counted(ctx, item)
@@ -139,8 +137,8 @@ def compute(ctx, item, continued):
             limit = units.quantity(counted.limit, unit)
             extra = units.quantity(days, days_unit)
             reasons.append(text(f"{name['zh']}：已按最长{limit['zh']}计，另填的{extra['zh']}不予补贴。",
-                                f"{name['en']}: the limit of {limit['en']} is reached, so the {extra['en']} "
-                                f"more are not paid."))
+                                f"{name['en']}: the limit of {limit['en']} is reached, so the further {extra['en']} "
+                                f"are not paid."))
             days = 0
     if not payments:
         return None, reasons

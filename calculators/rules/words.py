@@ -31,7 +31,7 @@ def value(entry, entered):
 def expected(entry, accepted):
     """The values a condition accepts: “是” / 政府投资建设的场地或… ."""
     shown = [value(entry, one) for one in accepted]
-    return text("或".join(s["zh"] for s in shown), " or ".join(s["en"] for s in shown))
+    return text("”或“".join(s["zh"] for s in shown), "” or “".join(s["en"] for s in shown))
 
 
 def joined(parts, zh_sep="；", en_sep="; "):
