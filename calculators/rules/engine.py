@@ -43,7 +43,9 @@ def _highest_of(groups, paid):
 
 
 def _years(paid, total):
-    if not any(outcome.per == "year" for outcome in paid):
+    """Year-by-year rows: with a yearly item, or a monthly one that runs into a second year."""
+    spans_years = any(outcome.per == "month" and max(year for year, _ in outcome.payments) > 1 for outcome in paid)
+    if not spans_years and not any(outcome.per == "year" for outcome in paid):
         return []
     yearly = {}
     for outcome in paid:

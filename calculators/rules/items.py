@@ -143,8 +143,8 @@ def compute(ctx, item, continued):
     if not payments:
         return None, reasons
 
-    amount = sum((p for _, p in payments), Decimal(0))
-    amount, payments, all_cap_text = _cap_in_all(ctx, item, amount, payments)
+    before_cap = sum((p for _, p in payments), Decimal(0))
+    amount, payments, all_cap_text = _cap_in_all(ctx, item, before_cap, payments)
     payment_text = units.quantity(payment, _PAYMENT_UNIT[per])
     head = sentence
     if compound:
@@ -160,7 +160,7 @@ def compute(ctx, item, continued):
                                  f" + {payment_text['en']} × {part_days['en']}"))
         else:
             segments.append(text(f" × {part_days['zh']}", f" × {part_days['en']}"))
-    total_text = _yuan(amount)
+    total_text = _yuan(before_cap)
     reason = text(f"{name['zh']}：{head['zh']}" + "".join(s["zh"] for s in segments)
                   + f" = {total_text['zh']}{all_cap_text['zh']}。",
                   f"{name['en']}: {head['en']}" + "".join(s["en"] for s in segments)
