@@ -27,6 +27,11 @@ SHAPES = ("fixed", "per_unit", "rate_of", "tiers")
 PERS = ("once", "month", "year")
 
 
+def _get(mapping, key):
+    """``mapping[key]`` for a text key, else None (a list or a number is never an id)."""
+    return mapping.get(key) if isinstance(key, str) else None
+
+
 def _number(value):
     return type(value) in (int, float) or (isinstance(value, Decimal))
 
@@ -81,7 +86,7 @@ class _Checker:
             self.add(path, f"{what_zh}必须引用一个数字：{{figure: 编号}}。",
                      f"{what_en} must name a figure: {{figure: id}}.")
             return None
-        figure = self.figures.get(value["figure"])
+        figure = _get(self.figures, value["figure"])
         if figure is None:
             self.add(path + ["figure"], f"没有编号为「{value['figure']}」的数字（figures）。",
                      f"There is no figure “{value['figure']}” (figures).")
@@ -129,7 +134,7 @@ class _Checker:
 
     def input_(self, entry, path):
         kind = entry["type"]
-        if kind not in units.INPUT_UNITS:
+        if not isinstance(kind, str) or kind not in units.INPUT_UNITS:
             self.add(path + ["type"], "类型必须是 integer、amount、number、choice 或 yes_no。",
                      "The type must be integer, amount, number, choice or yes_no.")
             return
@@ -173,7 +178,8 @@ class _Checker:
             if self.keys(choice, where, {"value", "label"}):
                 if not isinstance(choice["value"], str) or not choice["value"] or choice["value"] in values:
                     self.add(where + ["value"], "选项的值必须是不重复的文本。", "A choice's value is text, each one different.")
-                values.add(choice["value"])
+                else:
+                    values.add(choice["value"])
                 self.text(choice["label"], where + ["label"])
 
     def default(self, entry, path):
@@ -185,27 +191,32 @@ class _Checker:
             "number": type(value) in (int, float),
             "choice": isinstance(value, str) and value in self.choice_values(entry),
         }[kind]
-        if good and kind in ("integer", "amount", "number"):
-            good = entry.get("min", 0) <= value and ("max" not in entry or value <= entry["max"])
+        low, high = entry.get("min", 0), entry.get("max")
+        if good and kind in ("integer", "amount", "number") and _number(low) and (high is None or _number(high)):
+            good = low <= value and (high is None or value <= high)
         if not good:
             self.add(path + ["default"], "默认值必须符合输入项的类型和上下限。", "The default must fit the input's type, min and max.")
 
     @staticmethod
     def choice_values(entry):
-        return {c.get("value") for c in entry.get("choices") or [] if isinstance(c, dict)}
+        choices = entry.get("choices")
+        if not isinstance(choices, list):
+            return set()
+        return {c.get("value") for c in choices if isinstance(c, dict) and isinstance(c.get("value"), str)}
 
     def asked_when(self, condition, path):
         if not self.keys(condition, path, {"input"}, {"is", "in"}) or ("is" in condition) == ("in" in condition):
             self.add(path, "asked_when 写作 {input: 选择项, is: 值} 或 {input: 选择项, in: [值, …]}。",
                      "asked_when is {input: a choice, is: value} or {input: a choice, in: [values]}.")
             return
-        controller = self.inputs.get(condition["input"])
+        controller = _get(self.inputs, condition["input"])
         if controller is None or controller.get("type") != "choice":
             self.add(path + ["input"], "asked_when 只能取决于前面已列出的 choice 输入项。",
                      "asked_when can depend only on a choice input listed before it.")
             return
         accepted = [condition["is"]] if "is" in condition else condition["in"]
-        if not isinstance(accepted, list) or not accepted or any(v not in self.choice_values(controller) for v in accepted):
+        if not isinstance(accepted, list) or not accepted or \
+                any(not isinstance(v, str) or v not in self.choice_values(controller) for v in accepted):
             self.add(path, f"「{condition['input']}」没有这个选项。", f"“{condition['input']}” has no such choice.")
 
     # --- figures ------------------------------------------------------------------------------
@@ -411,7 +422,7 @@ class _Checker:
                 figure = self.figure_ref(part["days_in_period"], path + ["part_period", "days_in_period"], ("days",),
                                          "每月天数", "days_in_period")
                 if days is not None and figure is not None and self.value_of(figure) is not None and \
-                        ("max" not in days or days["max"] >= self.value_of(figure)):
+                        (not _number(days.get("max")) or days["max"] >= self.value_of(figure)):
                     self.add(path + ["part_period", "days_input"],
                              f"不满1个月的天数最多是{self.value_of(figure) - 1}：请给「{days['id']}」写 max。",
                              f"A part month has at most {self.value_of(figure) - 1} days: give “{days['id']}” that max.")
@@ -442,7 +453,7 @@ class _Checker:
             entries = [self.input_ref(n, path + ["count", "sum", i], ("integer",), "人数", "count")
                        for i, n in enumerate(count["sum"])]
             first = entries[0]
-            if all(e is not None for e in entries) and len({e.get("unit") for e in entries}) != 1:
+            if all(e is not None for e in entries) and len({repr(e.get("unit")) for e in entries}) != 1:
                 self.add(path + ["count", "sum"], "相加的输入项单位必须相同。", "The inputs added up have one unit.")
         else:
             self.add(path + ["count"], "count 写作 {input: 输入项} 或 {sum: [输入项, 输入项]}。",
@@ -529,7 +540,10 @@ class _Checker:
             self.text(self.spec[key], [key])
         if self.spec.get("eligible_verdict") is not None:
             self.text(self.spec["eligible_verdict"], ["eligible_verdict"])
-        for index, note in enumerate(self.spec.get("notes") or []):
+        notes = self.spec.get("notes")
+        if notes is not None and not isinstance(notes, list):
+            self.add(["notes"], "notes 是一个列表。", "notes is a list.")
+        for index, note in enumerate(notes if isinstance(notes, list) else []):
             self.text(note, ["notes", index])
         return True
 
