@@ -22,7 +22,7 @@ INPUT_KEYS = {"id", "type", "label", "help", "unit", "min", "max", "default", "p
               "not_above", "choices"}
 FIGURE_KEYS = {"id", "value", "unit", "label", "quote"}
 ITEM_KEYS = {"id", "label", "when", "up_to", "waived", "per", "cap", "periods", "part_period", "cap_in_all",
-             "fixed", "per_unit", "rate_of", "tiers"}
+             "for_each", "fixed", "per_unit", "rate_of", "tiers"}
 SHAPES = ("fixed", "per_unit", "rate_of", "tiers")
 PERS = ("once", "month", "year")
 
@@ -377,14 +377,42 @@ class _Checker:
                     and self.value_of(cap) < amount:
                 self.add(path + ["cap"], "上限低于它所限制的金额，这个上限总是起作用；请检查数字。",
                          "The cap is below the amount it caps, so it always applies: check the figures.")
+        self.for_each(item, path)
         self.periods(item, path, per)
+        self.cap_in_all(item, path, per)
+
+    def for_each(self, item, path):
+        each = item.get("for_each")
+        if each is None:
+            return
+        if not self.keys(each, path + ["for_each"], {"input"}, {"at_most"}):
+            return
+        entry = self.input_ref(each["input"], path + ["for_each", "input"], ("integer",), "for_each", "for_each")
+        if "at_most" in each:
+            figure = self.figure_ref(each["at_most"], path + ["for_each", "at_most"], units.FIGURE_UNITS, "人数上限",
+                                     "for_each.at_most")
+            if figure is not None and entry is not None and units.factor(figure["unit"], entry.get("unit")) is None:
+                self.add(path + ["for_each", "at_most"], "人数上限的单位和输入项不一致。",
+                         "for_each.at_most is not in the input's unit.")
+
+    def cap_in_all(self, item, path, per):
+        if "cap_in_all" not in item:
+            return
+        if per == "once" and "for_each" not in item:
+            self.add(path + ["cap_in_all"], "一次性（per: once）的项目用 cap 作上限。", "A one-off item (per: once) takes cap as its cap.")
+            return
+        cap_all = self.figure_ref(item["cap_in_all"], path + ["cap_in_all"], tuple(units.MONEY), "总上限", "cap_in_all")
+        cap = self.figures.get(item.get("cap", {}).get("figure")) if isinstance(item.get("cap"), dict) and \
+            isinstance(item["cap"].get("figure"), str) else None
+        if cap_all is not None and cap is not None and self.value_of(cap_all) is not None and \
+                self.value_of(cap) is not None and self.value_of(cap_all) < self.value_of(cap):
+            self.add(path + ["cap_in_all"], "总上限低于每期的上限。", "The cap in all is below the cap per period.")
 
     def periods(self, item, path, per):
         if per == "once":
-            for key in ("periods", "part_period", "cap_in_all"):
+            for key in ("periods", "part_period"):
                 if key in item:
-                    self.add(path + [key], f"一次性（per: once）的项目没有 {key}；上限请用 cap。",
-                             f"A one-off item (per: once) has no {key}; use cap for a cap.")
+                    self.add(path + [key], f"一次性（per: once）的项目没有 {key}。", f"A one-off item (per: once) has no {key}.")
             return
         periods = item.get("periods")
         if periods is None:
@@ -426,12 +454,6 @@ class _Checker:
                     self.add(path + ["part_period", "days_input"],
                              f"不满1个月的天数最多是{self.value_of(figure) - 1}：请给「{days['id']}」写 max。",
                              f"A part month has at most {self.value_of(figure) - 1} days: give “{days['id']}” that max.")
-        if "cap_in_all" in item:
-            cap_all = self.figure_ref(item["cap_in_all"], path + ["cap_in_all"], tuple(units.MONEY), "总上限", "cap_in_all")
-            cap = self.figures.get(item.get("cap", {}).get("figure")) if isinstance(item.get("cap"), dict) else None
-            if cap_all is not None and cap is not None and self.value_of(cap_all) is not None and \
-                    self.value_of(cap) is not None and self.value_of(cap_all) < self.value_of(cap):
-                self.add(path + ["cap_in_all"], "总上限低于每期的上限。", "The cap in all is below the cap per period.")
 
     def money(self, reference, path, what_zh, what_en):
         figure = self.figure_ref(reference, path, tuple(units.MONEY), what_zh, what_en)

@@ -73,8 +73,9 @@ def compute(spec, values):
     for item in applicable:
         outcome, item_reasons = items.compute(ctx, item, continued)
         if outcome is not None:
-            paid.append(outcome)
             reasons.append(outcome.reason)
+            if outcome.amount > 0:  # an item that comes to 0 is not paid (no line)
+                paid.append(outcome)
         reasons.extend(item_reasons)
     paid, one_of_reasons = _highest_of(spec.get("one_of"), paid)
     reasons.extend(one_of_reasons)

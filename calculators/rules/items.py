@@ -62,7 +62,7 @@ def _limit_note(ctx, counted):
     return text(f"（最长{limit['zh']}）", f" (at most {counted.limit})")
 
 
-def _suffix(item, counted=None, days=0, days_unit=None):
+def _suffix(item, counted=None, days=0, days_unit=None, each=None):
     parts = []
     if counted is not None:
         periods = units.quantity(counted.count, PER_UNIT[counted.per])
@@ -71,6 +71,8 @@ def _suffix(item, counted=None, days=0, days_unit=None):
             periods = text(f"{periods['zh']}又{part['zh']}", f"{periods['en']} and {part['en']}") \
                 if counted.count else part
         parts.append(periods)
+    if each is not None:
+        parts.append(each)
     if item.get("up_to"):
         parts.append(text("最多", "at most"))
     if item.get("waived"):
@@ -97,6 +99,85 @@ def _cap_in_all(ctx, item, amount, payments):
                            f", above the cap of {cap_text['en']} in all, so {cap_text['en']} is paid")
 
 
+def _for_each(ctx, item, name, reasons):
+    """``for_each``: (how many, their text, None) or (None, None, True) when the item pays nothing."""
+    each = item.get("for_each")
+    if not each:
+        return 1, None, False
+    entry = ctx.inputs[each["input"]]
+    count = ctx.value(each["input"])
+    if count is None:
+        return None, None, True
+    unit = entry.get("unit")
+    shown = units.quantity(count, unit)
+    if count == 0:
+        who = words.named(entry["label"])
+        reasons.append(text(f"{name['zh']}：{who['zh']}为0，不予补贴。", f"{name['en']}: {who['en']} is 0, so nothing is paid."))
+        return None, None, True
+    if each.get("at_most"):
+        limit = ctx.figure(each["at_most"]) * units.factor(ctx.figure_unit(each["at_most"]), unit)
+        if count > limit:
+            limit_text = units.quantity(limit, unit)
+            return limit, text(f"{limit_text['zh']}（填写的是{shown['zh']}，最多按{limit_text['zh']}计）",
+                               f"{limit_text['en']} ({shown['en']} entered, at most {limit_text['en']} counted)"), False
+    return count, shown, False
+
+
+def _periods(ctx, item, name, payment, reasons):
+    """A monthly or yearly item for one: (payments, the sentence's periods part, Counted, days, days unit)
+    or None when no period is paid."""
+    per = item["per"]
+    counted = Counted(ctx, item)
+    if not counted.asked:
+        return None
+    unit = PER_UNIT[per]
+    payments = [(counted.year_of(n), payment) for n in range(1, counted.count + 1)]
+    segments = []
+    if counted.count:
+        count_text = units.quantity(counted.count, unit)
+        note = _limit_note(ctx, counted)
+        segments.append(text(f" × {count_text['zh']}{note['zh']}", f" × {count_text['en']}{note['en']}"))
+    days, days_unit = 0, None
+    part = item.get("part_period")
+    if part:
+        days = ctx.value(part["days_input"]) or 0
+        days_unit = ctx.inputs[part["days_input"]].get("unit") or "days"
+        if days and counted.has_room_for_a_part():
+            in_period = ctx.figure(part["days_in_period"])
+            payments.append((counted.year_of(counted.count + 1), round_yuan(payment * days / in_period)))
+            fraction = text(f"{days}/{in_period}{units.COUNTS[days_unit][0]}",
+                            f"{days}/{in_period} {units.COUNTS[days_unit][2]}")
+            payment_text = units.quantity(payment, _PAYMENT_UNIT[per])
+            if counted.count:
+                segments.append(text(f" + {payment_text['zh']} × {fraction['zh']}",
+                                     f" + {payment_text['en']} × {fraction['en']}"))
+            else:
+                segments.append(text(f" × {fraction['zh']}", f" × {fraction['en']}"))
+        elif days:
+            limit = units.quantity(counted.limit, unit)
+            extra = units.quantity(days, days_unit)
+            reasons.append(text(f"{name['zh']}：已按最长{limit['zh']}计，另填的{extra['zh']}不予补贴。",
+                                f"{name['en']}: the limit of {limit['en']} is reached, so the further {extra['en']} "
+                                f"are not paid."))
+            days = 0
+    if not payments:
+        return None
+    return payments, words.concat(*segments), counted, days, days_unit
+
+
+def _beyond(ctx, item, name, counted, continued):
+    """The reason for periods entered beyond the limit, unless another item continues after it."""
+    if not counted.cut_off() or (counted.input_id, counted.end_in_months()) in continued:
+        return None
+    unit = PER_UNIT[counted.per]
+    end = units.quantity(counted.end, unit)
+    entered = words.value(ctx.inputs[counted.input_id], counted.entered)
+    verb_zh, verb_en = ("不再免收", "waived") if item.get("waived") else ("不予补贴", "paid")
+    return text(f"{name['zh']}：超过{end['zh']}的部分{verb_zh}（填写的是{entered['zh']}）。",
+                f"{name['en']}: {units.COUNTS[unit][2]} beyond the first {counted.end} are not "
+                f"{verb_en} ({entered['en']} entered).")
+
+
 def compute(ctx, item, continued):
     """(Outcome or None, reasons). ``continued``: {(periods input, start in months)} of the other
     items that apply: an item that another one continues (an extension) says nothing of the
@@ -107,76 +188,47 @@ def compute(ctx, item, continued):
     found, reasons = shapes.amount(ctx, item)
     if found is None:
         return None, reasons
+    each, each_text, nothing = _for_each(ctx, item, name, reasons)
+    if nothing:
+        return None, reasons
     base, expression, compound = found
     cap = ctx.figure(item["cap"]) if item.get("cap") else None
     base, sentence, compound = _capped(item, base, cap, expression, compound)
     payment = round_yuan(base)
 
+    counted, days, days_unit = None, 0, None
     if per == "once":
-        amount = payment
-        item_label = text(label["zh"] + _suffix(item)["zh"], label["en"] + _suffix(item)["en"])
-        reason = text(f"{name['zh']}：{sentence['zh']}。", f"{name['en']}: {sentence['en']}.")
-        return Outcome(item, item_label, amount, [(1, amount)], reason), reasons
-
-    counted = Counted(ctx, item)
-    if not counted.asked:
-        return None, reasons
-    unit = PER_UNIT[per]
-    payments = [(counted.year_of(n), payment) for n in range(1, counted.count + 1)]
-    days, days_unit, part_days = 0, None, None
-    part = item.get("part_period")
-    if part:
-        days = ctx.value(part["days_input"]) or 0
-        days_unit = ctx.inputs[part["days_input"]].get("unit") or "days"
-        if days and counted.has_room_for_a_part():
-            in_period = ctx.figure(part["days_in_period"])
-            payments.append((counted.year_of(counted.count + 1), round_yuan(payment * days / in_period)))
-            part_days = text(f"{days}/{in_period}{units.COUNTS[days_unit][0]}",
-                             f"{days}/{in_period} {units.COUNTS[days_unit][2]}")
-        elif days:
-            limit = units.quantity(counted.limit, unit)
-            extra = units.quantity(days, days_unit)
-            reasons.append(text(f"{name['zh']}：已按最长{limit['zh']}计，另填的{extra['zh']}不予补贴。",
-                                f"{name['en']}: the limit of {limit['en']} is reached, so the further {extra['en']} "
-                                f"are not paid."))
-            days = 0
-    if not payments:
-        return None, reasons
-
-    before_cap = sum((p for _, p in payments), Decimal(0))
-    amount, payments, all_cap_text = _cap_in_all(ctx, item, before_cap, payments)
-    payment_text = units.quantity(payment, _PAYMENT_UNIT[per])
-    head = sentence
-    if compound:
-        head = text(f"{sentence['zh']}；{payment_text['zh']}", f"{sentence['en']}; {payment_text['en']}")
-    segments = []
-    if counted.count:
-        count_text = units.quantity(counted.count, unit)
-        note = _limit_note(ctx, counted)
-        segments.append(text(f" × {count_text['zh']}{note['zh']}", f" × {count_text['en']}{note['en']}"))
-    if part_days is not None:
-        if counted.count:
-            segments.append(text(f" + {payment_text['zh']} × {part_days['zh']}",
-                                 f" + {payment_text['en']} × {part_days['en']}"))
-        else:
-            segments.append(text(f" × {part_days['zh']}", f" × {part_days['en']}"))
-    total_text = _yuan(before_cap)
-    reason = text(f"{name['zh']}：{head['zh']}" + "".join(s["zh"] for s in segments)
-                  + f" = {total_text['zh']}{all_cap_text['zh']}。",
-                  f"{name['en']}: {head['en']}" + "".join(s["en"] for s in segments)
-                  + f" = {total_text['en']}{all_cap_text['en']}.")
-
-    beyond = counted.cut_off()
-    if beyond and (counted.input_id, counted.end_in_months()) not in continued:
-        end = units.quantity(counted.end, unit)
-        entered_entry = ctx.inputs[counted.input_id]
-        entered = words.value(entered_entry, counted.entered)
-        verb_zh, verb_en = ("不再免收", "waived") if item.get("waived") else ("不予补贴", "paid")
-        reasons.append(text(f"{name['zh']}：超过{end['zh']}的部分{verb_zh}（填写的是{entered['zh']}）。",
-                            f"{name['en']}: {units.COUNTS[unit][2]} beyond the first {counted.end} are not "
-                            f"{verb_en} ({entered['en']} entered)."))
-    item_label = text(label["zh"] + _suffix(item, counted, days, days_unit)["zh"],
-                      label["en"] + _suffix(item, counted, days, days_unit)["en"])
+        payments = [(1, payment)]
+        body = sentence
+        one = payment
+    else:
+        found_periods = _periods(ctx, item, name, payment, reasons)
+        if found_periods is None:
+            return None, reasons
+        payments, segments, counted, days, days_unit = found_periods
+        head = sentence
+        if compound:
+            payment_text = units.quantity(payment, _PAYMENT_UNIT[per])
+            head = text(f"{sentence['zh']}；{payment_text['zh']}", f"{sentence['en']}; {payment_text['en']}")
+        one = sum((p for _, p in payments), Decimal(0))
+        one_text = _yuan(one)
+        body = text(f"{head['zh']}{segments['zh']} = {one_text['zh']}", f"{head['en']}{segments['en']} = {one_text['en']}")
+    if each_text is not None:
+        payments = [(year, amount * each) for year, amount in payments]
+        one_text = _yuan(one)
+        total_text = _yuan(one * each)
+        body = text(f"{body['zh']}；每{units.COUNTS.get(ctx.inputs[item['for_each']['input']].get('unit'), ('人',))[0]}"
+                    f"{one_text['zh']} × {each_text['zh']} = {total_text['zh']}",
+                    f"{body['en']}; {one_text['en']} each × {each_text['en']} = {total_text['en']}")
+    amount = sum((p for _, p in payments), Decimal(0))
+    amount, payments, all_cap_text = _cap_in_all(ctx, item, amount, payments)
+    reason = text(f"{name['zh']}：{body['zh']}{all_cap_text['zh']}。", f"{name['en']}: {body['en']}{all_cap_text['en']}.")
+    if counted is not None:
+        beyond = _beyond(ctx, item, name, counted, continued)
+        if beyond is not None:
+            reasons.append(beyond)
+    suffix = _suffix(item, counted, days, days_unit, each_text and units.quantity(each, ctx.inputs[item["for_each"]["input"]].get("unit")))
+    item_label = text(label["zh"] + suffix["zh"], label["en"] + suffix["en"])
     return Outcome(item, item_label, amount, payments, reason), reasons
 
 
