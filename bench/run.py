@@ -72,9 +72,9 @@ def own_code(data_dir: Path, repeat: int) -> dict[str, float]:
     import dataclasses
 
     os.environ["SOURCE_DATE_EPOCH"] = FIXED_EPOCH
-    from policy_site import pyodide_runtime
-    from policy_site.build_inputs import load_site_inputs
-    from policy_site.render import render_pages
+    from policy_site.build import pyodide_runtime
+    from policy_site.build.build_inputs import load_site_inputs
+    from policy_site.site.render import render_pages
 
     loads, runtimes, zh, en = [], [], [], []
     pages = 0
@@ -114,7 +114,7 @@ class BuildFigures:
 
 
 def bench_builds(work: Path, quick: bool) -> list[BuildFigures]:
-    from policy_site.loader import load_policy
+    from policy_site.data.loader import load_policy
     import calculators
 
     out = []

@@ -6,7 +6,7 @@
 
 "old" is the site built from ``git archive <old-commit>`` (full python_stdlib.zip, calculators
 wheel loaded through the lock), "new" is this working tree's build. Both are precompressed the same
-way (policy_site/precompress.py) and served by one precompression-aware server (``.br`` / ``.gz``
+way (policy_site/build/precompress.py) and served by one precompression-aware server (``.br`` / ``.gz``
 chosen by Accept-Encoding, as nginx ``brotli_static`` / ``gzip_static`` does), each on its own port.
 Runs are interleaved (old, new, new, old, ...), each cold run in a fresh browser context, and every
 ratio is taken from the medians of this one run.
@@ -56,7 +56,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from policy_site.precompress import precompress_tree  # noqa: E402
+from policy_site.build.precompress import precompress_tree  # noqa: E402
 from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, QuietServer, offline_context  # noqa: E402
 from tests.site_build import FIXED_EPOCH  # noqa: E402
 
@@ -329,8 +329,8 @@ def finder_rows(slow: list[tuple[float, float]], phone: list[tuple[float, float]
 
 
 def promised_plain() -> tuple[int, int]:
-    """(brotli, plain-host) bytes the build states for the runtime (policy_site.pyodide_runtime)."""
-    from policy_site.pyodide_runtime import build_runtime
+    """(brotli, plain-host) bytes the build states for the runtime (policy_site.build.pyodide_runtime)."""
+    from policy_site.build.pyodide_runtime import build_runtime
 
     runtime = build_runtime(REPO, assets_dir=REPO / "docs" / "assets")
     return runtime.download_bytes, runtime.plain_download_bytes

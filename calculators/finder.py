@@ -9,7 +9,7 @@ in CPython and in Pyodide.
     from calculators import find, find_json
     find(rules, {"applicant": "person", "age": 20}, "2026-11-25")
 
-The rules' shape (written by ``policy_site.finder_rules`` from the validated data):
+The rules' shape (written by ``policy_site.data.finder_rules`` from the validated data):
 
     {"applicant_fact": "applicant",
      "facts": [{"id", "type": "bool"|"integer"|"choice", "choices": [{"value", ...}],

@@ -8,4 +8,4 @@ The flow is one-directional::
 trusts the typed, immutable model.
 """
 
-from . import model  # noqa: E402,F401  (loaded first: model.py and model_finder.py import each other)
+from .data import model  # noqa: E402,F401  (loaded first: model.py and model_finder.py import each other)

@@ -23,8 +23,8 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import DataErrors, format_check_report
-from .schema import write_schemas
+from .data.errors import DataErrors, format_check_report
+from .data.schema import write_schemas
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(data_dir: Path) -> int:
-    from .build_inputs import check_site  # imports the calculators and the renderer: only for this command
+    from .build.build_inputs import check_site  # imports the calculators and the renderer: only for this command
 
     try:
         site, result = check_site(data_dir)

@@ -14,8 +14,8 @@ from typing import Any
 
 from calculators import InputError
 
-from .errors import DataErrors, format_check_report
-from .finder_rules import find
+from .data.errors import DataErrors, format_check_report
+from .data.finder_rules import find
 
 EXAMPLE = "'{\"applicant\": \"person\", \"age\": 20}'"
 

@@ -95,7 +95,7 @@ def _run(args: argparse.Namespace) -> int:
     if text is None:
         return 1
     if as_of is None:
-        from ..dates import DataDateError
+        from ..data.dates import DataDateError
 
         try:
             as_of = _data_date(path)
@@ -134,7 +134,7 @@ def _as_of(text: str) -> dt.date | None:
 def _data_date(path: Path) -> dt.date:
     """The data date of a source file, as the build dates its data: SOURCE_DATE_EPOCH when set, else the last
     commit of the checkout holding it, else the file's own modification time; never the clock."""
-    from ..dates import last_commit_epoch, parse_source_date_epoch
+    from ..data.dates import last_commit_epoch, parse_source_date_epoch
 
     env = os.environ.get("SOURCE_DATE_EPOCH", "")
     seconds = parse_source_date_epoch(env) if env.strip() else last_commit_epoch(path.resolve().parent)

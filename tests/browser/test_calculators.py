@@ -19,7 +19,7 @@ import pytest
 
 import calculators
 from calculators import InputError
-from policy_site.pyodide_runtime import build_runtime
+from policy_site.build.pyodide_runtime import build_runtime
 from tests.browser_support import wait_state
 
 REPO = Path(__file__).resolve().parents[2]
@@ -45,7 +45,7 @@ STATE_LOG = """
 
 
 def _parameter_defaults() -> dict[str, Decimal]:
-    from policy_site.build_inputs import load_site_inputs
+    from policy_site.build.build_inputs import load_site_inputs
 
     site = load_site_inputs(REPO / "policy_data")
     out = {}

@@ -216,7 +216,7 @@ def test_no_inline_script_in_any_built_page(built_site):
 
 
 def test_the_readme_and_the_built_headers_file_give_this_policy(built_site):
-    from policy_site.hosting import CONTENT_SECURITY_POLICY
+    from policy_site.build.hosting import CONTENT_SECURITY_POLICY
 
     assert CONTENT_SECURITY_POLICY == README_POLICY
     readme = (REPO / "README.md").read_text(encoding="utf-8")

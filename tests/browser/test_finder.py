@@ -17,9 +17,9 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 import calculators
-from policy_site.finder_rules import finder_rules
-from policy_site.loader import load_policy
-from policy_site.pyodide_runtime import build_runtime
+from policy_site.data.finder_rules import finder_rules
+from policy_site.data.loader import load_policy
+from policy_site.build.pyodide_runtime import build_runtime
 from tests.browser_support import wait_state
 from tests.browser.axe import blocking, describe, run_axe
 from tests.site_build import FIXED_EPOCH

@@ -1,4 +1,4 @@
-"""Offline and instant on the second visit (the service worker, policy_site/sw.js).
+"""Offline and instant on the second visit (the service worker, policy_site/build/sw.js).
 
 - After one visit to a calculator page, the calculators work with the network off.
 - A second visit asks the server for none of the runtime.

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from policy_site.pyodide_runtime import build_runtime
+from policy_site.build.pyodide_runtime import build_runtime
 from tests.browser_support import QuietHandler, QuietServer, wait_state
 
 REPO = Path(__file__).resolve().parents[2]

@@ -23,7 +23,7 @@ import re
 import pytest
 
 import calculators
-from policy_site.loader import load_policy
+from policy_site.data.loader import load_policy
 from tests.browser_support import LANG_PREFIXES
 from tests.conftest import POLICY_DATA
 from tests.browser.test_csp import served_with_csp

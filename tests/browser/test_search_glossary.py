@@ -2,7 +2,7 @@
 built site, brings up a clause that uses it among the first results (issue 8).
 
 The terms reach jieba's user dictionary through the search plugin's own option (jieba_dict_user),
-written from the glossary at each build (policy_site/search_terms.py)."""
+written from the glossary at each build (policy_site/site/search_terms.py)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ import re
 import pytest
 
 import calculators
-from policy_site.loader import load_policy
-from policy_site.search_terms import glossary_words
+from policy_site.data.loader import load_policy
+from policy_site.site.search_terms import glossary_words
 from tests.conftest import POLICY_DATA
 from tests.browser.test_search_languages import search
 

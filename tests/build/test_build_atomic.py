@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from policy_site.staging import clean_leftovers, is_mount_point
+from policy_site.build.staging import clean_leftovers, is_mount_point
 from tests.conftest import MINI_POLICY
 from tests.site_build import MKDOCS, REPO, build_env, mkdocs_build, sandbox, tree_hash
 

@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from policy_site.dates import DataDateError, parse_source_date_epoch, resolve
+from policy_site.data.dates import DataDateError, parse_source_date_epoch, resolve
 from tests.conftest import MINI_POLICY
 from tests.site_build import mkdocs_build
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from policy_site.errors import DataErrors
-from policy_site.loader import load_policy
+from policy_site.data.errors import DataErrors
+from policy_site.data.loader import load_policy
 from tests.conftest import MINI_POLICY, POLICY_DATA
 from tests.site_build import MKDOCS, build_env, sandbox
 

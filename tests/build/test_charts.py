@@ -1,4 +1,4 @@
-"""Charts (policy_site/charts.py): SVG drawn at build time, text as text, titled and described,
+"""Charts (policy_site/site/charts.py): SVG drawn at build time, text as text, titled and described,
 the same numbers as a table on the page, no script, and the same bytes on every build."""
 
 from __future__ import annotations

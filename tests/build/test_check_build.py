@@ -63,8 +63,8 @@ def test_a_worked_example_that_fails_is_a_data_problem_on_the_value_it_used():
     the build reports the parameter's file and line in both languages (never a traceback)."""
     import dataclasses
 
-    from policy_site.build_inputs import check_site, worked_example_problems
-    from policy_site.model import DatedValue
+    from policy_site.build.build_inputs import check_site, worked_example_problems
+    from policy_site.data.model import DatedValue
 
     site, result = check_site(POLICY_DATA)
     wage = site.policy.parameter["regional_monthly_minimum_wage"]

@@ -358,9 +358,9 @@ def test_a_malformed_source_date_epoch_is_a_clear_error_not_a_traceback():  # A6
 def test_the_ids_refused_as_taken_are_the_fixed_pages_of_the_site():
     """The fixed pages of render.page_paths in the folders where data has pages of its own are
     exactly the ids the model refuses there (a new fixed page there must be refused as an id too)."""
-    from policy_site.build_inputs import check_site
-    from policy_site.model import Agency, Audience, FundingSource
-    from policy_site.render import page_paths
+    from policy_site.build.build_inputs import check_site
+    from policy_site.data.model import Agency, Audience, FundingSource
+    from policy_site.site.render import page_paths
 
     site, _ = check_site(MINI_POLICY)
     policy = site.policy

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 import calculators
-from policy_site import amounts
-from policy_site.loader import load_policy
+from policy_site.site import amounts
+from policy_site.data.loader import load_policy
 from tests.conftest import POLICY_DATA
 from tests.site_build import FIXED_EPOCH
 

@@ -13,8 +13,8 @@ import pytest
 
 import calculators
 from calculators.bridge import MAX_DEPTH
-from policy_site.finder_rules import browser_request, finder_rules
-from policy_site.loader import load_policy
+from policy_site.data.finder_rules import browser_request, finder_rules
+from policy_site.data.loader import load_policy
 
 REPO = Path(__file__).resolve().parents[2]
 CLI = Path(sys.executable).with_name("policy-site")

@@ -15,8 +15,8 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def test_import_order_does_not_matter():
-    for first in ("policy_site.model_finder", "policy_site.model", "policy_site.loader"):
-        proc = subprocess.run([sys.executable, "-c", f"import {first}; from policy_site.model import Clause; "
+    for first in ("policy_site.data.model_finder", "policy_site.data.model", "policy_site.data.loader"):
+        proc = subprocess.run([sys.executable, "-c", f"import {first}; from policy_site.data.model import Clause; "
                                "print('measures' in Clause.model_fields)"], capture_output=True, text=True, cwd=REPO)
         assert proc.stdout.strip() == "True", proc.stderr
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 import calculators
-from policy_site.finder_rules import finder_rules
-from policy_site.loader import load_policy
+from policy_site.data.finder_rules import finder_rules
+from policy_site.data.loader import load_policy
 
 REPO = Path(__file__).resolve().parents[2]
 MINI = REPO / "tests" / "fixtures" / "mini_policy"
@@ -93,7 +93,7 @@ def _predicted(tree: dict, answers: list[tuple[str, object]]):
 def test_first_questions_table_agrees_with_the_engine_and_is_small():
     """The table the finder page carries (so the visitor answers while Python arrives) gives, for
     every way of answering the first questions, every integer included, what the engine asks next."""
-    from policy_site.finder_page import first_questions
+    from policy_site.site.finder_page import first_questions
 
     rules = finder_rules(load_policy(REPO / "policy_data", known_calculators=calculators.CALCULATORS))
     as_of = "2026-01-01"

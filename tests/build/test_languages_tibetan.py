@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from policy_site import languages
+from policy_site.data import languages
 from tests.conftest import REPO
 from tests.site_build import mkdocs_build
 

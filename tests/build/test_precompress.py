@@ -1,4 +1,4 @@
-"""Precompressed copies beside the built site's files (policy_site/precompress.py)."""
+"""Precompressed copies beside the built site's files (policy_site/build/precompress.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import brotli
 
-from policy_site.precompress import compressed, precompress_tree
+from policy_site.build.precompress import compressed, precompress_tree
 
 
 def test_every_text_and_wasm_file_has_br_and_gz_that_decompress_to_it(built_site):

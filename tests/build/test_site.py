@@ -117,7 +117,7 @@ def test_data_downloads_are_valid_json_of_the_whole_policy(built_site):
 
 def test_shipped_json_schema_is_up_to_date():
     import json
-    from policy_site.schema import schemas
+    from policy_site.data.schema import schemas
     for name, schema in schemas().items():
         shipped = json.loads((POLICY_DATA / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
         assert shipped == schema, f"run `policy-site schema` to refresh policy_data/schema/{name}.schema.json"

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 import calculators
-from policy_site.finder_rules import finder_rules
-from policy_site.loader import load_policy
-from policy_site.pyodide_runtime import build_runtime
+from policy_site.data.finder_rules import finder_rules
+from policy_site.data.loader import load_policy
+from policy_site.build.pyodide_runtime import build_runtime
 from tests.unit.calculators.test_finder_journeys import requests as journey_requests
 from tests.unit.calculators.test_finder_profiles import FLIPS, PROFILES
 

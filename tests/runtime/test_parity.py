@@ -1,7 +1,7 @@
 """Parity: every calculator case gives byte-identical JSON in CPython and in the trimmed Pyodide runtime.
 
-The Pyodide side runs in Node (policy_site/pyodide_build.mjs ``run``), booted from the very zip the
-site ships (policy_site.pyodide_runtime: trimmed standard library + calculators as Pyodide byte code),
+The Pyodide side runs in Node (policy_site/build/pyodide_build.mjs ``run``), booted from the very zip the
+site ships (policy_site.build.pyodide_runtime: trimmed standard library + calculators as Pyodide byte code),
 in one Node process for all requests. tests/browser/test_runtime_parity.py does the same in Chromium.
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import calculators
-from policy_site.pyodide_runtime import BUILD_SCRIPT, PACKAGE, build_runtime
+from policy_site.build.pyodide_runtime import BUILD_SCRIPT, PACKAGE, build_runtime
 
 REPO = Path(__file__).resolve().parents[2]
 CASES_DIR = REPO / "calculators" / "cases"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from policy_site import pyodide_runtime as rt
+from policy_site.build import pyodide_runtime as rt
 
 REPO = Path(__file__).resolve().parents[2]
 PYODIDE = REPO / "node_modules" / "pyodide"
@@ -166,7 +166,7 @@ def test_the_build_never_reads_the_tests_folder():
     import ast
 
     import calculators
-    from policy_site.pyodide_runtime import _case_files
+    from policy_site.build.pyodide_runtime import _case_files
 
     cases = _case_files(REPO)
     assert len(cases) == len(calculators.CALCULATORS)

@@ -16,7 +16,7 @@ CASES_DIR = Path(__file__).resolve().parents[3] / "calculators" / "cases"
 @functools.cache
 def _clause_texts():
     import calculators
-    from policy_site.loader import load_policy
+    from policy_site.data.loader import load_policy
 
     policy = load_policy(REPO_ROOT / "policy_data", calculators.CALCULATORS)
     return {c.id: c.text.zh for c in policy.clauses}

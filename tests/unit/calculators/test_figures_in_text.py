@@ -109,7 +109,7 @@ def test_figure_value_is_the_module_constant(calculator_id, figure):
 # ---- the "At a glance" box's `gives:` lines state only what the clause states ----
 
 def _gives_lines():
-    from policy_site.loader import load_policy
+    from policy_site.data.loader import load_policy
     from tests.conftest import POLICY_DATA
     policy = load_policy(POLICY_DATA, known_calculators=CALCULATORS)
     return [(clause, line) for clause in policy.clauses for line in clause.gives]

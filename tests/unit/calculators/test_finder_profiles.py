@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 import calculators
-from policy_site.finder_rules import finder_rules
-from policy_site.loader import load_policy
+from policy_site.data.finder_rules import finder_rules
+from policy_site.data.loader import load_policy
 
 REPO = Path(__file__).resolve().parents[3]
 RULES = finder_rules(load_policy(REPO / "policy_data", known_calculators=calculators.CALCULATORS))

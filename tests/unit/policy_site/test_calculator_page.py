@@ -1,4 +1,4 @@
-"""The calculator page's browser configuration (policy_site/calculator_page.py), built in Python
+"""The calculator page's browser configuration (policy_site/site/calculator_page.py), built in Python
 from the real data: each parameter default with the sentence that says where it comes from, the
 next value on record, the warning of a value nobody checked for a year, the expired clause's
 wording, and the links to the clause and its agencies from the site map."""
@@ -10,11 +10,11 @@ import shutil
 
 import pytest
 
-from policy_site import calculator_page
-from policy_site.build_inputs import load_site_inputs
-from policy_site.pyodide_runtime import build_runtime
-from policy_site.render import Renderer
-from policy_site.sitemap import SiteMap
+from policy_site.site import calculator_page
+from policy_site.build.build_inputs import load_site_inputs
+from policy_site.build.pyodide_runtime import build_runtime
+from policy_site.site.render import Renderer
+from policy_site.site.sitemap import SiteMap
 from tests.conftest import REPO
 
 WAGE = "parameters/regional_monthly_minimum_wage.yaml"

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import subprocess
 
-from policy_site.dates import data_date, resolve
+from policy_site.data.dates import data_date, resolve
 
 
 def test_source_date_epoch_wins(monkeypatch, tmp_path):
@@ -30,7 +30,7 @@ def test_last_commit_date_without_source_date_epoch(monkeypatch, tmp_path):
 
 
 def test_build_dates_are_pinned_to_the_last_commit(monkeypatch, tmp_path):
-    from policy_site.dates import last_commit_epoch, pin_source_date_epoch
+    from policy_site.data.dates import last_commit_epoch, pin_source_date_epoch
     from tests.conftest import REPO
 
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)

@@ -1,4 +1,4 @@
-"""Each escaping function of policy_site/formatting.py, fed hostile data text in the context it is for.
+"""Each escaping function of policy_site/site/formatting.py, fed hostile data text in the context it is for.
 
 The Markdown contexts are rendered by the real Python-Markdown with the extensions mkdocs.yml enables
 (attribute lists, tables, admonitions, HTML with Markdown inside), the result parsed as HTML. A payload
@@ -19,7 +19,7 @@ import yaml
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import get_yaml_loader
 
-from policy_site import formatting
+from policy_site.site import formatting
 from tests.conftest import REPO
 
 PAYLOADS = [
@@ -200,7 +200,7 @@ _ESCAPING = {"attr", "attribute_value", "html", "prose", "text", "e", "escape", 
 def test_attribute_values_are_escaped_by_the_one_attribute_function_only():
     """One escaping for attribute values everywhere: in our templates the `attr` filter, in the
     theme overrides (mkdocs' own Jinja) `attribute_value`; never `html`, `e` or another context's."""
-    sources = [*(REPO / "policy_site" / "templates").glob("*.j2"), *(REPO / "docs" / "overrides").glob("*.html")]
+    sources = [*(REPO / "policy_site" / "site" / "templates").glob("*.j2"), *(REPO / "docs" / "overrides").glob("*.html")]
     wrong = []
     for source in sorted(sources):
         for line in source.read_text(encoding="utf-8").splitlines():

@@ -11,9 +11,9 @@ import pytest
 
 import calculators
 from calculators.bridge import MAX_DEPTH, MAX_REQUEST_CHARS, request_too_big
-from policy_site.errors import DataErrors
-from policy_site.finder_rules import browser_request, finder_rules, largest_answers
-from policy_site.loader import check_policy, load_policy
+from policy_site.data.errors import DataErrors
+from policy_site.data.finder_rules import browser_request, finder_rules, largest_answers
+from policy_site.data.loader import check_policy, load_policy
 from tests.unit.policy_site.test_finder_data import edit, line_of
 
 SECTION = "sections/1.yaml"
@@ -217,7 +217,7 @@ def test_rules_that_fit_only_without_the_answers_are_refused(mini_copy):
     problems = check(mini_copy).problems
     [problem] = problems
     assert "The finder's rules are too large" in problem.en
-    from policy_site.loader import _Loaded  # the rules as they are, past the check that refuses them
+    from policy_site.data.loader import _Loaded  # the rules as they are, past the check that refuses them
     loaded = _Loaded(mini_copy, calculators.CALCULATORS)
     loaded.read_all()
     rules = finder_rules(loaded.policy())

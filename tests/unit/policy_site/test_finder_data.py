@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 import calculators
-from policy_site import schema
-from policy_site.errors import DataErrors
-from policy_site.loader import load_policy
+from policy_site.data import schema
+from policy_site.data.errors import DataErrors
+from policy_site.data.loader import load_policy
 
 REPO = Path(__file__).resolve().parents[3]
 

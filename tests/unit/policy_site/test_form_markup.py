@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 import calculators
-from policy_site.build_inputs import load_site_inputs
-from policy_site.pyodide_runtime import build_runtime
-from policy_site.render import Renderer
+from policy_site.build.build_inputs import load_site_inputs
+from policy_site.build.pyodide_runtime import build_runtime
+from policy_site.site.render import Renderer
 
 REPO = Path(__file__).resolve().parents[3]
 SECTION = re.compile(r'<section class="policy-calculator" [^>]*data-calculator-config="([^"]*)">')

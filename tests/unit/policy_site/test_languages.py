@@ -1,4 +1,4 @@
-"""The languages configured once (policy_site/languages.yaml): Chinese first, each language's
+"""The languages configured once (policy_site/data/languages.yaml): Chinese first, each language's
 punctuation used by the templates instead of tests of the language's code."""
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from policy_site import languages
-from policy_site.build_inputs import load_site_inputs
-from policy_site.pyodide_runtime import build_runtime
-from policy_site.render import TEMPLATES, render_pages
+from policy_site.data import languages
+from policy_site.build.build_inputs import load_site_inputs
+from policy_site.build.pyodide_runtime import build_runtime
+from policy_site.site.render import TEMPLATES, render_pages
 from tests.conftest import REPO
 
 
@@ -101,7 +101,7 @@ def placeholders(text: str) -> set[str]:
 
 @pytest.mark.parametrize("lang", [lang.code for lang in languages.ALL if lang.code != "zh"])
 def test_every_language_file_has_the_chinese_keys_and_placeholders(lang):
-    from policy_site.ui_strings import read_language_file
+    from policy_site.site.ui_strings import read_language_file
     source, strings = read_language_file("zh"), read_language_file(lang)
     assert sorted(set(source) - set(strings)) == [], f"ui/{lang}.yaml lacks these keys"
     assert sorted(set(strings) - set(source)) == [], f"ui/{lang}.yaml has keys zh.yaml has not"
@@ -113,7 +113,7 @@ def test_every_language_file_has_the_chinese_keys_and_placeholders(lang):
 
 
 def test_a_language_file_without_a_key_is_refused(tmp_path, monkeypatch):
-    from policy_site import ui_strings
+    from policy_site.site import ui_strings
     for code in [lang.code for lang in languages.ALL]:
         (tmp_path / f"{code}.yaml").write_text(ui_strings.language_file(code).read_text(encoding="utf-8"), encoding="utf-8")
     en = tmp_path / "en.yaml"
@@ -129,8 +129,8 @@ def test_a_language_file_without_a_key_is_refused(tmp_path, monkeypatch):
 
 
 def test_a_pending_translation_is_the_chinese_and_is_recorded():
-    from policy_site import translations
-    from policy_site.model import Label
+    from policy_site.data import translations
+    from policy_site.data.model import Label
     label, meta = Label(zh="区人社局", en="District Human Resources Bureau"), translations.with_fallback({"title": {"zh": "计算", "en": "Calc"}})
     with translations.recording() as pending:
         assert label["en"] == "District Human Resources Bureau" and meta["title"]["en"] == "Calc"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from policy_site.errors import DataErrors
-from policy_site.loader import load_policy
+from policy_site.data.errors import DataErrors
+from policy_site.data.loader import load_policy
 from tests.conftest import MINI_POLICY, POLICY_DATA
 
 KNOWN_CALCULATORS = {"enterprise_hiring_award"}
@@ -120,13 +120,13 @@ def test_missing_required_file_is_reported(mini_copy):
 @pytest.mark.parametrize("number, numeral", [(1, "一"), (9, "九"), (10, "十"), (12, "十二"), (20, "二十"), (23, "二十三"),
                                              (100, "一百"), (105, "一百零五"), (110, "一百一十"), (600, "六百")])
 def test_source_numerals_read_as_the_document_writes_them(number, numeral):
-    from policy_site.loader import chinese_number, chinese_numeral
+    from policy_site.data.loader import chinese_number, chinese_numeral
     assert chinese_numeral(number) == numeral and chinese_number(numeral) == number
 
 
 @pytest.mark.parametrize("numeral", ["一十", "十十", "二二", "零", "", "百"])
 def test_numerals_a_document_does_not_write_are_not_numbers(numeral):
-    from policy_site.loader import chinese_number
+    from policy_site.data.loader import chinese_number
     assert chinese_number(numeral) is None
 
 
@@ -135,7 +135,7 @@ def test_numerals_a_document_does_not_write_are_not_numbers(numeral):
     ("en: Tom, 'the boss", False), ('en: District "Finance" Bureau', False), ("x: 'it''s'", False), ("x: 'it''s", True),
     ('x: "a\\"b"', False), ("  - 'abc", True), ("[a, 'b', c]", False), ("# 'x", False), ("x: 1 # it's", False)])
 def test_an_unclosed_quote_is_found_on_its_line(line, unclosed):
-    from policy_site.yaml_source import _unclosed_quote
+    from policy_site.data.yaml_source import _unclosed_quote
     assert _unclosed_quote(line) is unclosed
 
 

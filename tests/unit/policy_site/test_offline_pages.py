@@ -1,4 +1,4 @@
-"""offline.json and offline.html (policy_site/offline_pages.py): what the service worker keeps for
+"""offline.json and offline.html (policy_site/site/offline_pages.py): what the service worker keeps for
 offline use, and the page it shows offline in place of a page it does not keep."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from policy_site.offline_pages import write_offline_files
+from policy_site.site.offline_pages import write_offline_files
 
 
 def page(root: Path, path: str, title: str, body: str = "") -> None:

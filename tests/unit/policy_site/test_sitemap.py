@@ -9,11 +9,11 @@ import re
 
 import pytest
 
-from policy_site.build_inputs import load_site_inputs
-from policy_site.pages import CalculatorPage, ClausePage, FixedPage, Page
-from policy_site.pyodide_runtime import build_runtime
-from policy_site.render import TEMPLATES, render_pages
-from policy_site.sitemap import LANGUAGE_ROOTS, SiteMap, relative_url
+from policy_site.build.build_inputs import load_site_inputs
+from policy_site.site.pages import CalculatorPage, ClausePage, FixedPage, Page
+from policy_site.build.pyodide_runtime import build_runtime
+from policy_site.site.render import TEMPLATES, render_pages
+from policy_site.site.sitemap import LANGUAGE_ROOTS, SiteMap, relative_url
 from tests.conftest import REPO
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from policy_site.staging import PublishError, Staging
+from policy_site.build.staging import PublishError, Staging
 from tests.build.test_build_atomic import mounted
 
 
