@@ -6,10 +6,12 @@
                                    what applies to a visitor with these answers (JSON on stdout);
                                    FACTS_JSON is the answers' JSON text, @FILE to read it from a file,
                                    or - to read it from standard input
-    policy-site outline SOURCE.txt [--id DOC_ID] [--as-of YYYY-MM-DD]
+    policy-site outline SOURCE.txt|DOC_ID [--id DOC_ID] [--data DIR] [--as-of YYYY-MM-DD]
                                    the outline of a source text (JSON on stdout); writes nothing
-    policy-site import SOURCE.txt --id DOC_ID --json
-                                   the same outline; this version is a dry run only (--json)
+    policy-site import SOURCE.txt --id DOC_ID [--data DIR] [--replace]
+                                   the text as draft data in DIR/documents/DOC_ID/ (--json: the outline only)
+    policy-site check-document DIR/documents/DOC_ID [--data DIR]
+                                   one document of the library checked against its source
 
 Staff never see a Python traceback: a data problem is printed with its file, line, field and
 fix; anything unexpected is printed as one bilingual line (``POLICY_SITE_DEBUG=1`` shows the
@@ -43,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
 
     add_commands(sub)
     args = parser.parse_args(argv)
-    if args.command in ("outline", "import"):
+    if args.command in ("outline", "import", "check-document"):
         return run_command(args)
     if args.command == "find":
         from .finder_cli import run_find
