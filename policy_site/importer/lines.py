@@ -95,5 +95,6 @@ def is_sentence(text: str) -> bool:
 
 def source_lines(text: str) -> list[Line]:
     """The non-blank lines of a text with their 1-based line numbers, without the whitespace around a paragraph
-    (its indentation); blank lines are never places."""
+    (its indentation) and without a byte order mark at the start; blank lines are never places."""
+    text = text.removeprefix("\ufeff")
     return [Line(number, raw.strip()) for number, raw in enumerate(text.splitlines(), start=1) if raw.strip()]

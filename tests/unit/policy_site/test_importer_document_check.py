@@ -177,3 +177,17 @@ def test_the_checker_never_raises_on_a_file_that_is_no_mapping(guangzhou):
 def test_a_folder_that_does_not_exist_is_one_problem(tmp_path):
     problems, warnings = check_document(tmp_path / "documents" / "nothing-here")
     assert len(problems) == 1 and "does not exist" in problems[0].en and warnings == []
+
+
+def test_a_copy_with_a_bom_crlf_and_full_width_indentation_imports_and_checks_clean(tmp_path):
+    """As a text pasted from a web page into Notepad arrives: BOM, CRLF, paragraphs indented with 　　."""
+    lines = LIST_SAMPLE.read_text(encoding="utf-8").splitlines()
+    pasted = tmp_path / "pasted.txt"
+    pasted.write_bytes(("\ufeff" + "\r\n".join(f"\u3000\u3000{line}" if line else line for line in lines) + "\r\n")
+                       .encode("utf-8"))
+    folder = _import(tmp_path, pasted, "pasted")
+    assert (folder / "source.zh.txt").read_bytes() == pasted.read_bytes()  # the source is kept byte for byte
+    problems, _warnings = check_document(folder)
+    assert problems == []
+    section = (folder / "sections" / "1.yaml").read_text(encoding="utf-8")
+    assert "      一、一次性吸纳就业补贴\n" in section and "\r" not in section and "\u3000" not in section
