@@ -576,7 +576,7 @@ def report(sites, results, clause, plain=None, finder=None) -> str:
     for lang, files in clause.items():
         index = sum(n for p, _, n in files if p.endswith("search_index.json"))
         rest = sum(n for p, _, n in files if not p.endswith("search_index.json"))
-        runtime = [p for p, _, _ in files if p.startswith("/pyodide/") or "/assets/calculator/" in p]
+        runtime = [p for p, _, _ in files if p.startswith("/pyodide/") or any(f"/assets/{d}/" in p for d in ("runtime", "kit", "calculator"))]
         lines.append(f"| {lang} | {len(files)} | {rest / 1000:.1f} KB ({verdict(rest <= 80_000 and not runtime)} ≤ 80 KB, "
                      f"{len(runtime)} runtime files) | {index / 1000:.1f} KB |")
     lines.append("")

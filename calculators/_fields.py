@@ -120,10 +120,20 @@ def figure(key, constant, unit, label, zh_text):
     }
 
 
+def headline(amount, label, total_label, total_needs=None, total_missing=None):
+    """``headline``: a result whose answer is another of its amounts than the total (the startup
+    loan's largest loan). The page shows ``amount`` (a key of the result) under ``label`` first, then
+    the total under ``total_label``; with ``total_needs`` (a field's name), the total only once that
+    field is given above 0, and ``total_missing`` until then."""
+    return {"amount": amount, "label": label, "total_label": total_label,
+            "total_needs": total_needs, "total_missing": total_missing}
+
+
 def metadata(id, clause, title, summary, applicant, fields, notes, figures, examples,
-             eligible_verdict=None):
+             eligible_verdict=None, headline=None):
     """``eligible_verdict``: what the result's verdict says instead of "eligible" when the amount
-    still depends on a judgement of the agency (2.1's reward: "if judged outstanding"); else None."""
+    still depends on a judgement of the agency (2.1's reward: "if judged outstanding"); else None.
+    ``headline``: the amount the result leads with when it is not the total (see ``headline``); else None."""
     return {
         "id": id,
         "clause": clause,
@@ -135,4 +145,5 @@ def metadata(id, clause, title, summary, applicant, fields, notes, figures, exam
         "figures": figures,
         "examples": examples,
         "eligible_verdict": eligible_verdict,
+        "headline": headline,
     }

@@ -157,6 +157,14 @@ METADATA = F.metadata(
         F.figure("small_enterprise_max_loan_yuan", SMALL_ENTERPRISE_MAX_LOAN_YUAN, "yuan",
                  text("小微企业最高贷款额度", "Small enterprise: maximum loan"), "300万元"),
     ],
+    # The largest loan is the answer; the interest (the total) only once a rate is entered.
+    headline=F.headline(
+        "max_loan_yuan", text("最高可申请贷款", "Largest loan you can apply for"),
+        text("财政贴息（最多）", "Interest paid by the government (at most)"),
+        total_needs="annual_rate_percent",
+        total_missing=text("填写贷款年利率后，可估算财政贴息金额。",
+                           "Enter the loan's annual interest rate to estimate the interest the government pays."),
+    ),
     examples=[
         {"applicant_type": "graduate", "annual_rate_percent": 4.35},
         {"applicant_type": "partnership", "partners": 4, "graduate_partners": 2,

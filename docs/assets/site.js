@@ -21,10 +21,10 @@ function nameHeaderParts() {
 function pointLanguageMenuAtThisPage() {
   // One link per other language above the content; the menu's entry of this page's own language
   // (the only one without a link there) points at this page.
-  const twins = new Map([...document.querySelectorAll(".policy-lang-switch a[hreflang]")]
+  const twins = new Map([...document.querySelectorAll(/** @type {"a"} */ (".policy-lang-switch a[hreflang]"))]
     .map((twin) => [twin.getAttribute("hreflang"), twin.href]));
   if (!twins.size) return;
-  for (const link of document.querySelectorAll(".md-select__link[hreflang]")) {
+  for (const link of document.querySelectorAll(/** @type {"a"} */ (".md-select__link[hreflang]"))) {
     link.href = twins.get(link.getAttribute("hreflang")) ?? location.href.split("#")[0];
   }
 }
@@ -40,7 +40,7 @@ else onEveryPage();
 // Material's inline script that opens a content tab named by the URL's #fragment, from a file
 // (the site's Content-Security-Policy refuses inline scripts). No page has content tabs today.
 function selectTabNamedByHash() {
-  const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  const target = /** @type {HTMLInputElement | null} */ (document.getElementById(decodeURIComponent(location.hash.slice(1))));
   if (target && target.name) target.checked = target.name.startsWith("__tabbed_");
 }
 selectTabNamedByHash();

@@ -5,7 +5,7 @@
 /* global __md_scope */
 (function () {
   const scope = document.currentScript.dataset.mdScope || ".";
-  window.__md_scope = new URL(scope, location);
+  window.__md_scope = new URL(scope, location.href);
   window.__md_hash = (value) => [...value].reduce((hash, char) => (hash << 5) - hash + char.charCodeAt(0), 0);
   window.__md_get = (key, storage = localStorage, base = __md_scope) =>
     JSON.parse(storage.getItem(base.pathname + "." + key));

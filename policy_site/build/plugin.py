@@ -248,8 +248,8 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         generated: dict[str, str | bytes | Path] = dict(self.pages)
-        generated |= {"assets/" + p.relative_to(self.assets_dir).as_posix(): p
-                      for p in sorted(self.assets_dir.rglob("*")) if p.is_file()}
+        # The browser scripts import one another at the release's address (?v=, as the pages load them).
+        generated |= pyodide_runtime.site_assets(self.assets_dir, self.runtime.version if self.site is not None else None)
         if self.site is not None:  # None: the preview of broken data, only pages that say so
             generated |= downloads.data_files(self.site)
         if self.site is not None and self.config.language == "zh":  # one copy, in the top-level site; en pages use ../pyodide/

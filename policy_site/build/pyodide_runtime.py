@@ -32,6 +32,7 @@ import base64
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -119,8 +120,8 @@ def find_repo_root(start: Path) -> Path:
 def build_runtime(repo_root: Path, assets_dir: Path | None = None) -> Runtime:
     """The runtime, rebuilt only when an input changed (cheap to call from every build).
 
-    ``assets_dir``, when given, is the site's ``docs/assets``: its ``calculator/`` scripts
-    count towards ``version``, which cache-busts them too.
+    ``assets_dir``, when given, is the site's ``docs/assets``: the scripts of its versioned folders
+    (``VERSIONED_ASSETS``) count towards ``version``, which cache-busts them too.
     """
     repo_root = Path(repo_root).resolve()
     watched = [*_input_files(repo_root)]
@@ -130,14 +131,41 @@ def build_runtime(repo_root: Path, assets_dir: Path | None = None) -> Runtime:
     return _build_runtime(repo_root, Path(assets_dir) if assets_dir is not None else None, stamp)
 
 
-VERSIONED_ASSETS = ("calculator", "finder")
+VERSIONED_ASSETS = ("runtime", "kit", "calculator", "finder")
 """Folders of docs/assets whose files pages load as ``?v=<version>``: the version hashes them all, so a
 release that changes any of them (only the finder's style sheet, say) gives them all a new address
 (the service worker keeps ``?v=`` URLs for good)."""
 
+PRECACHED_ASSETS = ("runtime", "kit", "calculator")
+"""Folders of docs/assets the service worker keeps as it installs: the runtime's scripts, the kit and
+the calculator's own (the finder's come with the site's list of pages, offline.json)."""
+
+# A static import or re-export of one of our modules by a relative path: `import { h } from "../kit/dom.js";`
+_RELATIVE_IMPORT = re.compile(r"""^((?:import|export)\b[^;"']*?\bfrom\s*)(["'])(\.\.?/[^"'?]+\.js)\2""", re.MULTILINE)
+
 
 def _versioned_assets(assets_dir: Path) -> list[Path]:
     return sorted(p for folder in VERSIONED_ASSETS for p in (assets_dir / folder).rglob("*") if p.is_file())
+
+
+def versioned_imports(source: str, version: str) -> str:
+    """A module of the versioned folders as the site serves it: its imports of our other modules at
+    this release's address (``from "../kit/dom.js?v=<version>"``), the one the page preloads, so
+    that each module is loaded once, at its release's address, and kept for good by the service worker."""
+    return _RELATIVE_IMPORT.sub(lambda m: f"{m[1]}{m[2]}{m[3]}?v={version}{m[2]}", source)
+
+
+def site_assets(assets_dir: Path, version: str | None) -> dict[str, Path | bytes]:
+    """Every file of ``assets_dir`` at its site address (``assets/...``): the scripts of the versioned
+    folders that import others, with their imports versioned (``version`` None: as they are); every
+    other file as it is."""
+    versioned = {p for p in _versioned_assets(assets_dir) if p.suffix == ".js"} if version else set()
+    files: dict[str, Path | bytes] = {}
+    for path in sorted(p for p in assets_dir.rglob("*") if p.is_file()):
+        source = path.read_text(encoding="utf-8") if path in versioned else None
+        served = versioned_imports(source, version) if source is not None else None
+        files["assets/" + path.relative_to(assets_dir).as_posix()] = served.encode() if served != source else path
+    return files
 
 
 def _input_files(repo_root: Path) -> list[Path]:
@@ -218,7 +246,8 @@ def service_worker(manifest: dict, assets_dir: Path | None) -> bytes:
     worker, once a calculator page has downloaded it."""
     precache = []
     if assets_dir is not None:
-        scripts = sorted(p.relative_to(assets_dir).as_posix() for p in (assets_dir / "calculator").rglob("*") if p.is_file())
+        scripts = sorted(p.relative_to(assets_dir).as_posix() for folder in PRECACHED_ASSETS
+                         for p in (assets_dir / folder).rglob("*") if p.is_file())
         precache += [f"{prefix}assets/{name}?v={manifest['version']}" for prefix in ("", "en/") for name in scripts]
     # The runtime's files at their addresses: a new release's service worker keeps those of an older
     # release's cache whose address (so bytes) is unchanged, and drops the others.

@@ -1,5 +1,5 @@
 // The site's service worker (written to the site root as sw.js by policy_site/build/pyodide_runtime.py,
-// which fills in CONFIG; registered by docs/assets/calculator/runtime.js once a calculator is ready).
+// which fills in CONFIG; registered by docs/assets/runtime/runtime.js once a calculator is ready).
 //
 // - Versioned by the build: its cache is "policy-site-<version>" (the runtime's and our scripts'
 //   version). On activate it moves from older releases' caches what this release still uses (the

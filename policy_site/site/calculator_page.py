@@ -45,7 +45,7 @@ def page_config(site: Any, lang: str, calc_id: str, site_map: Any, page: Any, t:
     clause = calculator_clause(site, calc_id)
     runtime = site.runtime
     config: dict[str, Any] = {
-        "calculator": {key: calc[key] for key in ("id", "clause", "title", "fields", "notes", "eligible_verdict")},
+        "calculator": {key: calc[key] for key in ("id", "clause", "title", "fields", "notes", "eligible_verdict", "headline")},
         "lang": lang,
         "pyodide": site_map.runtime_folder(page),
         "runtime_version": runtime.version,

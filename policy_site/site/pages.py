@@ -145,9 +145,9 @@ def worked_examples(site: Any, calc_id: str) -> list[dict[str, Any]]:
 
 def runtime_head(site: Any, site_map: Any, page: Page) -> dict[str, str]:
     """The front-matter fields of a page that runs the calculators' runtime (a calculator, the
-    finder): docs/overrides/main.html puts them in the page's <head> for assets/calculator/early.js,
+    finder): docs/overrides/main.html puts them in the page's <head> for assets/runtime/early.js,
     which starts the runtime's download while the page is still arriving."""
     runtime = site.runtime
     head = {"pyodide": site_map.runtime_folder(page), "version": runtime.version, "manifest": runtime.manifest}
     return {"policy_runtime": formatting.json_text(head),
-            "policy_runtime_script": f"{site_map.asset('calculator/early.js', page)}?v={runtime.version}"}
+            "policy_runtime_script": f"{site_map.asset('runtime/early.js', page)}?v={runtime.version}"}

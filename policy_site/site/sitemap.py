@@ -125,7 +125,7 @@ class SiteMap:
         return "../" * from_page.url.count("/")
 
     def asset(self, path: str, from_page: Page) -> str:
-        """A file of this language's ``assets/`` folder ("calculator/early.js"), from ``from_page``."""
+        """A file of this language's ``assets/`` folder ("runtime/early.js"), from ``from_page``."""
         return f"{self.root(from_page)}assets/{path}"
 
     def runtime_folder(self, from_page: Page) -> str:

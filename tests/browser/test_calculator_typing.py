@@ -7,7 +7,7 @@ A case passes when, after typing and pressing the button, either the boxes still
 typed and the result is what the visitor meant (computed by CPython's ``calculators.calculate``),
 or the input is refused: a field marked invalid with a visible message.
 
-Fixed by issue 8: number boxes are text inputs read by docs/assets/calculator/amount.js (one
+Fixed by issue 8: number boxes are text inputs read by docs/assets/kit/amount.js (one
 function, tested in Node by tests/js/test_amount_input.py).
 """
 

@@ -263,7 +263,7 @@ def test_one_worker_across_instant_navigation(calc_site, new_context, traffic, l
     page = context.new_page()
     page.goto(calc_site.page(lang, "clauses/2.1/"))
     page.wait_for_load_state("networkidle")
-    assert traffic.matching("/pyodide/") == [] and traffic.matching("/assets/calculator/") == []
+    assert traffic.matching("/pyodide/") == [] and not [u for d in ("runtime", "kit", "calculator") for u in traffic.matching(f"/assets/{d}/")]
     page.evaluate("window.__notReloaded = true")
 
     _click(page, 'article a[href$="calculators/startup_loan/"]', "**/calculators/startup_loan/")
@@ -278,7 +278,7 @@ def test_one_worker_across_instant_navigation(calc_site, new_context, traffic, l
     assert submit(page, "loan_guarantee_reward")[-1] == "done"
 
     assert len([u for u in made if "/pyodide/pyodide.asm.wasm" in u]) == 1, traffic.matching("/pyodide/")
-    assert len([u for u in made if "/assets/calculator/worker.js" in u]) == 1, made
+    assert len([u for u in made if "/assets/runtime/worker.js" in u]) == 1, made
     assert page.evaluate("document.querySelectorAll('form[data-calculator]').length") == 1
 
 
@@ -295,8 +295,8 @@ def test_the_worker_started_from_the_head_is_the_one_used(calc_site, new_context
     page = context.new_page()
     page.goto(calc_site.page("zh", "calculators/temporary_assistance/"))
     assert wait_state(page, "temporary_assistance", "ready") == "ready"
-    assert len([u for u in made if "/assets/calculator/worker.js" in u]) == 1, made
-    assert page.evaluate("""() => { const ours = window.__made.filter((m) => m.url.includes('/assets/calculator/worker.js'));
+    assert len([u for u in made if "/assets/runtime/worker.js" in u]) == 1, made
+    assert page.evaluate("""() => { const ours = window.__made.filter((m) => m.url.includes('/assets/runtime/worker.js'));
         return ours.length === 1 && ours[0].early && ours[0].worker === globalThis.__policyRuntime.worker
           && globalThis.__policyEarlyWorker === undefined; }""")  # made from the <head>, and adopted
     request = '{"id": "temporary_assistance", "inputs": {"persons": "3"}}'
@@ -339,7 +339,7 @@ def test_clause_page_downloads_nothing_of_pyodide(calc_site, new_context, traffi
     assert page.locator('a[href$="calculators/internship_subsidy/"]').count() >= 1
     assert traffic.requests, "no requests recorded"
     assert traffic.matching("/pyodide/") == []
-    assert traffic.matching("/assets/calculator/") == []
+    assert not [u for d in ("runtime", "kit", "calculator") for u in traffic.matching(f"/assets/{d}/")]
 
 
 SAVE_DATA = "Object.defineProperty(navigator, 'connection', {configurable: true, value: {saveData: true}});"

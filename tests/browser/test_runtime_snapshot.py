@@ -1,4 +1,4 @@
-"""The memory snapshot of Python made on the visitor's device (docs/assets/calculator/worker.js).
+"""The memory snapshot of Python made on the visitor's device (docs/assets/runtime/worker.js).
 
 - The first visit starts Python afresh and keeps a snapshot in the release's cache; the next visit
   restores it, and the restored Python answers every calculator case byte for byte as CPython does.

@@ -12,7 +12,7 @@ from policy_site.build.precompress import compressed, precompress_tree
 
 def test_every_text_and_wasm_file_has_br_and_gz_that_decompress_to_it(built_site):
     for rel in ("pyodide/pyodide.asm.wasm", "pyodide/pyodide.asm.mjs", "index.html", "en/index.html",
-                "calculators/startup_loan/index.html", "assets/calculator/worker.js", "search/search_index.json",
+                "calculators/startup_loan/index.html", "assets/runtime/worker.js", "search/search_index.json",
                 "en/search/search_index.json"):
         original = (built_site / rel).read_bytes()
         assert brotli.decompress((built_site / (rel + ".br")).read_bytes()) == original, rel

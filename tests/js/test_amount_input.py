@@ -1,4 +1,4 @@
-"""The calculator forms' number reading (docs/assets/calculator/amount.js), run in real Node.
+"""The calculator forms' number reading (docs/assets/kit/amount.js), run in real Node.
 
 Every example of issue 8 and the bad ones: a number is read exactly as typed, or refused
 (never silently changed). The browser test (tests/browser) checks the form shows it back.
@@ -14,7 +14,7 @@ import pytest
 from decimal import Decimal
 
 REPO = Path(__file__).resolve().parents[2]
-MODULE = REPO / "docs" / "assets" / "calculator" / "amount.js"
+MODULE = REPO / "docs" / "assets" / "kit" / "amount.js"
 RUNNER = Path(__file__).resolve().parent / "read_numbers.mjs"
 
 YUAN = {"zh": "元", "en": "yuan"}

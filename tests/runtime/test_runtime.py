@@ -63,7 +63,7 @@ def test_a_change_to_any_versioned_script_gives_a_new_version(tmp_path):
     assets = tmp_path / "assets"
     shutil.copytree(REPO / "docs" / "assets", assets)
     versions = [rt.build_runtime(REPO, assets_dir=assets).version]
-    for name in ("finder/finder.js", "finder/finder.css", "finder/print.css", "calculator/calculator.css"):
+    for name in ("finder/finder.js", "finder/finder.css", "kit/print.css", "calculator/calculator.css", "kit/dom.js"):
         path = assets / name
         path.write_text(path.read_text(encoding="utf-8") + "\n/* release */\n", encoding="utf-8")
         versions.append(rt.build_runtime(REPO, assets_dir=assets).version)

@@ -10,54 +10,54 @@
 //   network | stalled | integrity | nowasm | start | file), and "idle" while a visitor on a slow
 //   link or with Save-Data has not pressed the download button yet.
 //
-// Material's instant navigation swaps the page content without reloading: the state below lives
-// on globalThis, so the worker survives navigation (and a second copy of this module, e.g. the
-// English site's, reuses it), and every new page is scanned for calculators.
+// Material's instant navigation swaps the page content without reloading: the runtime lives on
+// globalThis (runtime.js), so the worker survives navigation, and every new page is scanned for
+// calculators (mountEvery).
+//
+// The modules it imports come at this script's version (the build writes ?v= into the import
+// specifiers, and the pages list them as modulepreload links, so they arrive with this script).
 
-const APP_KEY = "__policyCalculatorApp";
+import { formatAmount, readNumber } from "../kit/amount.js";
+import { h, mountEvery, present } from "../kit/dom.js";
+import { fill, Language } from "../kit/language.js";
+import { addressLine, estimateLine, printButton, receiptSection, usePrintStyle } from "../kit/receipt.js";
+import { describeFailure, downloadBytes, sharedRuntime, sizedStrings, slowLink, startRuntime } from "../runtime/runtime.js";
 
-// The one number reader (amount.js, tested in Node), the one Pyodide worker, shared with the finder
-// (runtime.js), and the DOM helpers (dom.js): loaded with this script's own version, in parallel
-// (the pages also list them as modulepreload links, so they arrive with this script).
-const here = (name) => new URL(`${name}${new URL(import.meta.url).search}`, import.meta.url).href;
-const [{ readNumber, formatAmount }, { sharedRuntime, slowLink, downloadBytes, sizedStrings }, { h, Bilingual }] = await Promise.all(
-  ["amount.js", "runtime.js", "dom.js"].map((name) => import(here(name))));
-
-// --- small helpers ------------------------------------------------------------------------------
-
-function present(...nodes) {
-  return nodes.filter((node) => node !== null && node !== undefined && node !== false);
-}
-
+/** @param {number} bytes */
 function megabytes(bytes) {
   return (bytes / 1_000_000).toFixed(1);
 }
 
 // --- one calculator on one page -----------------------------------------------------------------
 
-class CalculatorForm extends Bilingual {
-  constructor(app, section, config) {
+class CalculatorForm extends Language {
+  /**
+   * @param {import("../runtime/runtime.js").Runtime} runtime
+   * @param {HTMLElement} section
+   * @param {any} config  what the build wrote (policy_site/site/calculator_page.py, page_config)
+   */
+  constructor(runtime, section, config) {
     super(config.language);
-    this.app = app;
+    this.runtime = runtime;
     this.section = section;
     this.config = config;
     this.calc = config.calculator;
     this.id = this.calc.id;
-    this.s = sizedStrings(config.strings, config, app.runtime); // the download size true for this host
+    this.s = sizedStrings(config.strings, config, runtime); // the download size true for this host
     this.prefix = `calc-${this.id}`;
     this.latest = 0;
     this.pendingSubmit = false;
     this.fields = new Map(this.calc.fields.map((field) => [field.name, field]));
     // The first calculator page starts Python right away, before building its form, unless the
     // visitor asked to save data: every millisecond counts towards the calculator being ready.
-    app.runtime.forPage?.(config.runtime_version); // a runtime of another release never computes here
-    if (app.runtime.state === "idle" && !slowLink()) app.start(this);
+    runtime.forPage?.(config.runtime_version); // a runtime of another release never computes here
+    if (runtime.state === "idle" && !slowLink()) this.start();
     this.build();
     const fromQuery = this.readQuery();
     this.updateVisibility();
     this.showReadBack();
     this.onRuntime = (state) => this.runtimeChanged(state);
-    app.runtime.listeners.add(this.onRuntime);
+    runtime.listeners.add(this.onRuntime);
     // A link that fills in only some of the required fields (the finder's, with what its answers
     // give) prefills them silently: no "please fill in" for fields the visitor has not touched yet.
     const complete = this.calc.fields.every((f) => !f.required || f.type === "bool" || !this.shown(f) || this.rawValue(f) !== "");
@@ -67,7 +67,11 @@ class CalculatorForm extends Bilingual {
       this.pendingSubmit = true;
       this.focusOnAnswer = true;
     }
-    this.runtimeChanged(app.runtime.state);
+    this.runtimeChanged(runtime.state);
+  }
+
+  start() {
+    startRuntime(this.runtime, this.config);
   }
 
   fieldId(name) {
@@ -161,8 +165,11 @@ class CalculatorForm extends Bilingual {
     return field.default;
   }
 
+  /** The form's controls of a field (its radio buttons, or its one input or select).
+   * @param {string} name
+   * @returns {HTMLInputElement[]} */
   controls(name) {
-    return [...this.form.querySelectorAll(`[name="${CSS.escape(name)}"]`)];
+    return [...this.form.querySelectorAll(`[name="${CSS.escape(name)}"]`)].map((control) => /** @type {HTMLInputElement} */ (control));
   }
 
   setValue(field, value) {
@@ -201,7 +208,7 @@ class CalculatorForm extends Bilingual {
 
   updateVisibility() {
     for (const field of this.calc.fields) {
-      const wrapper = this.form.querySelector(`[data-field="${CSS.escape(field.name)}"]`);
+      const wrapper = /** @type {HTMLElement} */ (this.form.querySelector(`[data-field="${CSS.escape(field.name)}"]`));
       const shown = this.shown(field);
       wrapper.hidden = !shown;
       for (const control of this.controls(field.name)) control.disabled = !shown;
@@ -224,7 +231,7 @@ class CalculatorForm extends Bilingual {
       : problem === "whole" ? "calc_bad_whole" : kind === "money" ? "calc_bad_money" : kind === "int" ? "calc_bad_int" : "calc_bad_number";
     const typed = raw.length > 40 ? raw.slice(0, 40) + "…" : raw;
     const label = this.tr(field.label);
-    const text = `${this.language.open_quote}${label}${this.language.close_quote}${this.colon()}` + this.s[key].replace("{typed}", typed);
+    const text = `${this.language.open_quote}${label}${this.language.close_quote}${this.colon()}` + fill(this.s[key], { typed });
     return { field: field.name, zh: text, en: text };
   }
 
@@ -243,8 +250,8 @@ class CalculatorForm extends Bilingual {
       }
       const shown = kind === "int" && !field.unit ? answer.text /* a year: never grouped */ : formatAmount(answer.value, kind !== "money");
       read.textContent = kind === "money"
-        ? this.s.calc_read_money.replace("{amount}", shown)
-        : this.s.calc_read_number.replace("{amount}", shown).replace("{unit}", field.unit ? this.tr(field.unit) : "");
+        ? fill(this.s.calc_read_money, { amount: shown })
+        : fill(this.s.calc_read_number, { amount: shown, unit: field.unit ? this.tr(field.unit) : "" });
       read.hidden = false;
     }
   }
@@ -271,7 +278,7 @@ class CalculatorForm extends Bilingual {
         if (!answer.ok) problems.push(this.numberError(field, raw, answer.problem));
         else if (answer.value !== null) inputs[field.name] = answer.value;
       }
-      query.set(field.name, raw);
+      query.set(field.name, String(raw));
     }
     return { inputs, query, problems };
   }
@@ -299,7 +306,7 @@ class CalculatorForm extends Bilingual {
   /** The links to this page in the other language carry the inputs, so switching language keeps
    * them (and the result, which the twin page computes again from them). */
   carryQueryToTwin(search) {
-    for (const link of document.querySelectorAll(".policy-lang-switch a[hreflang], .md-select__link[hreflang]")) {
+    for (const link of document.querySelectorAll(/** @type {"a"} */ (".policy-lang-switch a[hreflang], .md-select__link[hreflang]"))) {
       const target = new URL(link.href, location.href);
       if (target.pathname === location.pathname) continue; // the menu's entry for this very page
       target.search = search;
@@ -323,7 +330,7 @@ class CalculatorForm extends Bilingual {
 
   runtimeChanged(state) {
     if (!this.section.isConnected) {
-      this.app.runtime.listeners.delete(this.onRuntime);
+      this.runtime.listeners.delete(this.onRuntime);
       return;
     }
     const busyOrAnswered = ["busy", "done", "error"].includes(this.result.dataset.state) && this.result.dataset.error !== "load";
@@ -338,7 +345,7 @@ class CalculatorForm extends Bilingual {
         this.note.hidden = false;
         this.announced = 0;
       }
-      this.showProgress(this.app.runtime.progress);
+      this.showProgress(this.runtime.progress);
     } else if (state === "ready") {
       this.note.hidden = true;
       this.loader.hidden = true;
@@ -358,7 +365,7 @@ class CalculatorForm extends Bilingual {
   /** Bytes so far on a bar and in words; the live status speaks only at each quarter and at the start of Python. */
   showProgress(progress) {
     if (!progress) return;
-    const size = downloadBytes(this.app.runtime, this.config);
+    const size = downloadBytes(this.runtime, this.config);
     if (!this.progressBar) {
       this.progressBar = h("progress", { class: "policy-calc__progress", max: 1000, value: 0, "aria-hidden": "true" });
       this.progressText = h("p", { class: "policy-calc__progress-text" });
@@ -374,36 +381,29 @@ class CalculatorForm extends Bilingual {
     }
     const fraction = progress.total ? Math.min(1, progress.loaded / progress.total) : 0;
     this.progressBar.value = Math.round(fraction * 1000);
-    this.progressText.textContent = this.s.runtime_progress
-      .replace("{loaded}", megabytes(fraction * size)).replace("{total}", megabytes(size));
+    this.progressText.textContent = fill(this.s.runtime_progress, { loaded: megabytes(fraction * size), total: megabytes(size) });
     const quarter = Math.floor(fraction * 4) * 25;
     if (typeof this.announced === "number" && quarter > this.announced && quarter < 100) {
       this.announced = quarter;
-      this.status.textContent = this.s.runtime_progress_done.replace("{percent}", String(quarter));
+      this.status.textContent = fill(this.s.runtime_progress_done, { percent: quarter });
     }
   }
 
   /** Why the calculator cannot run, what to do, and whom to ask; the form and the worked examples stay. */
   showFailure() {
-    const runtime = this.app.runtime;
-    const reason = ["network", "stalled", "integrity", "nowasm", "start", "file", "updated"].includes(runtime.reason) ? runtime.reason : "start";
+    const runtime = this.runtime;
+    const failure = describeFailure(runtime);
     this.note.hidden = true;
     this.progressBar = null;
-    this.setState("error", { error: "load", loadFailure: reason });
-    const help = ["nowasm", "file", "updated"].includes(reason) ? "" : " " + this.s.runtime_failed_help;
-    this.status.textContent = this.s[`runtime_failed_${reason}`] + help;
+    this.setState("error", { error: "load", loadFailure: failure.reason });
+    this.status.textContent = this.s[failure.key] + (failure.help ? " " + this.s.runtime_failed_help : "");
     const parts = [];
     if (this.config.agencies.length) {
-      const ask = h("p", { class: "policy-calc__ask" }, this.s.runtime_ask_agency);
-      this.config.agencies.forEach((agency, index) => {
-        if (index) ask.append(this.language.list_separator);
-        ask.append(h("a", { href: agency.url }, this.mixed(agency.name)));
-      });
-      parts.push(ask);
+      parts.push(h("p", { class: "policy-calc__ask" }, this.s.runtime_ask_agency, ...this.agencyLinks(this.config.agencies)));
     }
-    if (!["nowasm", "file"].includes(reason)) {
+    if (failure.action) {
       const retry = h("button", { type: "button", class: "md-button policy-calc__retry",
-                                  text: reason === "updated" ? this.s.runtime_reload : this.s.runtime_retry });
+                                  text: failure.action === "reload" ? this.s.runtime_reload : this.s.runtime_retry });
       retry.addEventListener("click", () => runtime.retry());
       parts.push(retry);
     }
@@ -414,7 +414,7 @@ class CalculatorForm extends Bilingual {
   showLoader() {
     this.status.textContent = this.s.runtime_slow_link;
     this.loader.replaceChildren(h("button", { type: "button", class: "md-button policy-calc__load", text: this.s.runtime_download_button }));
-    this.loader.firstChild.addEventListener("click", () => this.app.start(this));
+    this.loader.firstChild.addEventListener("click", () => this.start());
     this.loader.hidden = false;
   }
 
@@ -429,7 +429,7 @@ class CalculatorForm extends Bilingual {
       this.showErrors(problems, moveFocus);
       return;
     }
-    const runtime = this.app.runtime;
+    const runtime = this.runtime;
     if (runtime.state !== "ready") {
       this.focusOnAnswer = moveFocus;
       if (runtime.state === "idle") {
@@ -507,19 +507,20 @@ class CalculatorForm extends Bilingual {
     if (moveFocus) (first ?? heading).focus();
   }
 
-  /** An amount and its unit that never break apart; on Chinese pages large sums also in 万元. */
+  /** An amount and its unit that never break apart; where the language says so, large sums also in 万元.
+   * @param {number} value
+   * @returns {HTMLSpanElement[]} */
   amountNode(value, { upTo = false } = {}) {
-    const s = this.s;
-    const text = s.calc_yuan.replace("{amount}", formatAmount(value));
-    const parts = [h("span", { class: "policy-amount", text: (upTo ? s.calc_up_to + " " : "") + text })];
+    const text = (upTo ? this.s.calc_up_to + " " : "") + this.yuan(value, this.s.calc_yuan);
+    const parts = [h("span", { class: "policy-amount", text })];
     const wan = this.wanNote(value);
     if (wan) parts.push(h("span", { class: "policy-amount policy-amount--wan", text: wan }));
     return parts;
   }
 
+  /** @param {number} value */
   amountText(value, upTo = false) {
-    const base = (upTo ? this.s.calc_up_to + " " : "") + this.s.calc_yuan.replace("{amount}", formatAmount(value));
-    return base + this.wanNote(value);
+    return (upTo ? this.s.calc_up_to + " " : "") + this.yuan(value, this.s.calc_yuan) + this.wanNote(value);
   }
 
   showResult(result, moveFocus, inputs = {}) {
@@ -533,28 +534,33 @@ class CalculatorForm extends Bilingual {
       class: `policy-calc__verdict policy-calc__verdict--${result.eligible ? (expired ? "expired" : "yes") : "no"}`,
       text: verdictText,
     });
+    /** @type {HTMLElement[]} */
     const parts = [heading, verdict];
-    const isLoan = result.max_loan_yuan !== undefined;
-    const rateGiven = Number(inputs.annual_rate_percent ?? 0) > 0;
+    // A calculator whose answer is another amount than the total declares it (its metadata's
+    // headline: the startup loan's largest loan); the total then comes second, and, when it needs
+    // an input (the loan's rate), only once that input is given.
+    const headline = this.calc.headline;
+    const totalWaits = Boolean(headline?.total_needs) && !(Number(inputs[headline.total_needs] ?? 0) > 0);
     let statusAmount;
-    if (isLoan && result.eligible) {
-      // The startup loan: the largest loan is the answer; the interest only once a rate is entered.
+    if (headline && result.eligible) {
+      const label = this.tr(headline.label);
+      const totalLabel = this.tr(headline.total_label);
       parts.push(h("p", { class: "policy-calc__amount" },
-        h("span", { text: s.calc_max_loan }), " ", h("strong", {}, ...this.amountNode(result.max_loan_yuan))));
-      if (rateGiven) {
+        h("span", { text: label }), " ", h("strong", {}, ...this.amountNode(result[headline.amount]))));
+      if (!totalWaits) {
         parts.push(h("p", { class: "policy-calc__amount policy-calc__amount--second" },
-          h("span", { text: s.calc_interest_headline }), " ", h("strong", {}, ...this.amountNode(result.interest_subsidy_yuan))));
+          h("span", { text: totalLabel }), " ", h("strong", {}, ...this.amountNode(result.total_yuan))));
       } else {
-        parts.push(h("p", { class: "policy-calc__hint", text: s.calc_interest_needs_rate }));
+        parts.push(h("p", { class: "policy-calc__hint", text: this.tr(headline.total_missing) }));
       }
-      statusAmount = `${s.calc_max_loan} ${this.amountText(result.max_loan_yuan)}`
-        + (rateGiven ? `${this.language.semicolon}${s.calc_interest_headline} ${this.amountText(result.interest_subsidy_yuan)}` : "");
+      statusAmount = `${label} ${this.amountText(result[headline.amount])}`
+        + (!totalWaits ? `${this.language.semicolon}${totalLabel} ${this.amountText(result.total_yuan)}` : "");
     } else {
       parts.push(h("p", { class: "policy-calc__amount" },
         h("span", { text: s.calc_total }), " ", h("strong", {}, ...this.amountNode(result.total_yuan, { upTo: result.total_is_ceiling }))));
       statusAmount = this.amountText(result.total_yuan, result.total_is_ceiling);
     }
-    if (result.items.length && !(isLoan && !rateGiven)) {
+    if (result.items.length && !totalWaits) {
       parts.push(h("h4", { text: s.calc_items }), h("table", { class: "policy-calc__items" },
         h("tbody", {}, result.items.map((item) => h("tr", {},
           h("th", { scope: "row" }, this.mixed(item[this.lang] ?? item.zh)), h("td", {}, ...this.amountNode(item.yuan)))))));
@@ -564,7 +570,7 @@ class CalculatorForm extends Bilingual {
         h("thead", {}, h("tr", {}, h("th", { scope: "col", text: s.calc_year_col }),
           h("th", { scope: "col", text: s.calc_year_amount }), h("th", { scope: "col", text: s.calc_year_cumulative }))),
         h("tbody", {}, result.by_year.map((row) => h("tr", {},
-          h("th", { scope: "row", text: s.calc_year_n.replace("{n}", String(row.year)) }),
+          h("th", { scope: "row", text: fill(s.calc_year_n, { n: row.year }) }),
           h("td", {}, ...this.amountNode(row.yuan)), h("td", {}, ...this.amountNode(row.cumulative_yuan)))))));
     }
     // A default figure more than a year old (the stored minimum wage): say so with the result.
@@ -581,12 +587,7 @@ class CalculatorForm extends Bilingual {
     parts.push(h("p", {}, h("strong", { text: s.clause + this.colon() }),
       h("a", { href: clause.url }, this.mixed(`${clause.id} ${clause.title}`))));
     if (this.config.agencies.length) {
-      const links = [];
-      this.config.agencies.forEach((agency, index) => {
-        if (index) links.push(this.language.list_separator);
-        links.push(h("a", { href: agency.url }, this.mixed(agency.name)));
-      });
-      parts.push(h("p", {}, h("strong", { text: s.summary_ask + this.colon() }), ...links));
+      parts.push(h("p", {}, h("strong", { text: s.summary_ask + this.colon() }), ...this.agencyLinks(this.config.agencies)));
     }
     // The notes and the estimate warning are on the page once (below the form): link to them.
     parts.push(h("p", { class: "policy-calc__estimate" }, s.estimate_note + " ",
@@ -595,24 +596,25 @@ class CalculatorForm extends Bilingual {
     this.output.hidden = false;
     this.setState("done", { eligible: String(result.eligible), totalYuan: String(result.total_yuan) });
     // An expired measure: the live region says so too, not only the amount.
-    this.status.textContent = s.calc_status_done.replace("{amount}", statusAmount)
+    this.status.textContent = fill(s.calc_status_done, { amount: statusAmount })
       + (expired ? `${this.language.word_space}${verdictText}${this.language.full_stop}` : "");
     if (moveFocus) heading.focus();
     addReceipt(this, result);
   }
 }
 
-// --- receipts: "print / save as PDF" (the print stylesheet is assets/finder/print.css) ------------
+// --- receipts: "print / save as PDF" (kit/receipt.js) -------------------------------------------
 
+/**
+ * @param {CalculatorForm} form
+ * @param {any} result
+ */
 function addReceipt(form, result) {
-  const holder = form.section.querySelector("[data-receipt-config]");
+  const holder = /** @type {HTMLElement | null} */ (form.section.querySelector("[data-receipt-config]"));
   if (!holder) return;
   const config = JSON.parse(holder.dataset.receiptConfig);
   const s = config.strings;
-  if (!document.querySelector("link[data-policy-print]")) {
-    document.head.append(h("link", { rel: "stylesheet", media: "print", "data-policy-print": true,
-      href: new URL(`../finder/print.css${new URL(import.meta.url).search}`, import.meta.url).href }));
-  }
+  usePrintStyle();
   const colon = form.colon();
   const inputs = h("dl", {});
   for (const field of form.calc.fields) {
@@ -623,51 +625,20 @@ function addReceipt(form, result) {
       : field.type === "choice" ? form.tr(field.choices.find((c) => c.value === raw)) || raw : raw;
     inputs.append(h("dt", {}, form.mixed(form.tr(field.label))), h("dd", {}, form.mixed(String(shown))));
   }
-  const receipt = h("section", { class: "policy-receipt", hidden: true, "data-receipt": result.calculator },
+  const receipt = receiptSection(result.calculator);
+  receipt.append(
     h("p", { class: "policy-receipt__heading" }, h("strong", { text: s.print_heading })),
     h("p", {}, h("strong", { text: s.print_inputs })), inputs,
     h("p", {}, h("strong", { text: s.print_clause_texts })), h("p", {}, h("strong", { text: config.clause })),
     h("p", { lang: "zh-Hans", text: config.text_zh }),
     h("p", { text: `${s.print_data_date}${colon}${config.data_date}` }),
-    h("p", {}, `${s.print_address}${colon}`, h("span", { class: "policy-receipt__url", text: location.href })),
-    h("p", { class: "policy-receipt__estimate", text: s.print_estimate }));
-  const button = h("button", { type: "button", class: "md-button policy-print-button", text: s.print_button });
-  button.addEventListener("click", () => window.print());
-  form.output.append(h("p", {}, button), receipt);
+    addressLine(s.print_address, colon),
+    estimateLine(s.print_estimate));
+  form.output.append(h("p", {}, printButton(s.print_button)), receipt);
 }
 
-// --- the page-independent part ------------------------------------------------------------------
+// --- every calculator on every page ------------------------------------------------------------
 
-class App {
-  constructor(runtime) {
-    this.runtime = runtime;
-    this.seen = new WeakSet();
-    this.subscribed = false;
-  }
-
-  start(form) {
-    const indexURL = new URL(form.config.pyodide, location.href).href;
-    this.runtime.start(indexURL, form.config.runtime_version, form.config.runtime_manifest ?? null);
-  }
-
-  scan(root = document) {
-    for (const section of root.querySelectorAll("section.policy-calculator")) {
-      if (this.seen.has(section)) continue;
-      this.seen.add(section);
-      const config = section.dataset.calculatorConfig;
-      if (!config) continue;
-      try {
-        new CalculatorForm(this, section, JSON.parse(config));
-      } catch (error) {
-        console.error("calculator:", error);
-      }
-    }
-  }
-}
-
-const app = (globalThis[APP_KEY] ??= new App(sharedRuntime()));
-app.scan(document);
-if (!app.subscribed && typeof window.document$?.subscribe === "function") {
-  app.subscribed = true;
-  window.document$.subscribe(() => app.scan(document));
-}
+mountEvery("calculator", "section.policy-calculator[data-calculator-config]", (section) => {
+  new CalculatorForm(sharedRuntime(), section, JSON.parse(section.dataset.calculatorConfig));
+});

@@ -3,7 +3,7 @@
 // how to serve the site; the worked examples and the agencies stay on the page.
 (function () {
   var script = document.currentScript;
-  var section = script && script.closest("section.policy-calculator");
+  var section = script && /** @type {HTMLElement | null} */ (script.closest("section.policy-calculator"));
   if (!section) return;
   var config;
   try {

@@ -4,7 +4,7 @@
 // whom each measure serves stays below it.
 (function () {
   var script = document.currentScript;
-  var root = script && script.closest(".policy-finder");
+  var root = script && /** @type {HTMLElement | null} */ (script.closest(".policy-finder"));
   if (!root || location.protocol !== "file:") return;
   document.addEventListener("DOMContentLoaded", function () {
     if (root.querySelector("[data-finder-state]")) return;

@@ -1,5 +1,5 @@
 // The finder ("what applies to me?"): one question at a time, the results below, every answer
-// worked out by calculators.find_json in the site's one Pyodide worker (../calculator/runtime.js),
+// worked out by calculators.find_json in the site's one Pyodide worker (../runtime/runtime.js),
 // shared with the calculator pages. Nothing is sent anywhere: the answers live in the URL.
 //
 // DOM contract (tests rely on it):
@@ -7,14 +7,14 @@
 //   [data-clause="2.3"][data-status="applies|may_apply|does_not_apply"]  one per clause
 //   form[data-fact="age"]  the current question (none when no question is left)
 
-const APP_KEY = "__policyFinderApp";
-const search = new URL(import.meta.url).search;
-const [{ sharedRuntime, slowLink, downloadBytes }, { h, Bilingual }, { formatAmount, readNumber }] = await Promise.all(
-  ["runtime.js", "dom.js", "amount.js"].map((name) => import(new URL(`../calculator/${name}${search}`, import.meta.url).href)));
+// (The modules it imports come at this script's version: the build writes ?v= into the import
+// specifiers, and the page lists them as modulepreload links.)
 
-function fill(template, values) {
-  return template.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
-}
+import { readNumber } from "../kit/amount.js";
+import { h, mountEvery } from "../kit/dom.js";
+import { fill, Language } from "../kit/language.js";
+import { addressLine, estimateLine, printButton, receiptSection } from "../kit/receipt.js";
+import { describeFailure, downloadBytes, sharedRuntime, slowLink, startRuntime } from "../runtime/runtime.js";
 
 // Result groups, in the order shown: "ended" holds the clauses that apply or may apply but are
 // outside their dates (expired or not yet in force) on the data date; they are never counted as
@@ -33,10 +33,15 @@ function today() {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
-class Finder extends Bilingual {
-  constructor(app, root, config) {
+class Finder extends Language {
+  /**
+   * @param {import("../runtime/runtime.js").Runtime} runtime
+   * @param {HTMLElement} root
+   * @param {any} config  what the build wrote (policy_site/site/finder_page.py)
+   */
+  constructor(runtime, root, config) {
     super(config.language);
-    this.app = app;
+    this.runtime = runtime;
     this.root = root;
     this.config = config;
     this.s = config.strings;
@@ -54,12 +59,12 @@ class Finder extends Bilingual {
     // The first questions come from the table built with the page: the visitor answers while Python arrives.
     this.render({ announce: false, focus: false });
     this.onRuntime = (state) => this.runtimeChanged(state);
-    app.runtime.listeners.add(this.onRuntime);
-    if (app.runtime.state === "idle") {
+    runtime.listeners.add(this.onRuntime);
+    if (runtime.state === "idle") {
       if (slowLink()) this.offerDownload();
       else this.start();
     }
-    this.runtimeChanged(app.runtime.state);
+    this.runtimeChanged(runtime.state);
   }
 
   // --- answers and the URL ------------------------------------------------------------------
@@ -78,7 +83,10 @@ class Finder extends Bilingual {
     return raw;
   }
 
+  /** The answers the URL holds, in its order: [[fact, value]].
+   * @returns {[string, any][]} */
   readQuery() {
+    /** @type {[string, any][]} */
     const answers = [];
     for (const [key, raw] of new URLSearchParams(location.search)) {
       const fact = this.facts.get(key);
@@ -113,7 +121,7 @@ class Finder extends Bilingual {
     this.result = null;
     this.seq++;
     this.render({ announce: true, focus: true });
-    if (this.app.runtime.state === "ready") this.refresh({ announce: false, focus: false });
+    if (this.runtime.state === "ready") this.refresh({ announce: false, focus: false });
   }
 
   // --- the page -----------------------------------------------------------------------------
@@ -145,12 +153,11 @@ class Finder extends Bilingual {
     }
     this.groups.ended.heading.after(h("p", { class: "policy-finder__group-note", text: s.finder_group_ended_note }));
     this.obligations = h("div", { class: "policy-finder__obligations" });
-    this.printButton = h("button", { type: "button", class: "md-button policy-print-button", text: s.print_button });
-    this.printButton.addEventListener("click", () => window.print());
+    this.printButton = printButton(s.print_button);
     this.copyButton = h("button", { type: "button", class: "md-button policy-finder__copy", text: s.finder_copy_link });
     this.copyButton.addEventListener("click", () => this.copyLink());
     this.copyNote = h("p", { class: "policy-finder__copied", role: "status" });
-    this.receipt = h("section", { class: "policy-receipt", hidden: true, "data-receipt": "finder" });
+    this.receipt = receiptSection("finder");
     this.results = h("section", { class: "policy-finder__results", "data-finder-state": "loading", "aria-labelledby": "policy-finder-results" },
       h("h2", { id: "policy-finder-results", tabindex: "-1", text: s.finder_results }),
       this.summary, this.status, this.obligations,
@@ -167,7 +174,7 @@ class Finder extends Bilingual {
   /** The megabytes a first start downloads from the host this page is on (brotli, gzip or the
    * .gz copies a host that compresses nothing serves: see runtime.js downloadBytes). */
   downloadMb() {
-    return (downloadBytes(this.app.runtime, this.config) / 1_000_000).toFixed(1);
+    return (downloadBytes(this.runtime, this.config) / 1_000_000).toFixed(1);
   }
 
   setState(state) {
@@ -175,7 +182,7 @@ class Finder extends Bilingual {
   }
 
   start() {
-    this.app.start(this.config);
+    startRuntime(this.runtime, this.config);
   }
 
   /** Save-Data or a slow link: say how big the download is and wait for the visitor to ask. */
@@ -204,13 +211,13 @@ class Finder extends Bilingual {
 
   runtimeChanged(state) {
     if (!this.root.isConnected) {
-      this.app.runtime.listeners.delete(this.onRuntime);
+      this.runtime.listeners.delete(this.onRuntime);
       return;
     }
     if (state === "loading") {
       this.status.replaceChildren();
       if (this.results.dataset.finderState === "error") this.setState("loading");
-      this.showProgress(this.app.runtime.progress);
+      this.showProgress(this.runtime.progress);
     } else if (state === "ready" && !this.result) this.refresh({ announce: false, focus: false });
     else if (state === "failed") this.showFailure();
   }
@@ -218,16 +225,15 @@ class Finder extends Bilingual {
   /** Why the questions cannot be worked out, what to do, and whom to ask (as the calculator pages do). */
   showFailure() {
     const s = this.s;
-    const runtime = this.app.runtime;
-    const reasons = ["network", "stalled", "integrity", "nowasm", "start", "file", "updated"];
-    const reason = reasons.includes(runtime.reason) ? runtime.reason : "start";
+    const runtime = this.runtime;
+    const failure = describeFailure(runtime);
     this.setState("error");
-    this.results.dataset.loadFailure = reason;
-    this.summary.textContent = `${s[`finder_failed_${reason}`]} ${["nowasm", "file", "updated"].includes(reason) ? "" : s.finder_failed_help}`.trim();
+    this.results.dataset.loadFailure = failure.reason;
+    this.summary.textContent = `${s[`finder_failed_${failure.reason}`]} ${failure.help ? s.finder_failed_help : ""}`.trim();
     const parts = [];
-    if (!["nowasm", "file"].includes(reason)) {
+    if (failure.action) {
       const retry = h("button", { type: "button", class: "md-button policy-finder__retry",
-        text: reason === "updated" ? s.runtime_reload ?? s.runtime_retry : s.runtime_retry });
+        text: failure.action === "reload" ? s.runtime_reload ?? s.runtime_retry : s.runtime_retry });
       retry.addEventListener("click", () => runtime.retry());
       parts.push(h("p", {}, retry));
     }
@@ -238,7 +244,7 @@ class Finder extends Bilingual {
 
   async run(answers) {
     const request = JSON.stringify({ rules: this.rules, facts: this.factsObject(answers), as_of: this.config.as_of });
-    const answer = await this.app.runtime.call("find_json", request);
+    const answer = await this.runtime.call("find_json", request);
     if (answer.failure !== undefined) return { failure: answer.failure };
     return JSON.parse(answer.response);
   }
@@ -294,7 +300,7 @@ class Finder extends Bilingual {
   async answer(factId, value) {
     const fact = this.facts.get(factId);
     const answers = this.withAnswer(factId, value);
-    if (this.app.runtime.state !== "ready") {
+    if (this.runtime.state !== "ready") {
       const problem = this.localProblem(fact, value);
       if (problem) {
         this.showErrors([{ field: factId, zh: problem, en: problem }]);
@@ -391,7 +397,7 @@ class Finder extends Bilingual {
     } else {
       for (const status of GROUPS) this.groups[status].group.hidden = true;
       this.obligations.replaceChildren();
-      this.summary.textContent = this.app.runtime.state === "failed" ? this.summary.textContent
+      this.summary.textContent = this.runtime.state === "failed" ? this.summary.textContent
         : this.answers.length ? this.s.finder_results_pending : this.summary.textContent;
     }
     if (announce) {
@@ -402,7 +408,7 @@ class Finder extends Bilingual {
         : question === null ? `${this.s.finder_done} ${counts}`.trim() : this.s.finder_waiting;
     }
     if (focus) {
-      const target = this.questionArea.querySelector("[data-focus]") ?? this.results.querySelector("h2");
+      const target = /** @type {HTMLElement | null} */ (this.questionArea.querySelector("[data-focus]") ?? this.results.querySelector("h2"));
       target?.focus();
     }
   }
@@ -512,7 +518,7 @@ class Finder extends Bilingual {
   showErrors(errors) {
     const form = this.questionArea.querySelector("form");
     if (!form) return;
-    const error = form.querySelector(".policy-finder__error");
+    const error = /** @type {HTMLElement} */ (form.querySelector(".policy-finder__error"));
     error.replaceChildren(...errors.map((e) => this.mixed((e[this.lang] ?? e.zh) + " ")));
     error.hidden = false;
     for (const input of form.querySelectorAll("input")) input.setAttribute("aria-invalid", "true");
@@ -647,7 +653,7 @@ class Finder extends Bilingual {
       for (const calcId of measure.calculators.map((c) => c.id)) {
         const run = part.calculators[calcId];
         if (run && run.total_yuan !== null && run.status !== "does_not_apply") {
-          const amount = fill(s.calc_yuan ?? "{amount}", { amount: formatAmount(run.total_yuan) });
+          const amount = this.yuan(run.total_yuan, s.calc_yuan);
           box.append(h("p", { class: "policy-finder__estimate", "data-estimate": String(run.total_yuan) },
             h("strong", { text: fill(ended ? s.finder_estimate_ended : s.finder_estimate, { amount }) })));
         }
@@ -661,9 +667,8 @@ class Finder extends Bilingual {
       card.append(h("p", { class: "policy-finder__for", "data-reason": "for" },
         h("strong", { text: s.measures_for + this.colon() }), this.mixed(kinds.map((kind) => this.applicantLabel(kind)).join(this.language.list_separator))));
     }
-    const lead = clause.lead.map((a) => h("a", { href: a.url }, this.mixed(a.name)));
     card.append(h("p", { class: "policy-finder__lead" }, h("strong", { text: s.finder_lead + this.colon() }),
-      ...lead.flatMap((link, i) => (i ? [this.language.list_separator, link] : [link]))));
+      ...this.agencyLinks(clause.lead)));
     return card;
   }
 
@@ -694,7 +699,7 @@ class Finder extends Bilingual {
   summaryText() {
     const s = this.s;
     const sum = this.result.summary;
-    const amount = fill(s.calc_yuan ?? "{amount}", { amount: formatAmount(sum.total_yuan) });
+    const amount = this.yuan(sum.total_yuan, s.calc_yuan);
     return [
       fill(s.finder_summary, { applies: sum.applies, may: sum.may_apply }),
       sum.ended ? fill(s.finder_summary_ended, { ended: sum.ended }) : "",
@@ -749,7 +754,7 @@ class Finder extends Bilingual {
           const lines = part.conditions.map((c) => `${this.mark(c)}${this.colon()}${this.tr(c)}`);
           const estimates = Object.values(part.calculators).filter((run) => run.total_yuan !== null && run.status !== "does_not_apply")
             .map((run) => fill(status === "ended" ? s.finder_estimate_ended : s.finder_estimate,
-              { amount: fill(s.calc_yuan ?? "{amount}", { amount: formatAmount(run.total_yuan) }) }));
+              { amount: this.yuan(run.total_yuan, s.calc_yuan) }));
           const offer = this.tr(measure.offer).replace(/[。.]$/, "");
           box.append(h("p", {}, h("em", {}, this.mixed(offer)), lines.length ? this.colon() : "",
             this.mixed(lines.join(sep)), ...estimates.map((e) => [" ", h("strong", { text: e })])));
@@ -770,8 +775,8 @@ class Finder extends Bilingual {
       cited.length ? h("h3", { text: s.print_clause_texts }) : "",
       ...cited.map((entry) => h("div", { class: "policy-receipt__clause" },
         h("p", {}, h("strong", { text: entry.clause }), " ", h("span", { lang: "zh-Hans", text: this.config.clauses[entry.clause].text_zh })))),
-      h("p", {}, `${s.print_address}${this.colon()}`, h("span", { class: "policy-receipt__url", text: location.href })),
-      h("p", { class: "policy-receipt__estimate", text: s.print_estimate }));
+      addressLine(s.print_address, this.colon()),
+      estimateLine(s.print_estimate));
   }
 
   /** Just before printing: the date of printing (the page may have stayed open since yesterday). */
@@ -782,41 +787,18 @@ class Finder extends Bilingual {
   }
 }
 
-class App {
-  constructor(runtime) {
-    this.runtime = runtime;
-    this.seen = new WeakSet();
-    this.subscribed = false;
-    this.current = null; // the finder on the page now
-  }
+// --- the finder on every page ---------------------------------------------------------------------
 
-  start(config) {
-    this.runtime.start(new URL(config.pyodide, location.href).href, config.runtime_version, config.runtime_manifest ?? null);
-  }
+/** @type {Finder | null} the finder on the page now */
+let current = null;
+let hooked = false;
 
-  scan(root = document) {
-    for (const element of root.querySelectorAll(".policy-finder[data-finder-config]")) {
-      if (this.seen.has(element)) continue;
-      this.seen.add(element);
-      try {
-        this.current = new Finder(this, element, JSON.parse(element.dataset.finderConfig));
-      } catch (error) {
-        console.error("finder:", error);
-      }
-    }
-  }
-}
-
-const app = (globalThis[APP_KEY] ??= new App(sharedRuntime()));
-// Once per window (this module may be loaded again by the other language's page): Back and Forward
-// between the finder's own entries, and the print date.
-if (!globalThis.__policyFinderHooks) {
-  globalThis.__policyFinderHooks = true;
-  window.addEventListener("popstate", () => app.current?.popped());
-  window.addEventListener("beforeprint", () => app.current?.root.isConnected && app.current.beforePrint());
-}
-app.scan(document);
-if (!app.subscribed && typeof window.document$?.subscribe === "function") {
-  app.subscribed = true;
-  window.document$.subscribe(() => app.scan(document));
-}
+mountEvery("finder", ".policy-finder[data-finder-config]", (element) => {
+  current = new Finder(sharedRuntime(), element, JSON.parse(element.dataset.finderConfig));
+  // Once per window (the first copy of this module mounts every finder): Back and Forward between
+  // the finder's own entries, and the print date.
+  if (hooked) return;
+  hooked = true;
+  window.addEventListener("popstate", () => current?.popped());
+  window.addEventListener("beforeprint", () => current?.root.isConnected && current.beforePrint());
+});

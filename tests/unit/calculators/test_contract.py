@@ -61,7 +61,7 @@ EXTRA_KEYS = {"startup_loan": {"max_loan_yuan", "interest_subsidy_yuan", "max_te
 FIELD_KEYS = {"name", "type", "label", "help", "unit", "min", "max", "required", "default",
               "default_parameter", "choices", "applies_when"}
 METADATA_KEYS = {"id", "clause", "title", "summary", "applicant", "fields", "notes", "figures",
-                 "examples", "eligible_verdict"}
+                 "examples", "eligible_verdict", "headline"}
 FIGURE_UNITS = {"yuan", "yuan_per_person", "yuan_per_year", "percent", "people", "months", "years",
                 "calendar_year"}
 INT_KINDS = {"int"}
@@ -336,6 +336,18 @@ def test_no_zero_interest_formula_when_the_rate_is_left_empty():
     assert "填写借款合同上的年利率" in zh
     with_rate = calculate("startup_loan", {"applicant_type": "individual", "annual_rate_percent": 4})
     assert any("× 年利率4%" in r["zh"] for r in with_rate["reasons"])
+
+
+def test_the_startup_loan_declares_its_headline():
+    """The largest loan is the startup loan's answer, the interest (its total) comes second and only
+    once a rate is given: declared in its metadata (the page's script reads it, never the calculator's id)."""
+    headline = CALCULATORS["startup_loan"]["headline"]
+    result = calculate("startup_loan", {"applicant_type": "graduate", "annual_rate_percent": 4})
+    assert headline["amount"] in result and result[headline["amount"]] == 500000
+    assert headline["total_needs"] in {f["name"] for f in CALCULATORS["startup_loan"]["fields"]}
+    for key in ("label", "total_label", "total_missing"):
+        assert headline[key]["zh"] and headline[key]["en"]
+    assert all(CALCULATORS[cid]["headline"] is None for cid in CALCULATORS if cid != "startup_loan")
 
 
 def test_the_guarantee_reward_verdict_names_the_judgement():

@@ -15,6 +15,7 @@ import calculators
 from policy_site.build.build_inputs import load_site_inputs
 from policy_site.build.pyodide_runtime import build_runtime
 from policy_site.site.render import Renderer
+from tests.js.test_modules import ASSETS, graph
 
 REPO = Path(__file__).resolve().parents[3]
 SECTION = re.compile(r'<section class="policy-calculator" [^>]*data-calculator-config="([^"]*)">')
@@ -57,12 +58,28 @@ def test_calculator_page_embeds_its_metadata_and_runtime_urls(site, runtime, lan
         assert script and script.group(2) == runtime.version
         assert _resolve(path, lang, script.group(1)) == ("en/" if lang == "en" else "") + "assets/calculator/calculator.js"
         # The modules it imports are fetched with it, at the same version (no round trip each).
-        preloads = re.findall(r'<link rel="modulepreload" href="([^"?]*)\?v=([0-9a-f]+)">', page)
-        assert sorted(_resolve(path, lang, href).rsplit("/", 1)[1] for href, _ in preloads) == ["amount.js", "dom.js", "runtime.js"]
-        assert {version for _, version in preloads} == {runtime.version}
+        assert_preloads_its_imports(page, path, lang, "calculator/calculator.js", runtime)
         # Raw HTML with no blank line inside, so Markdown passes it through untouched.
         block = page[page.index("<section class=\"policy-calculator\""):page.index("</section>")]
         assert "\n\n" not in block
+
+
+def assert_preloads_its_imports(page: str, path: str, lang: str, script: str, runtime) -> None:
+    """Every module the page's script imports (its whole graph) is preloaded, once, at the release's version."""
+    preloads = re.findall(r'<link rel="modulepreload" href="([^"?]*)\?v=([0-9a-f]+)">', page)
+    prefix = ("en/" if lang == "en" else "") + "assets/"
+    found = [_resolve(path, lang, href).removeprefix(prefix) for href, _ in preloads]
+    expected = {p.relative_to(ASSETS).as_posix() for p in graph(ASSETS / script)} - {script}
+    assert sorted(found) == sorted(expected)
+    assert {version for _, version in preloads} == {runtime.version}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_finder_page_preloads_its_imports(site, runtime, lang):
+    page = Renderer(site, lang).render("finder.md")
+    script = re.search(r'<script type="module" src="([^"?]*)\?v=([0-9a-f]+)"></script>', page)
+    assert _resolve("finder.md", lang, script.group(1)) == ("en/" if lang == "en" else "") + "assets/finder/finder.js"
+    assert_preloads_its_imports(page, "finder.md", lang, "finder/finder.js", runtime)
 
 
 def test_parameter_default_is_embedded_with_its_source(site):

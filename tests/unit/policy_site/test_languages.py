@@ -80,7 +80,7 @@ def test_each_implemented_document_is_its_own_list_item(site, lang, item):
 SCRIPTS = REPO / "docs" / "assets"
 
 
-@pytest.mark.parametrize("script", ["calculator/calculator.js", "calculator/dom.js", "calculator/fallback.js",
+@pytest.mark.parametrize("script", ["calculator/calculator.js", "kit/dom.js", "kit/language.js", "calculator/fallback.js",
                                     "finder/finder.js", "site.js"])
 def test_browser_scripts_take_the_language_from_its_configuration(script):
     """The calculator and the finder receive the language (config.language) and use its punctuation

@@ -66,8 +66,8 @@ def test_the_runtime_and_the_assets_from_every_page(site, lang):
     pages = SiteMap(site, lang)
     for page in pages.pages:
         assert served(lang, page.url, pages.runtime_folder(page)) == "pyodide/"  # one copy, at the top
-        assert served(lang, page.url, pages.asset("calculator/early.js", page)) == \
-            LANGUAGE_ROOTS[lang] + "assets/calculator/early.js"
+        assert served(lang, page.url, pages.asset("runtime/early.js", page)) == \
+            LANGUAGE_ROOTS[lang] + "assets/runtime/early.js"
     assert pages.runtime_folder(pages.calculator("startup_loan")) == \
         {"zh": "../../pyodide/", "en": "../../../pyodide/"}[lang]
 

@@ -184,6 +184,7 @@ function download(indexURL, manifest, kept, controlled) {
   // imported by their URL later, which must then find them in the HTTP cache.)
   const compressed = (response) => !["", "identity"].includes(response.headers.get("Content-Encoding") ?? "");
   let encoding = null;
+  /** @type {(compresses: boolean, sent?: string | null) => void} */
   let probed;
   const hostCompresses = new Promise((resolve) => (probed = (compresses, sent = null) => {
     encoding ??= sent;
@@ -253,6 +254,7 @@ async function init({ indexURL, manifest, snapshot = true, controlled = false })
   // once its stream has ended, i.e. after its sha256 matched); Python starts meanwhile, as soon as
   // Pyodide's two modules are checked, and runs nothing before every byte it runs has been checked.
   const wasm = files.get(new URL("pyodide.asm.wasm", indexURL).href);
+  /** @type {Promise<WebAssembly.Module>} */
   const compiled = WebAssembly.compileStreaming
     ? WebAssembly.compileStreaming(new Response(wasm.body(), { headers: { "Content-Type": TYPES[".wasm"] } }))
     : wasm.checked.then((bytes) => WebAssembly.compile(bytes));
@@ -265,6 +267,15 @@ async function init({ indexURL, manifest, snapshot = true, controlled = false })
   return (await Promise.all([everyByte, python]))[1];
 }
 
+/**
+ * Python, from the checked files (and from the snapshot kept on this device, if any): "snapshot" | "start".
+ * @param {string} indexURL
+ * @param {any} manifest
+ * @param {Map<string, Download>} files
+ * @param {Promise<WebAssembly.Module>} compiled
+ * @param {boolean} useSnapshots
+ * @param {Promise<{canary: string, bytes: Uint8Array} | null> | null} storedSnapshot
+ */
 async function start(indexURL, manifest, files, compiled, useSnapshots, storedSnapshot) {
   const url = (name) => new URL(name, indexURL).href;
   const checked = (name) => files.get(url(name)).checked;

@@ -1,8 +1,13 @@
 // The one Web Worker that owns Pyodide, shared by every page that runs Python: the calculators
 // (calculator.js) and the finder. It lives on globalThis, so it survives Material's instant
 // navigation and a second copy of this module (e.g. the English site's) reuses it.
+// The runtime's parts, all in this folder: early.js (starts the worker from the page's <head>),
+// this module, worker.js (the worker: download, checks, Python, the memory snapshot); the service
+// worker that keeps them offline is written by the build (policy_site/build/sw.js).
 //
 //   const runtime = sharedRuntime();
+//   startRuntime(runtime, config)        start the runtime a page's config names (config.pyodide,
+//                                        relative to the page; runtime_version; runtime_manifest)
 //   runtime.start(indexURL, version[, manifest])  idempotent for one version; indexURL is the site's
 //                                        pyodide/ folder; manifest: the site's pyodide/runtime.json
 //                                        (fetched when absent). A runtime of another version (a tab
@@ -46,7 +51,7 @@ const LIMITS = { stallMs: 30_000, startMs: 120_000, snapshot: true, ...(globalTh
 // The version of this copy of the module (its ?v=): the release of the scripts and the runtime.
 const MODULE_VERSION = new URL(import.meta.url).searchParams.get("v") ?? "";
 
-class Runtime {
+export class Runtime {
   constructor() {
     this.state = "idle"; // idle | loading | ready | failed
     this.worker = null;
@@ -260,7 +265,7 @@ export function describeFailure(runtime) {
  * file is asked for); null when it cannot tell (the service worker or a cache served it). */
 function compressingHost() {
   if (navigator.serviceWorker?.controller) return null;
-  const entry = performance.getEntriesByName?.(import.meta.url)?.[0];
+  const entry = /** @type {PerformanceResourceTiming | undefined} */ (performance.getEntriesByName?.(import.meta.url)?.[0]);
   if (!entry?.decodedBodySize || !entry.encodedBodySize) return null;
   return entry.encodedBodySize < entry.decodedBodySize;
 }
@@ -295,8 +300,20 @@ export function slowLink() {
   return connection?.saveData === true || ["slow-2g", "2g", "3g"].includes(connection?.effectiveType);
 }
 
+/** The window's one runtime (made by the first copy of this module that asks).
+ * @returns {Runtime} */
 export function sharedRuntime() {
   return (globalThis[RUNTIME_KEY] ??= new Runtime());
+}
+
+/**
+ * Start the runtime of a page's config: its runtime folder (relative to the page), version and manifest.
+ * A module function, not a method: the runtime may be an older copy's (a tab open across a release).
+ * @param {Runtime} runtime
+ * @param {{pyodide: string, runtime_version: string, runtime_manifest?: object | null}} config
+ */
+export function startRuntime(runtime, config) {
+  runtime.start(new URL(config.pyodide, location.href).href, config.runtime_version, config.runtime_manifest ?? null);
 }
 
 // A page of a new release reached without a reload (instant navigation) loads this module again,

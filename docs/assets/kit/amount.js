@@ -2,8 +2,8 @@
 //
 // One pure function, readNumber(text, kind, unit), used by calculator.js for every number field and
 // tested through real Node from tests/js/test_amount_input.py (a table of examples); and
-// its counterpart formatAmount(value, plain), which writes an amount back for the calculator and
-// the finder pages.
+// its counterparts formatAmount(value, plain) and wanNumber(value), which write an amount back for
+// the calculator and the finder pages.
 //
 // kind: "money" (yuan: "1.8万", "1.8万元", "18,000", "１８０００", "18000元", "¥18000" all mean 18000),
 //       "int" (a whole count or year: "15", "１５", "15人"), or "number" (a rate or a length: "4.35", "1.5").
@@ -53,6 +53,21 @@ function canonical(plain) {
   return shiftDecimal(plain, 0);
 }
 
+/**
+ * @typedef {object} Reading  what readNumber made of a text
+ * @property {boolean} ok
+ * @property {number | null} [value]  when ok: the JSON number to send (null: the field is left out)
+ * @property {string} [text]          when ok: the same value written plainly ("18000")
+ * @property {"unreadable" | "grouping" | "decimals" | "whole"} [problem]  when not ok
+ */
+
+/**
+ * What `text`, typed into a field of this kind and unit, says: read exactly, or refused.
+ * @param {unknown} text
+ * @param {"money" | "int" | "number"} [kind]
+ * @param {{zh: string, en?: string} | null} [unit]
+ * @returns {Reading}
+ */
 export function readNumber(text, kind = "number", unit = null) {
   let value = normalise(text);
   if (value === "") return { ok: true, value: null, text: "" };
@@ -90,7 +105,10 @@ export function readNumber(text, kind = "number", unit = null) {
 }
 
 /** 80000 -> "80,000"; 6187.5 -> "6,187.50" (as the site's Python money filter writes them).
- * With plain = true, a count or rate keeps its own decimals: 4.35 -> "4.35", 1500 -> "1,500". */
+ * With plain = true, a count or rate keeps its own decimals: 4.35 -> "4.35", 1500 -> "1,500".
+ * @param {number | string} value
+ * @param {boolean} [plain]
+ */
 export function formatAmount(value, plain = false) {
   const number = Number(value);
   const digits = plain ? String(Math.abs(number)) : Math.abs(number).toFixed(2);
@@ -98,4 +116,14 @@ export function formatAmount(value, plain = false) {
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   const fraction = plain ? (cents ? "." + cents : "") : (cents === "00" ? "" : "." + cents);
   return (number < 0 ? "-" : "") + grouped + fraction;
+}
+
+/** 204560 -> "20.456"; 80000 -> "8": the amount in 万 (10,000 yuan), exact, from the fen.
+ * @param {number | string} value
+ */
+export function wanNumber(value) {
+  const fen = BigInt(Math.round(Number(value) * 100));
+  const whole = fen / 1000000n;
+  const rest = (fen % 1000000n).toString().padStart(6, "0").replace(/0+$/, "");
+  return rest ? `${whole}.${rest}` : `${whole}`;
 }

@@ -11,8 +11,8 @@
 // (the page offers the download instead), nor from file://; on pages reached by instant
 // navigation (Material adds the <head> elements but runs none of them) the page's script starts it.
 (() => {
-  const meta = document.querySelector('meta[name="policy-runtime"]');
-  const script = document.currentScript;
+  const meta = /** @type {HTMLMetaElement | null} */ (document.querySelector('meta[name="policy-runtime"]'));
+  const script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
   const connection = navigator.connection;
   const slow = connection?.saveData === true || ["slow-2g", "2g", "3g"].includes(connection?.effectiveType);
   if (!meta || !script || slow || location.protocol === "file:" || typeof WebAssembly !== "object") return;
