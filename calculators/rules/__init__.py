@@ -1,6 +1,6 @@
 """Calculators written as data: one generic engine for the shapes of amounts that documents use
 (a fixed sum, per unit × count, a rate of an entered amount, tiers; per period with caps and limits;
-conditions; "highest, not both"). The format is documented in the README's staff guide.
+conditions; "highest, not both"). The format: the README's staff guide (and the check messages).
 
     from calculators import rules
     rules.problems(spec)            # [] or located bilingual problems

@@ -24,10 +24,6 @@ def values(spec):
     return {figure["id"]: exact(figure["value"]) for figure in spec.get("figures") or []}
 
 
-def is_reference(value):
-    return isinstance(value, dict) and set(value) == {"figure"}
-
-
 def metadata(spec):
     """The metadata's ``figures``: the keys of a Python calculator's (``_fields.figure``), the
     quote as ``zh_text`` (the clause's own words, which state the figure)."""

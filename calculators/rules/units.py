@@ -92,9 +92,3 @@ def quantity(value, unit):
         return text(f"{int(value)}年", str(int(value)))
     shown = fmt_number(value)
     return text(shown, shown)
-
-
-def percent_points(value):
-    """An input in percentage points (4.35) written as 4.35%."""
-    shown = f"{fmt_number(value)}%"
-    return text(shown, shown)

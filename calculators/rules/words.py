@@ -1,4 +1,4 @@
-"""Pieces of the generated bilingual sentences: names, values as entered, joined texts."""
+"""Pieces of the generated bilingual sentences: names, values as entered, texts put together."""
 
 from .._money import fmt_number
 from .._text import text
@@ -34,13 +34,5 @@ def expected(entry, accepted):
     return text("”或“".join(s["zh"] for s in shown), "” or “".join(s["en"] for s in shown))
 
 
-def joined(parts, zh_sep="；", en_sep="; "):
-    return text(zh_sep.join(p["zh"] for p in parts), en_sep.join(p["en"] for p in parts))
-
-
 def concat(*parts):
     return text("".join(p["zh"] for p in parts), "".join(p["en"] for p in parts))
-
-
-def same(zh_and_en):
-    return text(zh_and_en, zh_and_en)
