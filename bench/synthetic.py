@@ -17,7 +17,8 @@ from pathlib import Path
 import yaml
 
 import calculators
-from policy_site.data.loader import chinese_numeral, load_policy
+from policy_site.data.loader import load_policy
+from policy_site.data.source_check import chinese_numeral
 
 REPO = Path(__file__).resolve().parents[1]
 POLICY_DATA = REPO / "policy_data"

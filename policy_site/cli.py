@@ -25,8 +25,11 @@ import os
 import sys
 from pathlib import Path
 
+from .build.build_inputs import check_site
 from .data.errors import DataErrors, format_check_report
 from .data.schema import write_schemas
+from .finder_cli import run_find
+from .importer.command import add_commands, run_command  # outline, import, check-document
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,15 +44,11 @@ def main(argv: list[str] | None = None) -> int:
                       help="回答（JSON 文本），或 @文件名，或 -（标准输入）/ the answers as JSON text, @FILE, or - (stdin)")
     find.add_argument("--as-of", dest="as_of", default=None)
     find.add_argument("--data", dest="data_dir", default=os.environ.get("POLICY_DATA_DIR") or "policy_data")
-    from .importer.command import add_commands, run_command  # outline, import (policy_site/importer/command.py)
-
     add_commands(sub)
     args = parser.parse_args(argv)
     if args.command in ("outline", "import", "check-document"):
         return run_command(args)
     if args.command == "find":
-        from .finder_cli import run_find
-
         return run_find(args.facts_json, args.as_of, Path(args.data_dir))
 
     try:
@@ -71,8 +70,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(data_dir: Path) -> int:
-    from .build.build_inputs import check_site  # imports the calculators and the renderer: only for this command
-
     try:
         site, result = check_site(data_dir)
     except DataErrors as exc:

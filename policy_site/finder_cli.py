@@ -7,15 +7,19 @@ They are read exactly: a key written twice or a number too long to read is refus
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
 from typing import Any
 
+import calculators
 from calculators import InputError
 
+from .data.dates import data_date
 from .data.errors import DataErrors, format_check_report
-from .data.finder_rules import find
+from .data.finder_rules import finder_rules, request_refusal
+from .data.loader import load_policy
 
 EXAMPLE = "'{\"applicant\": \"person\", \"age\": 20}'"
 
@@ -102,6 +106,27 @@ def read_answers(argument: str) -> Any:
     raise _Refused([_error(None, f"回答不是有效的 JSON，例如：{EXAMPLE}（也可以用 @文件名 或 - 从文件或标准输入读取）。",
                            f"The answers are not valid JSON; for example: {EXAMPLE} (or @FILE, or - for standard "
                            "input).")])
+
+def find(facts: Any, as_of: dt.date | str | None = None, data_dir: Path | str = "policy_data") -> dict[str, Any]:
+    """What applies to a visitor with these answers, from the policy in ``data_dir``.
+
+    Raises ``DataErrors`` for a mistake in the data and ``calculators.InputError`` for bad answers.
+    """
+    data_dir = Path(data_dir)
+    policy = load_policy(data_dir, known_calculators=calculators.CALCULATORS)
+    rules = finder_rules(policy)
+    if rules is None:
+        raise InputError([{
+            "field": None, "zh": "这份政策数据没有问题文件（facts.yaml），无法查询。",
+            "en": "This policy has no questions file (facts.yaml): nothing to find."}])
+    if as_of is None:
+        as_of = data_date(data_dir)
+    if isinstance(as_of, dt.date):
+        as_of = as_of.isoformat()
+    refusal = request_refusal(rules, facts, as_of)  # the same limit as the browser
+    if refusal is not None:
+        raise refusal
+    return calculators.find(rules, facts, as_of)
 
 
 def run_find(facts_argument: str, as_of: str | None, data_dir: Path) -> int:

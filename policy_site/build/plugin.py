@@ -281,7 +281,7 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
 
         env.filters["url"] = url_keeping_page_relative
         env.filters["attribute_value"] = formatting.attribute  # the one escaping of attribute values
-        env.globals["policy_languages"] = languages.theme_languages()  # for 404.html
+        env.globals["policy_languages"] = ui_strings.theme_languages()  # for 404.html
         return env
 
     def on_page_context(self, context, page, config, nav):

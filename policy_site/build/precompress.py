@@ -14,6 +14,9 @@ from pathlib import Path
 import brotli
 from mkdocs.plugins import BasePlugin, event_priority
 
+from ..site.offline_pages import write_offline_files
+from .pyodide_runtime import RuntimeBuildError, cache_root, find_repo_root
+
 SUFFIXES = (".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".csv", ".wasm", ".zip", ".map")
 MIN_BYTES = 512  # smaller files gain nothing worth a second request path
 BIG_BYTES = 64 * 1024
@@ -66,13 +69,9 @@ class PrecompressPlugin(BasePlugin):
 
     @event_priority(-50)
     def on_post_build(self, config):
-        from .pyodide_runtime import RuntimeBuildError, cache_root, find_repo_root
-
         try:
             cache = cache_root(find_repo_root(Path(config.config_file_path).parent) / "node_modules" / "pyodide").parent
         except RuntimeBuildError:
             cache = None
-        from ..site.offline_pages import write_offline_files
-
         write_offline_files(Path(config.site_dir))  # the service worker's offline list and pages: compressed too
         precompress_tree(Path(config.site_dir), cache / "precompressed" if cache else None)

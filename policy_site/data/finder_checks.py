@@ -15,7 +15,13 @@ from decimal import Decimal, InvalidOperation
 from types import SimpleNamespace
 from typing import Any
 
+import calculators
+from calculators.bridge import MAX_DEPTH, MAX_REQUEST_CHARS
+from calculators.finder import evaluate  # the engine's own three-valued reading
+
+from .check_context import CheckContext
 from .errors import DataProblem
+from .finder_rules import browser_request, finder_rules, largest_answers
 from .model import Section
 from .model_finder import Fact, FactsFile, Test
 from .yaml_source import YamlDocument, dotted
@@ -321,8 +327,6 @@ def _check_implications(facts: FactsFile, report: _Reporter) -> None:
 
 def _check_never_asked(facts: FactsFile, ctx: _Context, report: _Reporter) -> None:
     """A warning for a question whose ``ask_when`` is false for every kind of applicant it is for."""
-    from calculators.finder import evaluate  # the engine's own three-valued reading
-
     for index, fact in enumerate(facts.facts):
         if fact.ask_when is None:
             continue
@@ -468,8 +472,6 @@ def json_depth(value: Any) -> int:
 
 
 def _check_depth(test: Test, kind: str, loc: tuple, report: _Reporter) -> None:
-    from calculators.bridge import MAX_DEPTH
-
     limit = MAX_DEPTH - _TEST_DEPTH_ABOVE[kind]
     depth = json_depth(test.data())
     if depth > limit:
@@ -484,10 +486,6 @@ def check_limits(problems: list[DataProblem], facts_doc: YamlDocument, facts: Fa
                  sections: list[tuple[YamlDocument, Section]]) -> None:
     """What the page sends the browser's engine must be within its limits (``calculators.bridge``):
     no test nested deeper, and the rules with the longest answers a visitor can give no longer."""
-    from calculators.bridge import MAX_REQUEST_CHARS
-
-    from .finder_rules import browser_request, finder_rules, largest_answers
-
     facts_report = _Reporter(problems, facts_doc)
     for index, fact in enumerate(facts.facts):
         if fact.ask_when is not None:
@@ -520,16 +518,14 @@ def check_limits(problems: list[DataProblem], facts_doc: YamlDocument, facts: Fa
             "conditions, notes) or have fewer measures.")
 
 
-def check_loaded(loaded: Any) -> None:
+def check_loaded(loaded: CheckContext) -> None:
     """The loader's cross-file check for the finder (an entry of ``loader._Loaded.CROSS_CHECKS``)."""
-    import calculators as package  # the figures and fields the measures refer to
-
-    metadata = dict(loaded.calculator_meta) or {cid: package.CALCULATORS[cid] for cid in loaded.calculators
-                                                if cid in package.CALCULATORS}
+    metadata = dict(loaded.calculator_meta) or {cid: calculators.CALCULATORS[cid] for cid in loaded.calculators
+                                                if cid in calculators.CALCULATORS}
     # None when agencies.yaml did not parse: its own problem is reported, and no agency is called unknown
-    agencies = loaded._known_ids("agencies.yaml", "agencies")  # noqa: SLF001 - the loader's own helper
-    raw = getattr(loaded, "finder", None)
-    if getattr(loaded, "finder_unreadable", False) or (raw is not None and not raw.valid):
+    agencies = loaded.known_ids("agencies.yaml", "agencies")
+    raw = loaded.finder
+    if loaded.finder_unreadable or (raw is not None and not raw.valid):
         return  # facts.yaml's own problems are reported; checking the measures against it would only echo them
     facts = raw.obj if raw is not None else None
     if raw is not None:

@@ -1,18 +1,16 @@
 """The finder's rules as JSON-like data, from the validated policy, for the engine
-(``calculators.finder``) in Python and in the browser; and ``find`` for a data folder."""
+(``calculators.finder``) in Python and in the browser, and the limits the browser's engine puts
+on a request."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from pathlib import Path
 from typing import Any
 
 import calculators
 from calculators import InputError
+from calculators.bridge import MAX_DEPTH, MAX_REQUEST_CHARS, request_too_big
 
-from .dates import data_date
-from .loader import load_policy
 from .model import Policy
 from .model_finder import Fact, FactsFile, Measure
 
@@ -89,15 +87,13 @@ def largest_answers(facts: FactsFile) -> dict[str, Any]:
 
 def request_refusal(rules: dict[str, Any], facts: Any, as_of: str) -> InputError | None:
     """The refusal the browser's engine gives a request too large or too deeply nested, or None."""
-    from calculators.bridge import MAX_DEPTH, MAX_REQUEST_CHARS, request_too_big
-
     try:
         text = browser_request(rules, facts, as_of)
     except (TypeError, ValueError):
         return None  # answers the engine refuses on its own, with the field named
     if not request_too_big(text):
         return None
-    return calculators.InputError([{
+    return InputError([{
         "field": None,
         "zh": f"请求过大或嵌套过深：网页中的查询也会拒绝它（规则和回答合计最多 {MAX_REQUEST_CHARS:,} 个字符、"
               f"嵌套 {MAX_DEPTH} 层）。请运行 policy-site check 查看是哪条数据。",
@@ -105,24 +101,3 @@ def request_refusal(rules: dict[str, Any], facts: Any, as_of: str) -> InputError
               f"answers together at most {MAX_REQUEST_CHARS:,} characters and {MAX_DEPTH} levels). Run "
               "policy-site check to see which data."}])
 
-
-def find(facts: Any, as_of: dt.date | str | None = None, data_dir: Path | str = "policy_data") -> dict[str, Any]:
-    """What applies to a visitor with these answers, from the policy in ``data_dir``.
-
-    Raises ``DataErrors`` for a mistake in the data and ``calculators.InputError`` for bad answers.
-    """
-    data_dir = Path(data_dir)
-    policy = load_policy(data_dir, known_calculators=calculators.CALCULATORS)
-    rules = finder_rules(policy)
-    if rules is None:
-        raise calculators.InputError([{
-            "field": None, "zh": "这份政策数据没有问题文件（facts.yaml），无法查询。",
-            "en": "This policy has no questions file (facts.yaml): nothing to find."}])
-    if as_of is None:
-        as_of = data_date(data_dir)
-    if isinstance(as_of, dt.date):
-        as_of = as_of.isoformat()
-    refusal = request_refusal(rules, facts, as_of)  # the same limit as the browser
-    if refusal is not None:
-        raise refusal
-    return calculators.find(rules, facts, as_of)

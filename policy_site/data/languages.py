@@ -54,13 +54,6 @@ class Language:
         """Any other language: its pages show the translation with the Chinese original."""
         return self.code != SOURCE
 
-    def browser(self) -> dict[str, object]:
-        """What the browser scripts know of the language (in the calculator's and finder's config)."""
-        from ..site.ui_strings import string
-        return {"code": self.code, "html": self.html, "source": self.is_source, "amount_style": self.amount_style,
-                "wan_yuan": string("unit_yuan", self.code).format(v=string("wan_number", self.code)),
-                **self.punctuation}
-
     def join(self, items) -> str:
         """Items as one list in this language: 甲、乙 / A, B."""
         return self.list_separator.join(items)
@@ -119,15 +112,6 @@ def build_only_languages_on(config) -> None:
     else:  # one glob names the projects: all of them, or a single one
         raise ValueError(f"languages.yaml: cannot build exactly the projects {on} with the projects plugin")
     os.environ[PROJECTS_GLOB] = glob
-
-
-def theme_languages() -> list[dict[str, object]]:
-    """Every language that is on, for the theme's own pages (404.html): code, HTML tag, site
-    root and that page's words in the language."""
-    from ..site.ui_strings import string
-    return [{"code": lang.code, "html": lang.html, "root": lang.root,
-             **{key: string(key, lang.code) for key in ("not_found_title", "not_found_text", "not_found_home")}}
-            for lang in ON]
 
 
 def unreviewed_on() -> bool:

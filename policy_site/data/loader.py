@@ -27,7 +27,7 @@ from pydantic import ValidationError
 
 from . import finder_checks, model
 from .errors import DataErrors, DataProblem
-from .source_check import SOURCE_FILE, check_source_text, chinese_number, chinese_numeral  # noqa: F401 (re-exported)
+from .source_check import SOURCE_FILE, check_source_text
 from .pydantic_messages import explain
 from .yaml_source import YamlDocument, dotted, read_yaml
 
@@ -122,6 +122,8 @@ class _Loaded:
         self.files: dict[str, list[_Raw]] = {}
         self.unparsed: dict[str, list[Path]] = {}
         """Files that are not even YAML (or not a mapping), by pattern: their content is unknown."""
+        self.finder: _Raw | None = None
+        self.finder_unreadable = False
 
     # -- reading -----------------------------------------------------------
     def read_all(self) -> None:
@@ -140,7 +142,7 @@ class _Loaded:
             paths = sorted(self.data_dir.glob(pattern), key=_natural_key)
             if not paths and "*" not in pattern:
                 self.problems.append(DataProblem(
-                    self._name(self.data_dir / pattern), 1, "", f"缺少文件 {pattern}：请在数据文件夹中创建它。",
+                    self.name(self.data_dir / pattern), 1, "", f"缺少文件 {pattern}：请在数据文件夹中创建它。",
                     f"The file {pattern} is missing: create it in the data folder."))
             self.files[pattern] = []
             self.unparsed[pattern] = []
@@ -153,11 +155,11 @@ class _Loaded:
         """facts.yaml is there but is not even YAML: the measures cannot be checked against it."""
         self._check_unexpected_files()
 
-    def _name(self, path: Path) -> str:
+    def name(self, path: Path) -> str:
         return path.relative_to(self.data_dir.parent).as_posix()
 
     def _read_one(self, path: Path, cls: type[model.Model]) -> _Raw | None:
-        name = self._name(path)
+        name = self.name(path)
         doc, problems = read_yaml(path, name)
         self.problems.extend(problems)
         if problems:
@@ -177,7 +179,7 @@ class _Loaded:
         for path in sorted(self.data_dir.rglob("*")):
             if path in known or not path.is_file() or path.suffix.lower() not in YAML_SUFFIXES:
                 continue
-            name = self._name(path)
+            name = self.name(path)
             wanted = path.with_suffix(".yaml").name
             if path.parent.name in ("sections", "parameters") and path.parent.parent == self.data_dir:
                 hint_zh = f"请改名为 {wanted}（扩展名必须是小写的 .yaml）。"
@@ -204,7 +206,7 @@ class _Loaded:
         """Did every file of ``pattern`` parse and pass the model (so its objects are all there is)?"""
         return not self.unparsed.get(pattern) and all(r.valid for r in self.files.get(pattern, []))
 
-    def _known_ids(self, pattern: str, attr: str) -> set[str] | None:
+    def known_ids(self, pattern: str, attr: str) -> set[str] | None:
         """The ids defined in a list file, even if the file did not pass the model (None if it did not parse):
         a reference to a defined id is never called unknown because of a mistake elsewhere in that file."""
         raws = self.files.get(pattern) or []
@@ -261,12 +263,12 @@ class _Loaded:
         clauses = self.all_clauses()
         self._unique(clauses, "clause", "条款")
 
-        agency_ids = self._known_ids("agencies.yaml", "agencies")
+        agency_ids = self.known_ids("agencies.yaml", "agencies")
         refs = {
-            "audiences": (self._known_ids("audiences.yaml", "audiences"), "audiences.yaml", "对象"),
+            "audiences": (self.known_ids("audiences.yaml", "audiences"), "audiences.yaml", "对象"),
             "lead_agencies": (agency_ids, "agencies.yaml", "机构"),
             "assisting_agencies": (agency_ids, "agencies.yaml", "机构"),
-            "funding": (self._known_ids("funding.yaml", "funding_sources"), "funding.yaml", "资金来源"),
+            "funding": (self.known_ids("funding.yaml", "funding_sources"), "funding.yaml", "资金来源"),
             "calculators": (set(self.calculators), "calculators/", "计算器"),
         }
         valid_agencies = {a.id: a for _, _, a in agencies}
@@ -360,7 +362,7 @@ class _Loaded:
                 pid = f.get("default_parameter")
                 if pid and pid not in parameters and self._complete("parameters/*.yaml"):
                     self.problems.append(DataProblem(
-                        self._name(self.data_dir / "parameters" / f"{pid}.yaml"), 1, "",
+                        self.name(self.data_dir / "parameters" / f"{pid}.yaml"), 1, "",
                         f"计算器“{cid}”需要参数“{pid}”，但没有这个参数文件：请创建 parameters/{pid}.yaml。",
                         f"The calculator '{cid}' needs the parameter '{pid}', which has no file: create "
                         f"parameters/{pid}.yaml."))

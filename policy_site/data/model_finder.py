@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, StringConstraints, model_validator
 
-from .model import Id, Model, NonEmpty, Text, bilingual_error
+from .model_base import Id, Model, NonEmpty, Text, bilingual_error
 
 Scalar = bool | int | str
 FigureName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import NOT_BLANK
+from .model_base import NOT_BLANK
 
 _LANG = {"zh": ("中文", "Chinese"), "en": ("英文翻译", "English translation")}
 

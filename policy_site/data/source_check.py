@@ -11,22 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from .check_context import CheckContext
 from .errors import DataProblem
-from ..importer.numerals import NUMERAL, numeral, parse_numeral
-
-if TYPE_CHECKING:
-    from .loader import _Loaded
+from .numerals import NUMERAL, numeral, parse_numeral
 
 SOURCE_FILE = "source.zh.txt"
 """The Chinese source text, one paragraph a line: the reference every clause is checked against."""
 
 
-def check_source_text(loaded: _Loaded) -> None:
+def check_source_text(loaded: CheckContext) -> None:
     """Report (into ``loaded``) every difference between the source text and the data that was read."""
     path = loaded.data_dir / SOURCE_FILE
-    name = loaded._name(path)
+    name = loaded.name(path)
     if not path.is_file():
         loaded.problems.append(DataProblem(
             name, 1, "", f"缺少原文文件 {SOURCE_FILE}：每一条都要与它逐字核对。请把原文放回数据文件夹。",
@@ -109,7 +106,7 @@ class _Source:
 class _SourceCheck:
     """Match the data to the source: nothing in the source is missing from the data, nothing differs."""
 
-    def __init__(self, loaded: _Loaded, source: _Source):
+    def __init__(self, loaded: CheckContext, source: _Source):
         self.loaded = loaded
         self.source = source
         self.section_raws = loaded.files.get("sections/*.yaml", [])

@@ -4,9 +4,9 @@ bringing it into a library as draft data.
 The importer of ``policy-site import``, ``policy-site outline`` and ``policy-site check-document``
 (issue 16, "Any document in"; the layout: /work/notes/library-layout.md). The readers are pure: text in,
 typed results out. A text that cannot be structured raises :class:`TextNotStructured`, each problem with
-its line number and what to do, in Chinese and English.
+its line number and what to do, in Chinese and English. Chinese numerals (一 … 九百九十九, 第二十三条)
+are read by ``policy_site.data.numerals``, which the data check uses too.
 
-    numerals        一 … 九百九十九, 第二十三条
     dates           2019年10月9日, 二〇一九年十月九日; the end of a term of N years
     lines           what kind of line one line is (heading, article, clause, annex, footer …)
     notice          the notice before the document: number, issuers, title, signatures, date

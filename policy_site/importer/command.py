@@ -30,8 +30,11 @@ import re
 import sys
 from pathlib import Path
 
+from ..data.dates import DataDateError, last_commit_epoch, parse_source_date_epoch
 from .errors import TextNotStructured
+from .library import SOURCE_FILE, document_dir
 from .outline import DOC_ID_EXAMPLE, doc_id_problem, outline, read_document
+from .writing import check_one, import_document
 
 _SOURCE_HELP = ("原文文件（UTF-8，一段一行）的路径 / path to a source text file (UTF-8, one paragraph a line)")
 _DATA_HELP = ("资料库文件夹，默认为 POLICY_DATA_DIR 或 policy_data / the library's folder, default: POLICY_DATA_DIR or "
@@ -102,13 +105,9 @@ def run_command(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     if args.command == "check-document":
-        from .writing import check_one
-
         return check_one(args.document, _data_dir(args))
     path = Path(args.source)
     if args.command == "outline" and not path.exists() and doc_id_problem(args.source) is None:
-        from .library import SOURCE_FILE, document_dir
-
         path = document_dir(_data_dir(args), args.source) / SOURCE_FILE  # a document of the library
         if not path.is_file():
             _say(f"资料库 {_data_dir(args)} 中没有编号为 {args.source} 的文档，也没有名为 {args.source} 的原文文件：请检查编号或路径。",
@@ -127,8 +126,6 @@ def _run(args: argparse.Namespace) -> int:
     if text is None:
         return 1
     if as_of is None and (args.command == "outline" or args.as_json):
-        from ..data.dates import DataDateError
-
         try:
             as_of = _data_date(path)
         except DataDateError as exc:
@@ -140,8 +137,6 @@ def _run(args: argparse.Namespace) -> int:
         print(exc.format(str(path)), file=sys.stderr)
         return 1
     if args.command == "import" and not args.as_json:
-        from .writing import import_document
-
         return import_document(path, document, _data_dir(args), args.replace)
     if document.notes:
         print(f"请工作人员看一下（{len(document.notes)} 处）/ For staff to look at ({len(document.notes)}):\n"
@@ -174,8 +169,6 @@ def _as_of(text: str) -> dt.date | None:
 def _data_date(path: Path) -> dt.date:
     """The data date of a source file, as the build dates its data: SOURCE_DATE_EPOCH when set, else the last
     commit of the checkout holding it, else the file's own modification time; never the clock."""
-    from ..data.dates import last_commit_epoch, parse_source_date_epoch
-
     env = os.environ.get("SOURCE_DATE_EPOCH", "")
     seconds = parse_source_date_epoch(env) if env.strip() else last_commit_epoch(path.resolve().parent)
     if seconds is None:

@@ -19,7 +19,7 @@ from .dates import DATE, NotADate, read_date, term_end
 from .doc_numbers import find_numbers
 from .errors import TextProblem
 from .lines import Line
-from .numerals import NUMERAL, parse_numeral
+from ..data.numerals import NUMERAL, parse_numeral
 from .titles import document_title, plain_title
 
 _TAKES_EFFECT = r"起(?:施行|实施|执行|生效)(?=[，。；,;、]|$)"

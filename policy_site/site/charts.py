@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import Any, Callable
 
 from . import amounts
+from .figures import tier_table
 
 _RC = {
     "svg.fonttype": "none",
@@ -95,8 +96,6 @@ def _yuan_axis(ax, lang: str) -> None:
 
 def hiring_award_chart(calc: dict, lang: str) -> Chart | None:
     """1.2: award (y) by new hires (x), a step line per kind of enterprise."""
-    from .figures import tier_table
-
     tiers = tier_table(calc["figures"])
     if not tiers:
         return None

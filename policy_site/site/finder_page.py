@@ -20,6 +20,7 @@ from ..data.finder_rules import finder_rules
 from ..data.model import Clause
 from ..data.model_finder import Measure, Test
 from ..data.translations import in_language
+from .ui_strings import load_ui_strings
 
 
 @dataclass
@@ -118,8 +119,6 @@ def _calculator(calc_id: str) -> dict:
 
 
 def _strings(lang: str) -> dict[str, str]:
-    from .render import load_ui_strings
-
     return {key: value[lang] for key, value in load_ui_strings().items()
             if key.startswith(("finder_", "print_", "measures_")) or key in ("calc_yuan", "runtime_retry", "runtime_reload")}
 

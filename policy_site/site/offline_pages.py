@@ -27,6 +27,8 @@ from urllib.parse import urljoin, urlsplit
 
 import jinja2
 
+from .ui_strings import load_ui_strings
+
 TEMPLATES = Path(__file__).with_name("templates")
 MANIFEST = "offline.json"
 OFFLINE_PAGE = "offline.html"
@@ -44,8 +46,6 @@ _SUBRESOURCE_RELS = {"stylesheet", "modulepreload", "icon", "preload"}
 def write_offline_files(site_dir: Path) -> dict | None:
     """Write ``offline.json`` and each language's ``offline.html`` into ``site_dir``; returns the
     manifest (None when the site has no home page, e.g. a preview of broken data)."""
-    from .render import load_ui_strings
-
     site_dir = Path(site_dir)
     if not (site_dir / "index.html").is_file():
         return None

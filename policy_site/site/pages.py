@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from . import calculator_page, formatting
+from . import calculator_page, formatting, ui_strings
 from ..data import languages
 from ..data.model import Agency, Audience, Clause, FundingSource, Section
 
@@ -123,7 +123,7 @@ class CalculatorPage(Page):
         return {"calc": site.calculators[self.calc_id], "examples": worked_examples(site, self.calc_id),
                 "clause": calculator_page.calculator_clause(site, self.calc_id),
                 "config": {**calculator_page.page_config(site, lang, self.calc_id, renderer.site_map, self, t),
-                           "language": languages.BY_CODE[lang].browser()},
+                           "language": ui_strings.browser_language(languages.BY_CODE[lang])},
                 "receipt": calculator_page.receipt_config(site, self.calc_id, t)}
 
 

@@ -17,10 +17,9 @@ from typing import Any, Callable
 import jinja2
 import yaml
 
-from . import amounts, charts, figures, finder_page, formatting, pages
+from . import amounts, charts, figures, finder_page, formatting, pages, ui_strings
 from ..data import languages, translations
 from ..data.model import Clause, Policy
-from .ui_strings import load_ui_strings  # noqa: F401  (callers import it from here)
 from .sitemap import LANGUAGE_ROOTS, SiteMap
 
 LANGS = tuple(LANGUAGE_ROOTS)  # ("zh", "en"): the site map knows where each one lives
@@ -71,7 +70,7 @@ class Renderer:
         site = replace(site, calculators=translations.with_fallback(site.calculators))
         self.site = site
         self.lang = lang
-        self.ui = load_ui_strings()
+        self.ui = ui_strings.load_ui_strings()
         self.site_map = SiteMap(site, lang)
         self.env = jinja2.Environment(
             loader=jinja2.FunctionLoader(self._load_template),
@@ -109,7 +108,8 @@ class Renderer:
             tier_table=figures.tier_table,
             charts_for=lambda clause: charts.charts_for_clause(list(clause.calculators), site.calculators,
                                                                site.calculate, lang))
-        self.env.globals.update(t=self.t, lang=lang, language=languages.BY_CODE[lang], site=site, policy=site.policy, today=site.data_date, pages=self.site_map)
+        self.env.globals.update(t=self.t, lang=lang, language=languages.BY_CODE[lang],
+                                browser_language=ui_strings.browser_language(languages.BY_CODE[lang]), site=site, policy=site.policy, today=site.data_date, pages=self.site_map)
         self.env.globals["finder"] = finder_page.FinderView(site, lang)
 
     @staticmethod

@@ -56,3 +56,18 @@ def load_ui_strings() -> dict[str, dict[str, str]]:
 def string(key: str, lang: str) -> str:
     """One fixed string in one language (its Chinese while its translation is pending)."""
     return in_language(_strings()[key], lang)
+
+
+def browser_language(lang: languages.Language) -> dict[str, object]:
+    """What the browser scripts know of a language (in the calculator's and finder's config)."""
+    return {"code": lang.code, "html": lang.html, "source": lang.is_source, "amount_style": lang.amount_style,
+            "wan_yuan": string("unit_yuan", lang.code).format(v=string("wan_number", lang.code)),
+            **lang.punctuation}
+
+
+def theme_languages() -> list[dict[str, object]]:
+    """Every language that is on, for the theme's own pages (404.html): code, HTML tag, site
+    root and that page's words in the language."""
+    return [{"code": lang.code, "html": lang.html, "root": lang.root,
+             **{key: string(key, lang.code) for key in ("not_found_title", "not_found_text", "not_found_home")}}
+            for lang in languages.ON]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from policy_site.site.render import load_ui_strings
+from policy_site.site.ui_strings import load_ui_strings
 from tests.browser_support import LANG_PREFIXES
 from tests.site_build import mkdocs_build
 

@@ -1,10 +1,10 @@
-"""Chinese numerals as documents number their parts (policy_site/importer/numerals.py)."""
+"""Chinese numerals as documents number their parts (policy_site/data/numerals.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from policy_site.importer.numerals import numeral, parse_numeral, parse_ordinal
+from policy_site.data.numerals import numeral, parse_numeral, parse_ordinal
 
 
 @pytest.mark.parametrize(("text", "value"), [

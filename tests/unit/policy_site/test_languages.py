@@ -13,6 +13,7 @@ from policy_site.data import languages
 from policy_site.build.build_inputs import load_site_inputs
 from policy_site.build.pyodide_runtime import build_runtime
 from policy_site.site.render import TEMPLATES, render_pages
+from policy_site.site.ui_strings import browser_language
 from tests.conftest import REPO
 
 
@@ -90,7 +91,7 @@ def test_browser_scripts_take_the_language_from_its_configuration(script):
 
 
 def test_the_browser_gets_the_language_with_its_amount_style():
-    zh, en = languages.BY_CODE["zh"].browser(), languages.BY_CODE["en"].browser()
+    zh, en = browser_language(languages.BY_CODE["zh"]), browser_language(languages.BY_CODE["en"])
     assert (zh["source"], zh["amount_style"], zh["wan_yuan"], zh["colon"]) == (True, "wan", "{v}万元", "：")
     assert (en["source"], en["amount_style"], en["list_separator"]) == (False, "plain", ", ")
 

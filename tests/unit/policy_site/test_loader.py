@@ -120,13 +120,13 @@ def test_missing_required_file_is_reported(mini_copy):
 @pytest.mark.parametrize("number, numeral", [(1, "一"), (9, "九"), (10, "十"), (12, "十二"), (20, "二十"), (23, "二十三"),
                                              (100, "一百"), (105, "一百零五"), (110, "一百一十"), (600, "六百")])
 def test_source_numerals_read_as_the_document_writes_them(number, numeral):
-    from policy_site.data.loader import chinese_number, chinese_numeral
+    from policy_site.data.source_check import chinese_number, chinese_numeral
     assert chinese_numeral(number) == numeral and chinese_number(numeral) == number
 
 
 @pytest.mark.parametrize("numeral", ["一十", "十十", "二二", "零", "", "百"])
 def test_numerals_a_document_does_not_write_are_not_numbers(numeral):
-    from policy_site.data.loader import chinese_number
+    from policy_site.data.source_check import chinese_number
     assert chinese_number(numeral) is None
 
 

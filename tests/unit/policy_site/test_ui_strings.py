@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from policy_site.site.render import load_ui_strings
+from policy_site.site.ui_strings import load_ui_strings
 
 
 def test_the_ask_label_is_followed_by_a_space_in_english():
