@@ -19,7 +19,6 @@ from . import (
     poverty_labor,
     startup_loan,
     temporary_assistance,
-    venue_subsidy,
 )
 from ._inputs import InputError, error, validate
 from .bridge import calculate_json
@@ -33,7 +32,6 @@ _MODULES = (
     enterprise_hiring_award,
     startup_loan,
     loan_guarantee_reward,
-    venue_subsidy,
     internship_subsidy,
     graduate_outside_region,
     farmer_herder_transfer,

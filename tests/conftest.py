@@ -22,6 +22,18 @@ POLICY_DATA = REPO / "policy_data"
 MINI_POLICY = REPO / "tests" / "fixtures" / "mini_policy"
 
 
+def _register_data_calculators() -> None:
+    """The calculators the real data writes as data (2.2's venue subsidy) join calculators.CALCULATORS,
+    as in every build and `policy-site check`: loading the data registers them."""
+    import calculators
+    from policy_site.data.loader import check_policy
+
+    check_policy(POLICY_DATA, known_calculators=calculators.CALCULATORS)
+
+
+_register_data_calculators()
+
+
 @pytest.fixture
 def mini_copy(tmp_path: Path) -> Path:
     """A writable copy of the small fixture policy, as ``<tmp>/policy_data``."""

@@ -25,7 +25,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import finder_checks, model
+from . import finder_checks, model, rules_checks
 from .errors import DataErrors, DataProblem
 from .source_check import SOURCE_FILE, check_source_text
 from .pydantic_messages import explain
@@ -106,8 +106,9 @@ STALE_AFTER_DAYS = 365
 
 
 class _Loaded:
-    CROSS_CHECKS: tuple = ("check_file_names", "check_references", "check_calculators", "check_parameters",
-                           "check_source", "check_warnings", finder_checks.check_loaded)
+    CROSS_CHECKS: tuple = (rules_checks.register_loaded, "check_file_names", "check_references", "check_calculators",
+                           "check_parameters", rules_checks.check_loaded, "check_source", "check_warnings",
+                           finder_checks.check_loaded)
     """The checks across files, in order; each runs on whatever parsed and validated. An entry is the
     name of a method here or a function taking this object (a check that lives in its own module);
     such a check reads ``valid_files(pattern)`` and ``all_clauses()`` and calls ``report(...)``."""

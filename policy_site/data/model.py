@@ -14,7 +14,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from . import model_finder
+from . import model_finder, model_rules
 from .model_base import (ClauseId, ClauseText, Id, Label, Model, NonEmpty, SectionId, Text, bilingual_error,
                          bilingual_errors)
 
@@ -85,6 +85,9 @@ class Clause(Model):
         "calculators' figures")
     calculators: tuple[Id, ...] = ()
     measures: tuple[model_finder.Measure, ...] = Field(default=(), description="who qualifies: see facts.yaml")
+    calculator_rules: tuple[model_rules.CalculatorRules, ...] = Field(
+        default=(), description="calculators written as data (README: How to add a calculator as data); each id is "
+        "also listed in calculators")
 
     @model_validator(mode="after")
     def _text_starts_with_heading(self) -> Clause:
@@ -101,6 +104,7 @@ class Clause(Model):
                     f"数字“{figure.value.zh}”在本条原文中找不到：请照原文的写法填写。",
                     f"The figure '{figure.value.zh}' does not appear in this clause's Chinese text: "
                     "write it exactly as the source does.", ("figures", index, "value", "zh")))
+        issues += model_rules.clause_issues(self)
         if issues:
             raise bilingual_errors(issues)
         return self

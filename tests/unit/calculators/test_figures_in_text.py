@@ -2,6 +2,7 @@
 and the figure's value is the number that text states."""
 
 import importlib
+import importlib.util
 import re
 from decimal import Decimal
 
@@ -98,9 +99,11 @@ def test_figure_value_is_what_the_text_says(calculator_id, figure):
     assert Decimal(figure["value"]) in stated
 
 
-@pytest.mark.parametrize("calculator_id, figure", FIGURES)
+@pytest.mark.parametrize("calculator_id, figure", [p for p in FIGURES
+                                                   if importlib.util.find_spec(f"calculators.{p.values[0]}")])
 def test_figure_value_is_the_module_constant(calculator_id, figure):
-    """``value`` is derived from a module-level constant named like the key."""
+    """``value`` is derived from a module-level constant named like the key (a Python calculator's; a
+    calculator written as data states the value beside its quote, which the tests above read)."""
     module = importlib.import_module(f"calculators.{calculator_id}")
     constant = getattr(module, figure["key"].upper())
     assert Decimal(figure["value"]) == Decimal(constant)
