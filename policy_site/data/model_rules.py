@@ -14,6 +14,7 @@ a calculator as data".
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -33,11 +34,16 @@ NUMBER_MAX = 10**12
 
 
 def _number(value: object) -> object:
-    """A figure's value as written: a YAML number or a string of digits ("0.5"), never yes/no."""
-    if isinstance(value, bool):
-        raise bilingual_error(f"这里应写数字（如 12000 或 0.5），不能写 {str(value).lower()}。",
-                              f"This must be a number (e.g. 12000 or 0.5), not {str(value).lower()}.")
+    """A number as written: a YAML number or a string of digits ("0.5"), never yes/no, 1e3 or 1,000."""
+    if isinstance(value, bool) or (isinstance(value, str) and not _DIGITS.fullmatch(value)):
+        shown = str(value).lower() if isinstance(value, bool) else value
+        raise bilingual_error(f"这里应写数字（如 12000 或 0.5），不能写 {shown}：只写数字和小数点，不写单位、逗号或“万”。",
+                              f"This must be a number (e.g. 12000 or 0.5), not {shown}: digits and a decimal point "
+                              "only, no unit, comma or 万.")
     return value
+
+
+_DIGITS = re.compile(r"[0-9]+(\.[0-9]+)?")
 
 
 Number = Annotated[Decimal, BeforeValidator(_number),
