@@ -65,3 +65,16 @@ def test_the_one_difference_each_year_is_rounded_before_adding(recorded):
     data = rules.calculate(SPEC, recorded["inputs"])["total_yuan"]
     assert data != recorded["total_yuan"]
     assert round(data - recorded["total_yuan"], 2) == 0.01
+
+
+def test_the_spec_tested_here_is_the_one_the_policy_data_ships():
+    """calculators/cases/rules/venue_subsidy.json is a copy of clause 2.2's calculator_rules (the
+    package's tests read no YAML): the two must stay equal."""
+    import calculators
+    from policy_site.data.loader import load_policy
+    from policy_site.data.rules_checks import specs
+
+    from .conftest import REPO_ROOT
+
+    policy = load_policy(REPO_ROOT / "policy_data", calculators.CALCULATORS)
+    assert specs(policy, {"venue_subsidy"}) == [SPEC]
