@@ -60,6 +60,8 @@ def is_money(unit):
 def factor(figure_unit, input_unit):
     """What a figure in ``figure_unit`` is multiplied by to compare with, or count in, an input in
     ``input_unit``; None when the two cannot be compared (months vs people)."""
+    if figure_unit == "percent" and input_unit == "percent":
+        return HUNDRED  # a figure 0.6 (60%) against an input in percentage points (60)
     if figure_unit == input_unit:
         return Decimal(1)
     if is_money(figure_unit) and is_money(input_unit):
@@ -68,8 +70,6 @@ def factor(figure_unit, input_unit):
         return TWELVE
     if figure_unit == "days" and input_unit in ("days", "working_days"):
         return Decimal(1)
-    if figure_unit == "percent" and input_unit == "percent":
-        return HUNDRED  # a figure 0.6 (60%) against an input in percentage points (60)
     if figure_unit == "calendar_year" and input_unit is None:
         return Decimal(1)
     if figure_unit == "people" and input_unit is None:

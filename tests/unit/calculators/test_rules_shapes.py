@@ -118,6 +118,19 @@ EACH = spec(
 )
 
 
+# 比例达到25%以上 entered in percentage points; 满1年 against months (12 months a year).
+UNITS = spec(
+    "units",
+    [{"id": "share", "type": "number", "unit": "percent", "max": 100, "label": T("比例", "Share")},
+     integer("months_employed", unit="months")],
+    [figure("min_share", "0.25", "percent", "25%以上"), figure("one_year", 1, "years", "满1年"),
+     figure("award", 1000, "yuan")],
+    [{"id": "award", "label": T("奖励", "Award"), "fixed": {"amount": {"figure": "award"}}}],
+    conditions=[{"input": "share", "at_least": {"figure": "min_share"}},
+                {"input": "months_employed", "at_least": {"figure": "one_year"}}],
+)
+
+
 def case(name, inputs, **expect):
     if "error_fields" in expect:
         return {"name": name, "inputs": inputs, "error_fields": expect["error_fields"]}
@@ -174,6 +187,11 @@ TABLE = [
                 reasons_zh_contain=["（填写的是8人，最多按5人计） = 1.5万元，超过最高1.2万元，按1.2万元计"])),
     (EACH, case("nothing comes to more than 0: not eligible", {"persons": 2, "need": 0, "months": 0}, eligible=False,
                 total_yuan=0, items=[])),
+    (UNITS, case("25% and 12 months: both included", {"share": 25, "months_employed": 12}, eligible=True,
+                 total_yuan=1000, reasons_zh_contain=["「比例」为25%，达到25%（含本数）", "为12个月，达到1年（含本数）"])),
+    (UNITS, case("24.99%", {"share": 24.99, "months_employed": 12}, eligible=False, total_yuan=0,
+                 reasons_en_contain=["“Share” must be at least 25%; 24.99% entered."])),
+    (UNITS, case("11 months is not a full year", {"share": 30, "months_employed": 11}, eligible=False, total_yuan=0)),
     (MONTHLY, case("18 months", {"months": 18}, eligible=True, total_yuan=9000,
                    by_year=[{"year": 1, "yuan": 6000, "cumulative_yuan": 6000},
                             {"year": 2, "yuan": 3000, "cumulative_yuan": 9000}])),
