@@ -131,6 +131,21 @@ UNITS = spec(
 )
 
 
+# `in` with a sentence of its own when not met; an item's own threshold; not_above.
+BRANCHES = spec(
+    "branches",
+    [{"id": "kind", "type": "choice", "label": T("类型", "Kind"),
+      "choices": [{"value": v, "label": T(v, v)} for v in ("a", "b", "c")]},
+     integer("people"), integer("retained", not_above="people")],
+    [figure("base", 100, "yuan"), figure("bonus", 50, "yuan"), figure("min_people", 3, "people")],
+    [{"id": "base", "label": T("基本", "Base"), "fixed": {"amount": {"figure": "base"}}},
+     {"id": "bonus", "label": T("奖励", "Bonus"), "fixed": {"amount": {"figure": "bonus"}},
+      "when": [{"input": "people", "at_least": {"figure": "min_people"}}]}],
+    conditions=[{"input": "kind", "in": ["a", "b"],
+                 "reason_unmet": T("丙类不适用，请咨询12333。", "Kind c does not qualify; ask 12333.")}],
+)
+
+
 def case(name, inputs, **expect):
     if "error_fields" in expect:
         return {"name": name, "inputs": inputs, "error_fields": expect["error_fields"]}
@@ -192,6 +207,13 @@ TABLE = [
     (UNITS, case("24.99%", {"share": 24.99, "months_employed": 12}, eligible=False, total_yuan=0,
                  reasons_en_contain=["“Share” must be at least 25%; 24.99% entered."])),
     (UNITS, case("11 months is not a full year", {"share": 30, "months_employed": 11}, eligible=False, total_yuan=0)),
+    (BRANCHES, case("an item's threshold not met says so", {"kind": "a", "people": 2, "retained": 0}, eligible=True,
+                    total_yuan=100, item_yuan={"base": 100}, reasons_zh_contain=["「输入people」需达到3人以上（含本数），填写的是2人"])),
+    (BRANCHES, case("an item's threshold met", {"kind": "b", "people": 3, "retained": 3}, eligible=True,
+                    total_yuan=150, item_yuan={"base": 100, "bonus": 50})),
+    (BRANCHES, case("a condition's own sentence", {"kind": "c", "people": 3, "retained": 0}, eligible=False,
+                    total_yuan=0, reasons_zh_contain=["丙类不适用，请咨询12333。"])),
+    (BRANCHES, case("not_above", {"kind": "a", "people": 3, "retained": 4}, error_fields=["retained"])),
     (MONTHLY, case("18 months", {"months": 18}, eligible=True, total_yuan=9000,
                    by_year=[{"year": 1, "yuan": 6000, "cumulative_yuan": 6000},
                             {"year": 2, "yuan": 3000, "cumulative_yuan": 9000}])),
