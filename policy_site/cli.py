@@ -23,13 +23,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from .build.build_inputs import check_site
 from .data.errors import DataErrors, format_check_report
 from .data.schema import write_schemas
 from .finder_cli import run_find
+from .data.library import document_dirs
 from .importer.command import add_commands, run_command  # outline, import, check-document
+from .importer.document_check import check_document
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -75,6 +78,8 @@ def _check(data_dir: Path) -> int:
     except DataErrors as exc:
         print(format_check_report(exc.problems, []), file=sys.stderr)
         return 1
+    problems, warnings = _library_findings(data_dir)
+    result.problems, result.warnings = sorted({*result.problems, *problems}), sorted({*result.warnings, *warnings})
     report = format_check_report(result.problems, result.warnings)
     if result.problems:
         print(report, file=sys.stderr)
@@ -85,7 +90,23 @@ def _check(data_dir: Path) -> int:
     print(f"数据无误：{len(policy.sections)} 个部分，{len(policy.clauses)} 条（按数据日期 {site.data_date.isoformat()} 检查）。\n"
           f"The data is valid: {len(policy.sections)} sections, {len(policy.clauses)} clauses "
           f"(checked as of the data date {site.data_date.isoformat()}).")
+    for document in site.documents:
+        print(f"文件库中的文件 {document.id}：{len(document.sections)} 个部分，{len(document.clauses)} 条，状态 "
+              f"{document.status(site.data_date)}。\n"
+              f"Library document {document.id}: {len(document.sections)} sections, {len(document.clauses)} clauses, "
+              f"status {document.status(site.data_date)}.")
     return 0
+
+
+def _library_findings(data_dir: Path) -> tuple[list, list]:
+    """Each imported document of the library checked against its source (``importer.document_check``),
+    its files named as the loader names them (``policy_data/documents/<id>/sections/2.yaml``)."""
+    problems, warnings = [], []
+    for doc_dir in document_dirs(data_dir):
+        found, said = check_document(doc_dir, data_dir)
+        problems += [replace(p, file=f"{data_dir.name}/{p.file}") for p in found]
+        warnings += [replace(w, file=f"{data_dir.name}/{w.file}") for w in said]
+    return problems, warnings
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -46,6 +46,7 @@ def check_site(data_dir: Path) -> tuple[SiteInputs | None, CheckResult]:
         data_date=on,
         calculators={cid: meta for cid, meta in calculators.CALCULATORS.items() if cid in used},
         calculate=calculators.calculate,
+        documents=result.documents,
     )
     result.problems = worked_example_problems(site, result)
     return (None if result.problems else site), result

@@ -25,14 +25,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import finder_checks, model, rules_checks
+from . import finder_checks, library, model, rules_checks
 from .errors import DataErrors, DataProblem
 from .source_check import SOURCE_FILE, check_source_text
 from .pydantic_messages import explain
 from .yaml_source import YamlDocument, dotted, read_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
-EXTRA_FILES = (SOURCE_FILE, "schema/*.schema.json", finder_checks.FACTS_FILE)
+EXTRA_FILES = (SOURCE_FILE, "schema/*.schema.json", finder_checks.FACTS_FILE, *library.DOCUMENT_FILES)
 """Files of the data folder that are not YAML data files but belong there."""
 
 
@@ -44,6 +44,8 @@ class CheckResult:
     problems: list[DataProblem]
     warnings: list[DataProblem]
     parameter_docs: dict[str, YamlDocument] = field(default_factory=dict)
+    documents: tuple[library.LibraryDocument, ...] = ()
+    """The library's imported documents (DIR/documents/<id>/), after the top-level one."""
 
     def parameter_value_at(self, parameter_id: str, start: dt.date) -> tuple[str, int, str]:
         """File, line and field of one dated value of a parameter (for problems found later, in the build)."""
@@ -79,7 +81,7 @@ def check_policy(data_dir: Path | str, known_calculators: Collection[str] = (),
             check(loaded) if callable(check) else getattr(loaded, check)()
     policy = loaded.policy() if not loaded.problems else None
     return CheckResult(policy, sorted(set(loaded.problems)), sorted(set(loaded.warnings)),
-                       {p.id: d for d, p in loaded.valid_files("parameters/*.yaml")})
+                       {p.id: d for d, p in loaded.valid_files("parameters/*.yaml")}, loaded.documents)
 
 
 @dataclass
@@ -108,7 +110,7 @@ STALE_AFTER_DAYS = 365
 class _Loaded:
     CROSS_CHECKS: tuple = (rules_checks.register_loaded, "check_file_names", "check_references", "check_calculators",
                            "check_parameters", rules_checks.check_loaded, "check_source", "check_warnings",
-                           finder_checks.check_loaded)
+                           finder_checks.check_loaded, library.read_documents)
     """The checks across files, in order; each runs on whatever parsed and validated. An entry is the
     name of a method here or a function taking this object (a check that lives in its own module);
     such a check reads ``valid_files(pattern)`` and ``all_clauses()`` and calls ``report(...)``."""
@@ -125,6 +127,7 @@ class _Loaded:
         """Files that are not even YAML (or not a mapping), by pattern: their content is unknown."""
         self.finder: _Raw | None = None
         self.finder_unreadable = False
+        self.documents: tuple[library.LibraryDocument, ...] = ()
 
     # -- reading -----------------------------------------------------------
     def read_all(self) -> None:

@@ -19,6 +19,7 @@ import yaml
 
 from . import amounts, charts, figures, finder_page, formatting, pages, ui_strings
 from ..data import languages, translations
+from ..data.library import LibraryDocument
 from ..data.model import Clause, Policy
 from .sitemap import LANGUAGE_ROOTS, SiteMap
 
@@ -36,6 +37,8 @@ class SiteInputs:
     calculate: Callable[[str, dict], dict] | None = None
     runtime: Any = None
     """The calculators' browser runtime (``pyodide_runtime.Runtime``); calculator pages need it."""
+    documents: tuple[LibraryDocument, ...] = ()
+    """The library's imported documents (``data.library``), after the top-level one: pages of their own."""
 
     @cached_property
     def clauses_by(self) -> dict[str, dict[str, list[Clause]]]:
