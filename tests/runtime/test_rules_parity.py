@@ -2,7 +2,8 @@
 CPython and in the trimmed Pyodide runtime the site ships (booted in Node, as tests/runtime/test_parity.py
 does, from the same zip), in one Pyodide start for all requests: register_rules_json first, then
 calculate_json on every case and worked example of calculators/cases/rules/ (2.2 as data under another
-id, with the cases of calculators/cases/venue_subsidy.json), then a refused registration."""
+id, with the cases of calculators/cases/venue_subsidy.json) and of test_rules_shapes' small specs, then a
+refused registration."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import pytest
 
 import calculators
 from policy_site.build.pyodide_runtime import BUILD_SCRIPT, PACKAGE, build_runtime
+from tests.unit.calculators.test_rules_shapes import TABLE
 
 REPO = Path(__file__).resolve().parents[2]
 RULES_DIR = REPO / "calculators" / "cases" / "rules"
@@ -34,6 +36,11 @@ def _specs_and_cases():
         cases += [(f"{spec['id']}: {case['name']}", spec["id"], case["inputs"]) for case in own]
         cases += [(f"{spec['id']} example {i}", spec["id"], example["inputs"])
                   for i, example in enumerate(spec.get("examples") or [])]
+    # The shapes' small specs (tiers, highest not both, for each, ratios, monthly limits).
+    for spec, case in TABLE:
+        if spec not in specs:
+            specs.append(spec)
+        cases.append((f"{spec['id']}: {case['name']}", spec["id"], case["inputs"]))
     return specs, cases
 
 
@@ -88,7 +95,7 @@ def pyodide(tmp_path_factory):
 def test_every_spec_and_case_is_there():
     assert {spec["id"] for spec in SPECS} >= {"venue_subsidy_as_data", "example_rent_subsidy",
                                               "guangzhou_internship_subsidy", "guangzhou_demonstration_base_subsidy"}
-    assert len(REQUESTS) > 80
+    assert len(REQUESTS) > 100
 
 
 def test_the_registration_is_the_same(pyodide, cpython):
