@@ -9,8 +9,12 @@ from pathlib import Path
 
 import pytest
 
+import calculators
 from calculators import InputError, rules
+from policy_site.data.loader import load_policy
+from policy_site.data.rules_checks import specs
 
+from .conftest import REPO_ROOT
 from .rules_support import RULES_DIR, canonical, check_case, load
 
 SPEC = load("venue_subsidy")["spec"]
@@ -70,11 +74,5 @@ def test_the_one_difference_each_year_is_rounded_before_adding(recorded):
 def test_the_spec_tested_here_is_the_one_the_policy_data_ships():
     """calculators/cases/rules/venue_subsidy.json is a copy of clause 2.2's calculator_rules (the
     package's tests read no YAML): the two must stay equal."""
-    import calculators
-    from policy_site.data.loader import load_policy
-    from policy_site.data.rules_checks import specs
-
-    from .conftest import REPO_ROOT
-
     policy = load_policy(REPO_ROOT / "policy_data", calculators.CALCULATORS)
     assert specs(policy, {"venue_subsidy"}) == [SPEC]
