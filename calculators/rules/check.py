@@ -510,7 +510,6 @@ class _Checker:
             self.add(path + ["levels"], "至少要有一档。", "There must be one level or more.")
             return None
         seen = {}
-        amounts = []
         for index, level in enumerate(levels):
             where = path + ["levels", index]
             if not self.keys(level, where, {"id", "label", "when", "amount"}):
@@ -522,7 +521,7 @@ class _Checker:
                 self.add(where + ["when"], "每一档都要有条件。", "Each level has conditions.")
             else:
                 self.conditions(level["when"], where + ["when"])
-            amounts.append(self.money(level["amount"], where + ["amount"], "金额", "amount"))
+            self.money(level["amount"], where + ["amount"], "金额", "amount")
         return None
 
     # --- the rest -----------------------------------------------------------------------------

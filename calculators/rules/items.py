@@ -50,7 +50,7 @@ def _capped(item, base, cap, expression, compound):
     return base, sentence, compound
 
 
-def _limit_note(ctx, counted):
+def _limit_note(counted):
     unit = PER_UNIT[counted.per]
     if counted.limit is None:
         return text("", "")
@@ -135,7 +135,7 @@ def _periods(ctx, item, name, payment, reasons):
     segments = []
     if counted.count:
         count_text = units.quantity(counted.count, unit)
-        note = _limit_note(ctx, counted)
+        note = _limit_note(counted)
         segments.append(text(f" × {count_text['zh']}{note['zh']}", f" × {count_text['en']}{note['en']}"))
     days, days_unit = 0, None
     part = item.get("part_period")
