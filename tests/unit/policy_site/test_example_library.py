@@ -153,7 +153,7 @@ def test_every_cited_value_names_where_it_was_read():
 
 RULE_CLAUSES = {"16": "guangzhou_internship_subsidy", "17": "guangzhou_internship_living_allowance",
                 "18": "guangzhou_retention_subsidy", "19": "guangzhou_demonstration_base_subsidy"}
-WAITING_RULES = _yaml(LIBRARY / "calculator-rules.draft.yaml")
+WAITING_RULES = _yaml(REPO / "examples" / "guangzhou-calculator-rules.draft.yaml")
 """Articles 16-19's calculators, waiting for the loader to take them in an imported document's clauses."""
 
 
