@@ -24,7 +24,7 @@ LIBRARY = REPO / "examples" / "guangzhou"
 DOC_ID = "guangzhou-2019-internship-bases"
 DOCUMENT = LIBRARY / "documents" / DOC_ID
 SOURCE = REPO / "tests" / "fixtures" / "documents" / "guangzhou-2019-employment-internship-bases.zh.txt"
-NOT_YET_WRITTEN = ("No measures yet",)
+NOT_YET_WRITTEN: tuple[str, ...] = ()
 """The warnings the example still carries (README: what is not done yet). Anything else is a regression."""
 
 
@@ -49,10 +49,9 @@ def test_check_document_finds_no_problem_in_the_example(checked):
 def test_the_only_warnings_left_are_the_ones_the_readme_names(checked):
     said = checked.stderr
     for pending in ("English translation is not written yet", "English of the title", "English of the issuers",
-                    "no title yet", "clauses' titles", "summaries are not written", "summary is not written", "no lead agency"):
+                    "no title yet", "clauses' titles", "summaries are not written", "summary is not written", "no lead agency", "No measures yet"):
         assert pending not in said, pending
-    count = f"is valid ({len(NOT_YET_WRITTEN)} warning(s))" if NOT_YET_WRITTEN else "is valid."
-    assert count in checked.stdout
+    assert f"is valid ({len(NOT_YET_WRITTEN)} warning(s))" in checked.stdout
     for warning in NOT_YET_WRITTEN:
         assert warning in said
 

@@ -19,7 +19,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from policy_site.data import library, model, model_rules
+from policy_site.data import finder_checks, library, model, model_rules
+from policy_site.data.model_finder import FactsFile
+from policy_site.data.yaml_source import read_yaml
 
 REPO = Path(__file__).resolve().parents[3]
 LIBRARY = REPO / "examples" / "guangzhou"
@@ -181,3 +183,24 @@ def test_every_parameter_an_amount_names_is_in_the_library():
              for spec in waiting["calculator_rules"] for entry in spec["inputs"] if entry.get("parameter")}
     assert named == {"guangzhou_monthly_minimum_wage"}
     assert all((LIBRARY / "parameters" / f"{name}.yaml").is_file() for name in named)
+
+
+def test_the_finder_s_questions_and_measures_pass_the_finder_s_own_checks():
+    problems, warnings = [], []
+    facts_doc, unreadable = read_yaml(LIBRARY / "facts.yaml", "facts.yaml")
+    assert unreadable == []
+    facts = FactsFile.model_validate(facts_doc.data)
+    agencies = {agency["id"] for agency in _yaml(LIBRARY / "agencies.yaml")["agencies"]}
+    finder_checks.check_facts(problems, facts_doc, facts, agencies, {}, warnings)
+    sections = []
+    for path in sorted((DOCUMENT / "sections").glob("*.yaml")):
+        doc, unreadable = read_yaml(path, path.name)
+        assert unreadable == []
+        sections.append((doc, library.DraftSection.model_validate(doc.data)))
+    finder_checks.check_measures(problems, sections, facts, {}, agencies)
+    assert (problems, warnings) == ([], [])  # every quote in its article, every fact asked, every answer possible
+
+
+def test_the_amounts_people_can_claim_have_a_measure():
+    for clause_id in ("2", "4", "16", "17", "18", "19"):
+        assert BY_ID[clause_id]["measures"], clause_id
