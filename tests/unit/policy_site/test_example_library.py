@@ -88,8 +88,11 @@ def test_the_document_is_complete_in_english():
     assert META["title"]["en"] and all(issuer["en"] for issuer in META["issuers"])
     assert all(entry["title"]["en"] for entry in META["repeals"] + META["implements"])
     assert META["summary"]["zh"] and META["summary"]["en"]
-    for key in ("notice", "title_line", "footer"):
+    for key in ("notice", "title_line", "annexes", "footer"):
         assert len(META[key]["en"].split("\n")) == len(META[key]["zh"].split("\n")), key
+    for zh, en in zip(META["annexes"]["zh"].split("\n"), META["annexes"]["en"].split("\n")):
+        assert zh.count("|") == en.count("|"), en  # a form's row keeps its cells
+    assert META["draft"] is False
     for section in SECTIONS:
         assert section["title"]["en"] and section["text"]["en"]
 
