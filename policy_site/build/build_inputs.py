@@ -40,11 +40,11 @@ def check_site(data_dir: Path) -> tuple[SiteInputs | None, CheckResult]:
     if result.problems:
         return None, result
     policy = result.policy
-    used = {cid for clause in policy.clauses for cid in clause.calculators}
     site = SiteInputs(
         policy=policy,
         data_date=on,
-        calculators={cid: meta for cid, meta in calculators.CALCULATORS.items() if cid in used},
+        calculators={cid: calculators.CALCULATORS[cid] for cid in  # in the document's order (Python or data)
+                     dict.fromkeys(cid for clause in policy.clauses for cid in clause.calculators)},
         calculate=calculators.calculate,
         documents=result.documents,
     )

@@ -17,7 +17,10 @@ for everything under ``pyodide/`` that a calculator page downloads:
   (HTTP compresses it), fixed timestamps: two builds of the same inputs are byte-identical;
 - ``runtime.json``: the manifest, which the page also carries: each file with its size and
   sha256 (the browser checks every byte it runs against it), the total, and Pyodide's lock file
-  contents (no packages: nothing is installed at run time).
+  contents (no packages: nothing is installed at run time);
+- ``rules.json``, when the data has calculators written as data (``calculator_rules``): their specs,
+  a file of the manifest like the others (``manifest["rules"]`` names it); the worker registers
+  them (``calculators.register_rules_json``) before Python answers anything.
 
 Before it is used, the trimmed runtime is booted in Node and every probe request must give
 byte-identical JSON to CPython; a missing module stops the build with a bilingual message.
@@ -42,6 +45,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
+from typing import Any
+
+from ..data import rules_checks
 
 PYODIDE_DIR = "pyodide"
 """The runtime's folder in the top-level (zh) site; the en site uses ``../pyodide/``."""
@@ -51,6 +57,7 @@ MINIFIED = "pyodide.asm.mjs"  # shipped minified: the build's copy, in the cache
 STDLIB_ZIP = "python_stdlib.zip"
 LOCK_FILE = "pyodide-lock.json"
 MANIFEST = "runtime.json"
+RULES = "rules.json"
 PACKAGE = "calculators"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip can hold: no build time leaks in
 BUILD_SCRIPT = Path(__file__).with_name("pyodide_build.mjs")
@@ -117,18 +124,28 @@ def find_repo_root(start: Path) -> Path:
     )
 
 
-def build_runtime(repo_root: Path, assets_dir: Path | None = None) -> Runtime:
+def build_runtime(repo_root: Path, assets_dir: Path | None = None, rules: bytes | None = None) -> Runtime:
     """The runtime, rebuilt only when an input changed (cheap to call from every build).
 
     ``assets_dir``, when given, is the site's ``docs/assets``: the scripts of its versioned folders
     (``VERSIONED_ASSETS``) count towards ``version``, which cache-busts them too.
     """
+    # ``rules``: the data calculators' specs (``rules_file``), shipped as rules.json; part of ``version``.
     repo_root = Path(repo_root).resolve()
     watched = [*_input_files(repo_root)]
     if assets_dir is not None:
         watched += _versioned_assets(Path(assets_dir))
     stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) if p.exists() else (str(p),) for p in watched)
-    return _build_runtime(repo_root, Path(assets_dir) if assets_dir is not None else None, stamp)
+    return _build_runtime(repo_root, Path(assets_dir) if assets_dir is not None else None, stamp, rules)
+
+
+def rules_file(site: Any) -> bytes | None:
+    """``rules.json`` for a build's inputs (``SiteInputs``): the specs of the data calculators its pages
+    use, as ``calculators.register_rules_json`` reads them; None when it has none."""
+    specs = rules_checks.specs(site.policy, site.calculators)
+    if not specs:
+        return None
+    return (json.dumps(specs, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode()
 
 
 VERSIONED_ASSETS = ("runtime", "kit", "calculator", "finder")
@@ -190,7 +207,7 @@ def _case_files(repo_root: Path) -> list[Path]:
 
 
 @lru_cache(maxsize=4)
-def _build_runtime(repo_root: Path, assets_dir: Path | None, stamp: tuple) -> Runtime:
+def _build_runtime(repo_root: Path, assets_dir: Path | None, stamp: tuple, rules: bytes | None = None) -> Runtime:
     """Build the runtime; ``stamp`` (sizes and times of every input) only keys this process's cache."""
     pyodide_dir = repo_root / "node_modules" / "pyodide"
     if not (repo_root / "node_modules" / "terser" / "package.json").is_file():
@@ -223,6 +240,14 @@ def _build_runtime(repo_root: Path, assets_dir: Path | None, stamp: tuple) -> Ru
         data = files[f"{PYODIDE_DIR}/{name}"]
         sizes[name] = gzip_size(data if isinstance(data, bytes) else data.read_bytes(), cache.parent)
     manifest = {**manifest, "files": {name: {**entry, "gz": sizes[name]} for name, entry in manifest["files"].items()}}
+    brotli_bytes = built["brotli_bytes"]
+    if rules is not None:  # the data calculators' specs: checked, kept and counted like the other files
+        files[f"{PYODIDE_DIR}/{RULES}"] = rules
+        entry = {"bytes": len(rules), "sha256": base64.b64encode(hashlib.sha256(rules).digest()).decode(),
+                 "v": hashlib.sha256(rules).hexdigest()[:16], "gz": gzip_size(rules, cache.parent)}
+        manifest = {**manifest, "rules": RULES, "files": {**manifest["files"], RULES: entry},
+                    "total": manifest["total"] + len(rules)}
+        brotli_bytes += brotli_size(rules, cache.parent)
     plain_bytes = sum(entry["bytes"] if name.endswith(".mjs") else entry["gz"] for name, entry in manifest["files"].items())
 
     digest = hashlib.sha256(json.dumps(manifest, sort_keys=True).encode())
@@ -233,7 +258,7 @@ def _build_runtime(repo_root: Path, assets_dir: Path | None, stamp: tuple) -> Ru
     manifest = {**manifest, "version": version}
     files[f"{PYODIDE_DIR}/{MANIFEST}"] = (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode()
     files["sw.js"] = service_worker(manifest, assets_dir)
-    return Runtime(files=files, manifest=manifest, download_bytes=built["brotli_bytes"], version=version,
+    return Runtime(files=files, manifest=manifest, download_bytes=brotli_bytes, version=version,
                    plain_download_bytes=plain_bytes,
                    stdlib_modules=tuple(name for name in built["stdlib"] if _top(name) not in built["left_out"]),
                    left_out=tuple(built["left_out"]))

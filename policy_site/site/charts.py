@@ -7,7 +7,8 @@ builds give the same bytes.
 
 Charts (one per clause that needs a picture):
 - 1.2: the award by new hires, one step line per kind of enterprise;
-- 2.2: the subsidy year by year for the calculator's worked example, with the yearly cap;
+- a calculator with a yearly cap (its one ``yuan_per_year`` figure: 2.2) and a worked example over
+  several years: the amount year by year, with the cap;
 - 3.1: the allowances accumulated year by year for the calculator's worked example.
 """
 
@@ -158,23 +159,41 @@ def _yearly_chart(key: str, result: dict, lang: str, title: str, description: st
     return Chart(key, title, description, _svg(draw, title, description, key), columns, rows)
 
 
-def venue_chart(calc: dict, calculate: Callable, lang: str) -> Chart | None:
-    """2.2: the subsidy year by year (the worked example with private premises), with the cap."""
-    example = next((e for e in calc["examples"] if e.get("venue_type") == "private"
-                    and calculate(calc["id"], e)["eligible"]), None)
-    if example is None:
+def yearly_chart(calc: dict, calculate: Callable, lang: str) -> Chart | None:
+    """A calculator whose metadata has one yearly figure in money (a cap a year: 2.2's, or a calculator
+    written as data like it) and a worked example paid over several years: that example's amount year
+    by year (the example with the most years), the yearly figure as a dashed line."""
+    caps = [f for f in calc["figures"] if f["unit"] == "yuan_per_year"]
+    if len(caps) != 1:
         return None
-    result = calculate(calc["id"], example)
-    cap = next(Decimal(f["value"]) for f in calc["figures"] if f["key"] == "private_annual_cap_yuan")
-    cost = Decimal(str(example["annual_rent_and_utilities_yuan"]))
-    title = _label(lang, "创业经营场地补贴：逐年最多可得", "Business premises subsidy: the most each year")
+    paid = [(n, e, calculate(calc["id"], e)) for n, e in enumerate(calc["examples"], start=1)]
+    paid = [(n, e, r) for n, e, r in paid if r["eligible"] and len(r["by_year"]) > 1]
+    if not paid:
+        return None
+    number, example, result = max(paid, key=lambda p: len(p[2]["by_year"]))  # the first of the longest
+    cap = Decimal(caps[0]["value"])
+    name = calc["title"][lang]
+    most = result["total_is_ceiling"]
+    title = _label(lang, f"{name}：逐年{'最多可得' if most else '金额'}", f"{name}: {'the most' if most else 'the amount'} each year")
+    inputs = _label(lang, "，", ", ").join(_input_text(f, example[f["name"]], lang) for f in calc["fields"]
+                                           if f["name"] in example)
+    cap_zh, cap_en = amounts.figure_text(cap, "yuan", "zh"), amounts.figure_text(cap, "yuan", "en")
     description = _label(
-        lang, f"柱状图：以算例（租赁非政府投资建设的场地，每年租金和水电费{amounts.money_text(cost, 'zh')}）为例，"
-              f"每年最多补贴的金额；虚线是每年{amounts.figure_text(cap, 'yuan', 'zh')}的上限。",
-        f"Bar chart: for the worked example (other premises, rent and utilities of "
-        f"{amounts.money_text(cost, 'en')} a year), the most paid each year; the dashed line is the cap of "
-        f"{amounts.figure_text(cap, 'yuan', 'en')} a year.")
-    return _yearly_chart("venue_subsidy_by_year", result, lang, title, description, cap=cap)
+        lang, f"柱状图：以下面第{number}个算例（{inputs}）为例，每年{'最多' if most else ''}可得的金额；虚线是每年{cap_zh}的上限。",
+        f"Bar chart: for worked example {number} below ({inputs}), the {'most' if most else 'amount'} paid each year; "
+        f"the dashed line is the cap of {cap_en} a year.")
+    return _yearly_chart(f"{calc['id']}_by_year", result, lang, title, description, cap=cap)
+
+
+def _input_text(field: dict, value: object, lang: str) -> str:
+    """One input of a worked example in a sentence: 「租赁的场地类型：非政府投资建设的场地（摊位）」."""
+    if field["type"] == "choice":
+        shown = next(c[lang] for c in field["choices"] if c["value"] == value)
+    elif field["type"] == "bool":
+        shown = _label(lang, "是" if value else "否", "yes" if value else "no")
+    else:
+        shown = amounts.plain(amounts.input_value(value, field, lang))
+    return _label(lang, f"{field['label'][lang]}：{shown}", f"{field['label'][lang]}: {shown}")
 
 
 def graduate_chart(calc: dict, calculate: Callable, lang: str) -> Chart | None:
@@ -211,10 +230,10 @@ def charts_for_clause(clause_calculators: list[str], calculators: dict, calculat
         chart = None
         if cid == "enterprise_hiring_award":
             chart = hiring_award_chart(calc, lang)
-        elif calculate is not None and cid == "venue_subsidy":
-            chart = venue_chart(calc, calculate, lang)
         elif calculate is not None and cid == "graduate_outside_region":
             chart = graduate_chart(calc, calculate, lang)
+        elif calculate is not None:
+            chart = yearly_chart(calc, calculate, lang)
         if chart is not None:
             out.append(chart)
     return out

@@ -21,7 +21,9 @@ LANGS = {"zh": "", "en": "en/"}
 
 RENDER = """
 import hashlib, calculators
-from policy_site import charts
+from policy_site.data.loader import check_policy
+from policy_site.site import charts
+check_policy("policy_data", calculators.CALCULATORS)  # registers 2.2's calculator, written as data
 for lang in ("zh", "en"):
     for clause_calcs in (["enterprise_hiring_award"], ["venue_subsidy"], ["graduate_outside_region"]):
         for c in charts.charts_for_clause(clause_calcs, calculators.CALCULATORS, calculators.calculate, lang):

@@ -323,6 +323,7 @@ async function start(indexURL, manifest, files, compiled, useSnapshots, storedSn
         if (!snapshots.restored(pyodide, manifest)) throw new Error("Python started afresh: the snapshot was not used");
         calculators = pyodide.pyimport("calculators");
         if (snapshots.canary(calculators) !== stored.canary) throw new Error("the restored Python answers differently");
+        await registerRules(calculators, checked, manifest); // again: a restored Python is the snapshot's
         await snapshots.restoring(false);
         return "snapshot";
       } catch (error) {
@@ -332,6 +333,7 @@ async function start(indexURL, manifest, files, compiled, useSnapshots, storedSn
     }
     const pyodide = await load({ _makeSnapshot: useSnapshots });
     calculators = pyodide.pyimport("calculators");
+    await registerRules(calculators, checked, manifest);
     // Made right after "ready" is posted, in the same task (see onmessage): no visitor's input
     // can reach Python before it, and the visitor does not wait for it.
     if (useSnapshots) snapshots.due = () => snapshots.make(pyodide, calculators, manifest);
@@ -344,6 +346,15 @@ async function start(indexURL, manifest, files, compiled, useSnapshots, storedSn
     self.fetch = networkFetch;
     WebAssembly.instantiateStreaming = instantiateStreaming;
   }
+}
+
+/** The site's calculators written as data (the build's pyodide/rules.json, a file of the manifest,
+ * downloaded and checked with the others) join the Python ones before Python answers anything.
+ * Registering again replaces them, so a restored snapshot holds nothing stale. */
+async function registerRules(calculators, checked, manifest) {
+  if (!manifest.rules) return;
+  const answer = JSON.parse(calculators.register_rules_json(new TextDecoder().decode(await checked(manifest.rules))));
+  if (!answer.ok) throw new Error(`calculators written as data: ${answer.errors.map((e) => e.en).join(" ")}`);
 }
 
 /** A memory snapshot of Python, made on this device just after the calculators were imported (before
