@@ -20,7 +20,7 @@ from ..data.model import Agency, Audience, Clause, FundingSource, Section
 # The site's folders of pages, each with an index page of its own (``<folder>/index.md``).
 FOLDERS = ("clauses", "audiences", "agencies", "funding", "calculators")
 # Paths are made of validated ids (model.Id, ClauseId): their URLs need no escaping in any context.
-_PLAIN_PATH = re.compile(r"^[a-z0-9][a-z0-9_.-]*(/[a-z0-9][a-z0-9_.-]*)?\.md$")
+_PLAIN_PATH = re.compile(r"^[a-z0-9][a-z0-9_.-]*(/[a-z0-9][a-z0-9_.-]*){0,3}\.md$")  # documents/<id>/clauses/5.md
 
 
 @dataclass(frozen=True)

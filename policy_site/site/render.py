@@ -17,7 +17,7 @@ from typing import Any, Callable
 import jinja2
 import yaml
 
-from . import amounts, charts, figures, finder_page, formatting, pages, ui_strings
+from . import amounts, charts, document_pages, figures, finder_page, formatting, pages, ui_strings
 from ..data import languages, translations
 from ..data.library import LibraryDocument
 from ..data.model import Clause, Policy
@@ -114,6 +114,7 @@ class Renderer:
         self.env.globals.update(t=self.t, lang=lang, language=languages.BY_CODE[lang],
                                 browser_language=ui_strings.browser_language(languages.BY_CODE[lang]), site=site, policy=site.policy, today=site.data_date, pages=self.site_map)
         self.env.globals["finder"] = finder_page.FinderView(site, lang)
+        self.env.globals["library"] = lambda: document_pages.library_listing(site)  # the home's list of documents
 
     @staticmethod
     def _load_template(name: str) -> str:

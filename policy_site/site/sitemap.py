@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Any
 
 from ..data import languages
+from .document_pages import DocumentClausePage, DocumentPage
 from .pages import (FOLDERS, AgencyPage, AudiencePage, CalculatorPage, ClausePage, FixedPage, FundingPage,
                     IndexPage, Page)
 
@@ -61,6 +62,10 @@ class SiteMap:
         pages += [FundingPage(f"funding/{f.id}.md", source=f) for f in policy.funding_sources]
         pages += [CalculatorPage(f"calculators/{cid}.md", calc_id=cid) for cid in self.site.calculators]
         pages += [FixedPage("finder.md")] if policy.finder is not None else []
+        for document in getattr(self.site, "documents", ()):  # the library's imported documents
+            pages.append(DocumentPage(f"documents/{document.id}/index.md", document=document))
+            pages += [DocumentClausePage(f"documents/{document.id}/clauses/{c.id}.md", document=document, clause=c,
+                                         section=document.section_of[c.id]) for c in document.clauses]
         return tuple(pages)
 
     @cached_property
@@ -110,6 +115,13 @@ class SiteMap:
 
     def calculator(self, calc_id: str) -> Page:
         return self.page(f"calculators/{calc_id}.md")
+
+    def document(self, doc_id: str) -> Page:
+        """An imported document's page (``documents/<id>/``)."""
+        return self.page(f"documents/{doc_id}/index.md")
+
+    def document_clause(self, doc_id: str, clause_id: str) -> Page:
+        return self.page(f"documents/{doc_id}/clauses/{clause_id}.md")
 
     # URLs between pages, always relative to the page they are written on.
     def link(self, page: Page, from_page: Page) -> str:

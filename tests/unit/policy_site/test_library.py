@@ -6,6 +6,7 @@ document's status on the data date."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -13,11 +14,15 @@ import calculators
 import pytest
 
 from policy_site import cli
+from policy_site.build.build_inputs import check_site
 from policy_site.data import library
 from policy_site.data.loader import check_policy
 from policy_site.importer import read_document
 from policy_site.importer.draft import draft
 from policy_site.importer.library import known_agencies, write_document
+from policy_site.site import document_pages
+from policy_site.site.render import Renderer
+from policy_site.site.sitemap import SiteMap
 
 REPO = Path(__file__).resolve().parents[3]
 GUANGZHOU = REPO / "tests" / "fixtures" / "documents" / "guangzhou-2019-employment-internship-bases.zh.txt"
@@ -177,3 +182,60 @@ def test_a_document_s_status_is_read_from_its_own_dates(imported):
 def test_a_repealing_document_may_be_named_by_its_library_id():
     ref = library.LifeRef.model_validate("guangzhou-2015-internship-bases")
     assert ref.id == "guangzhou-2015-internship-bases" and ref.number is None
+
+
+# -- pages -------------------------------------------------------------------------------------------------
+
+def _site(data_dir: Path):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", EPOCH_2026)
+        site, result = check_site(data_dir)
+    assert site is not None, [p.format() for p in result.problems]
+    return site
+
+
+@pytest.fixture(scope="module")
+def library_site(imported):
+    return _site(imported)
+
+
+@pytest.fixture(scope="module")
+def site_of_one():
+    return _site(REPO / "policy_data")
+
+
+def test_the_site_map_gives_each_document_and_clause_a_page_after_the_top_level_ones(library_site, site_of_one):
+    one = [p.path for p in SiteMap(site_of_one, "zh").pages]
+    pages = SiteMap(library_site, "en").pages
+    assert [p.path for p in pages[:len(one)]] == one  # the top-level document's pages, unchanged
+    added = pages[len(one):]
+    assert [p.url for p in added] == [f"documents/{GZ}/"] + [f"documents/{GZ}/clauses/{n}/" for n in range(1, 24)]
+    site_map = SiteMap(library_site, "zh")
+    assert site_map.link(site_map.document(GZ), site_map.home) == f"documents/{GZ}/index.md"
+    assert site_map.url(site_map.document(GZ), site_map.document_clause(GZ, "5")) == "../../"
+
+
+def test_a_library_of_one_has_the_home_of_today(site_of_one):
+    assert "data-status" not in Renderer(site_of_one, "zh").render("index.md")
+
+
+def test_the_home_of_a_library_lists_its_documents(library_site):
+    home = Renderer(library_site, "zh").render("index.md")
+    listing = home[home.index("## 文件库"):home.index("## 从这里开始")]
+    assert re.findall(r'data-status="(\w+)"', listing) == ["no_dates", "expired"]
+    assert f"](documents/{GZ}/index.md)（穗人社规字〔2019〕6号）" in listing
+
+
+@pytest.mark.parametrize("start, end, on, key", [
+    (D(2019, 10, 9), D(2024, 10, 8), D(2020, 1, 1), "doc_status_in_force_until"),
+    (D(2019, 10, 9), None, D(2020, 1, 1), "doc_status_in_force"),
+    (D(2019, 10, 9), D(2024, 10, 8), D(2019, 1, 1), "doc_status_not_yet"),
+    (D(2019, 10, 9), D(2024, 10, 8), D(2025, 1, 1), "doc_status_expired"),
+    (None, None, D(2025, 1, 1), "doc_status_no_dates"),
+])
+def test_the_status_badge_says_what_the_dates_give(library_site, start, end, on, key):
+    (document,) = library_site.documents
+    dated = library.LibraryDocument(document.meta.model_copy(update={"in_force_from": start, "expires": end}),
+                                    document.sections)
+    view = document_pages.status_view(dated, on)
+    assert view.key == key and view.css == document_pages.STATUS_CLASS[view.status]
