@@ -25,8 +25,7 @@ PLAIN_STRINGS = (
 # Strings with placeholders that the script fills: the placeholders are kept as they are.
 TEMPLATE_STRINGS = (
     "calc_read_money", "calc_read_number", "calc_bad_money", "calc_bad_grouping", "calc_bad_decimals",
-    "calc_bad_whole", "calc_bad_int", "calc_bad_number", "calc_up_to", "calc_max_loan",
-    "calc_interest_headline", "calc_interest_needs_rate", "calc_by_year", "calc_year_n",
+    "calc_bad_whole", "calc_bad_int", "calc_bad_number", "calc_up_to", "calc_by_year", "calc_year_n",
     "calc_year_amount", "calc_year_cumulative", "calc_year_col")
 # A parameter value checked longer ago than this is shown with a warning.
 OLD_DEFAULT_DAYS = 365
