@@ -16,9 +16,14 @@ import pytest
 
 import calculators
 from policy_site.build.pyodide_runtime import BUILD_SCRIPT, PACKAGE, build_runtime
+from policy_site.data.loader import load_policy
+from policy_site.data.rules_checks import specs
 
 REPO = Path(__file__).resolve().parents[2]
 CASES_DIR = REPO / "calculators" / "cases"
+# The calculators the real data writes as data (2.2): registered first, as the site's worker does (rules.json).
+DATA_RULES = json.dumps(specs(load_policy(REPO / "policy_data", known_calculators=calculators.CALCULATORS)),
+                        ensure_ascii=False)
 
 
 def _request(calculator_id, inputs) -> str:
@@ -69,12 +74,15 @@ def run_in_node(runtime, requests: dict[str, str], tmp: Path, fn: str = "calcula
     job = tmp / "job.json"
     job.write_text(json.dumps({"pyodide_dir": str(REPO / "node_modules" / "pyodide"), "stdlib_zip": str(zip_path),
                                "asm_mjs": str(glue), "package": PACKAGE,
-                               "requests": [{"fn": fn, "request": r} for r in requests.values()]}))
+                               "requests": [{"fn": "register_rules_json", "request": DATA_RULES}]
+                               + [{"fn": fn, "request": r} for r in requests.values()]}))
     proc = subprocess.run([node, str(BUILD_SCRIPT), "run", str(job)], cwd=REPO, capture_output=True, text=True,
                           timeout=300)
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
-    out["responses"] = dict(zip(requests, out["responses"], strict=True))
+    registered, *responses = out["responses"]
+    assert json.loads(registered)["ok"], registered
+    out["responses"] = dict(zip(requests, responses, strict=True))
     return out
 
 
