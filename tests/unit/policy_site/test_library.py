@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import calculators
@@ -239,3 +240,20 @@ def test_the_status_badge_says_what_the_dates_give(library_site, start, end, on,
                                     document.sections)
     view = document_pages.status_view(dated, on)
     assert view.key == key and view.css == document_pages.STATUS_CLASS[view.status]
+
+
+def test_a_successor_in_the_library_is_linked_both_ways(library_site):
+    """A document whose ``repeals`` names another of the library by its number: the repealed one's page
+    says "repealed by" with a link to it, and the successor's page links to what it repealed."""
+    (document,) = library_site.documents
+    successor = library.LibraryDocument(
+        document.meta.model_copy(update={"id": "guangzhou-2024-internship-bases", "number": "穗人社规字〔2024〕9号",
+                                         "repeals": (library.LifeRef(number="穗人社规字〔2019〕6号"),)}),
+        document.sections)
+    site = replace(library_site, documents=(document, successor))
+    found = document_pages.related(site, document)
+    assert [(r.ref.id, r.document.id) for r in found["repealed_by"]] == [(successor.id, successor.id)]
+    assert [r.document.id for r in document_pages.related(site, successor)["repeals"]] == [GZ]
+    page = Renderer(site, "en").render(f"documents/{GZ}/index.md")
+    said = page[page.index("## Repealed by"):]
+    assert said.startswith("## Repealed by\n\n- [") and "](../guangzhou-2024-internship-bases/index.md)" in said
