@@ -26,6 +26,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, StringConstraints, create_model, model_validator
 
 from . import languages, model_finder
+from .errors import DataProblem
 from .model import Validity
 from .model_base import (CLAUSE_TEXT_MAX, NOT_BLANK, Id, Model, NonEmpty, Paragraph, SectionId, _Translated)
 
@@ -195,8 +196,13 @@ def read_documents(loaded: Any) -> None:
     (each file's problems with its file and line, through the loader's own reading); a document
     with a problem is left out (the problem stops the build)."""
     documents = []
+    _without_document_file(loaded)
     for doc_dir in document_dirs(loaded.data_dir):
         meta = loaded._read_one(doc_dir / DOCUMENT_FILE, ImportedDocument)
+        if meta is not None and meta.valid and meta.obj.id != doc_dir.name:
+            loaded.report(meta.doc, ("id",), f"id“{meta.obj.id}”应与文件夹名“{doc_dir.name}”相同：请改正其中之一。",
+                          f"The id '{meta.obj.id}' must be the folder's name '{doc_dir.name}': correct one of them.")
+            continue
         paths = sorted((doc_dir / SECTIONS).glob("*.yaml"), key=lambda p: (not p.stem.isdigit(), int(p.stem)
                                                                            if p.stem.isdigit() else 0, p.stem))
         sections = [loaded._read_one(path, DraftSection) for path in paths]
@@ -209,3 +215,16 @@ def read_documents(loaded: Any) -> None:
             continue
         documents.append(LibraryDocument(meta.obj, tuple(sorted((s.obj for s in sections), key=lambda s: int(s.id)))))
     loaded.documents = tuple(documents)
+
+
+def _without_document_file(loaded: Any) -> None:
+    """A folder of ``documents/`` without a document.yaml would be skipped silently: say so."""
+    folder = loaded.data_dir / DOCUMENTS
+    for path in sorted(folder.iterdir()) if folder.is_dir() else ():
+        if path.is_dir() and not path.name.startswith(".") and not (path / DOCUMENT_FILE).is_file():
+            loaded.problems.append(DataProblem(
+                loaded.name(path), 0, "",
+                f"文件夹 {loaded.name(path)} 中没有 {DOCUMENT_FILE}，其中的内容不会发布：请用 policy-site import 重新导入，"
+                "或删除这个文件夹。",
+                f"The folder {loaded.name(path)} has no {DOCUMENT_FILE}, so nothing in it would be published: import "
+                "the text again with policy-site import, or remove the folder."))

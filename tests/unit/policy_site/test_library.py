@@ -257,3 +257,21 @@ def test_a_successor_in_the_library_is_linked_both_ways(library_site):
     page = Renderer(site, "en").render(f"documents/{GZ}/index.md")
     said = page[page.index("## Repealed by"):]
     assert said.startswith("## Repealed by\n\n- [") and "](../guangzhou-2024-internship-bases/index.md)" in said
+
+
+def test_a_document_whose_id_is_not_its_folder_s_name_is_a_problem(library_copy):
+    path = library_copy / "documents" / GZ / "document.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(f"id: {GZ}\n", "id: guangzhou-2019\n", 1), encoding="utf-8")
+    line = text.split("\n").index(f"id: {GZ}") + 1
+    result = _check(library_copy)
+    assert [(p.file.split("policy_data/")[-1], p.line, p.field) for p in result.problems] == [
+        (f"documents/{GZ}/document.yaml", line, "id")]
+    assert result.documents == ()
+
+
+def test_a_document_folder_without_its_document_file_is_a_problem(library_copy):
+    (library_copy / "documents" / GZ / "document.yaml").unlink()
+    result = _check(library_copy)
+    assert [(p.file, p.line) for p in result.problems] == [(f"policy_data/documents/{GZ}", 0)]
+    assert "document.yaml" in result.problems[0].zh and "document.yaml" in result.problems[0].en
