@@ -18,6 +18,7 @@ from policy_site import cli
 from policy_site.build.build_inputs import check_site
 from policy_site.data import library
 from policy_site.data.loader import check_policy
+from policy_site.data.model import Validity
 from policy_site.importer import read_document
 from policy_site.importer.draft import draft
 from policy_site.importer.library import known_agencies, write_document
@@ -275,3 +276,19 @@ def test_a_document_folder_without_its_document_file_is_a_problem(library_copy):
     result = _check(library_copy)
     assert [(p.file, p.line) for p in result.problems] == [(f"policy_data/documents/{GZ}", 0)]
     assert "document.yaml" in result.problems[0].zh and "document.yaml" in result.problems[0].en
+
+
+def test_a_clause_page_names_its_agencies_and_its_own_validity(library_site):
+    (document,) = library_site.documents
+    section = document.sections[1]
+    fifth = section.clauses[0].model_copy(update={
+        "lead_agencies": ("hrss_bureau",),
+        "validity": Validity.model_validate({"from": "2019-10-09", "to": "2020-12-31"})})
+    sections = (document.sections[0], section.model_copy(update={"clauses": (fifth, *section.clauses[1:])}),
+                *document.sections[2:])
+    site = replace(library_site, documents=(library.LibraryDocument(document.meta, sections),))
+    page = Renderer(site, "en").render(f"documents/{GZ}/clauses/5.md")
+    assert "(../../../agencies/hrss_bureau.md)" in page
+    assert '<p class="policy-validity" data-status="expired">' in page
+    plain = Renderer(library_site, "en").render(f"documents/{GZ}/clauses/5.md")
+    assert "policy-validity" not in plain and "agencies/" not in plain
