@@ -131,3 +131,12 @@ def install(server, plugin) -> None:
 def _is_page(path: str) -> bool:
     last = path.rsplit("/", 1)[-1]
     return path.endswith("/") or last.endswith(".html") or "." not in last
+
+
+def serve(server, plugin, watched: list[Path]) -> None:
+    """``mkdocs serve``: rebuild when a data file, an asset or a calculator changes; the top-level
+    project also shows a failed rebuild in the browser (``install``)."""
+    if plugin.top_level:
+        install(server, plugin)
+    for folder in watched:
+        server.watch(str(folder))

@@ -19,7 +19,6 @@ import yaml
 CONFIG = Path(__file__).with_name("languages.yaml")
 SOURCE = "zh"  # the source's language: required everywhere, first, the fallback
 UNREVIEWED_SWITCH = "POLICY_SITE_UNREVIEWED_LANGUAGES"
-PROJECTS_GLOB = "POLICY_SITE_PROJECTS"  # set by the build itself (build_only_languages_on)
 PUNCTUATION = ("colon", "list_separator", "semicolon", "comma", "open_paren", "close_paren",
                "full_stop", "word_space", "field_gap", "open_quote", "close_quote")
 AMOUNT_STYLES = ("wan", "plain")
@@ -89,29 +88,6 @@ def load(path: Path = CONFIG) -> tuple[Language, ...]:
     if languages[0].root != "" or any(not lang.root.endswith("/") for lang in languages[1:]):
         raise ValueError(f"{path.name}: Chinese is at the top (root \"\"), every other in a folder (\"en/\")")
     return languages
-
-
-def build_only_languages_on(config) -> None:
-    """Point the projects plugin of the top-level mkdocs config at the projects of the languages
-    that are on (each language's ``project``): a language not yet reviewed is not built.
-
-    The projects plugin reads its settings again from the mkdocs.yml file when it starts (after
-    this plugin's on_config), so the glob goes through the environment: mkdocs.yml says
-    ``projects_config_files: !ENV [POLICY_SITE_PROJECTS, …]``.
-    """
-    projects = next((plugin for name, plugin in config.plugins.items() if name.split("/")[-1] == "projects"), None)
-    if projects is None:
-        return
-    every = [lang.project for lang in ALL if lang.project]
-    on = [lang.project for lang in ON if lang.project]
-    folder = projects.config.projects_dir.rstrip("/") + "/"
-    if on == every:
-        glob = "*/mkdocs.yml"
-    elif len(on) == 1 and on[0].startswith(folder):
-        glob = on[0][len(folder):]
-    else:  # one glob names the projects: all of them, or a single one
-        raise ValueError(f"languages.yaml: cannot build exactly the projects {on} with the projects plugin")
-    os.environ[PROJECTS_GLOB] = glob
 
 
 def unreviewed_on() -> bool:

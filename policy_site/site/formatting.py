@@ -1,4 +1,4 @@
-"""Per-language formatting of money, dates and figures, and escaping of data text.
+"""Escaping of data text, one function per context, and dates as each language writes them (amounts: ``amounts``).
 
 Data text (anything read from policy_data/) reaches a page only through one of the escaping
 functions below, one per context; the templates choose it with a filter (see ``render.Renderer``):
@@ -36,7 +36,6 @@ import json
 import math
 import re
 from collections.abc import Mapping
-from decimal import Decimal
 
 import yaml
 from markupsafe import Markup
@@ -80,10 +79,6 @@ def markdown_text(value: object, lang: str = "zh") -> Markup:
     escaped = _ASCII_PUNCTUATION.sub(lambda m: f"&#{ord(m.group())};", flat)
     escaped = _SIGNIFICANT_SPACES.sub(lambda m: "&#32;" * len(m.group()), escaped)
     return Markup(mark_chinese(escaped) if translated(lang) else escaped)
-
-
-# The name the templates and other modules know it by.
-text = markdown_text
 
 
 def translated(lang: str | None) -> bool:
@@ -156,12 +151,6 @@ def _escaped_meta(value: object) -> object:
     if isinstance(value, (bool, int, float)):
         return value
     return html.escape(str(value), quote=True)
-
-
-def number(value: Decimal | int | float | str) -> str:
-    """A number entered in a form, with thousands separators: 1000000 -> "1,000,000"."""
-    amount = Decimal(str(value))
-    return f"{amount:,f}" if amount != amount.to_integral_value() else f"{amount:,.0f}"
 
 
 def date(value: dt.date, lang: str) -> str:

@@ -94,12 +94,9 @@ class Renderer:
             front_matter=formatting.front_matter,
             json=formatting.json_text,
             tr=lambda value: translations.in_language(value, lang),  # a {zh, en, …} text in this language
-            money=lambda v: amounts.money_text(v, lang),
             amount=lambda v: amounts.money(v, lang),
             plan_figure=lambda v, unit: amounts.figure(v, unit, lang),
             input_value=lambda v, f: amounts.input_value(v, f, lang),
-            year=amounts.year,
-            number=formatting.number,
             date=lambda d: formatting.date(d, lang),
             figure=lambda v, unit: amounts.figure_text(v, unit, lang),
         )
