@@ -202,8 +202,11 @@ def _package_files(package_dir: Path) -> list[Path]:
 
 def _case_files(repo_root: Path) -> list[Path]:
     """Case files whose requests the probe runs: ``calculators/cases/<calculator id>.json``
-    (calculate_json), data beside the package that the build needs (never a file under tests/)."""
-    return sorted((repo_root / PACKAGE / "cases").glob("*.json"))
+    (calculate_json) and ``calculators/cases/rules/<id>.json`` (a calculator written as data: its spec,
+    registered before every other request, and its cases), data beside the package that the build
+    needs (never a file under tests/)."""
+    cases = repo_root / PACKAGE / "cases"
+    return sorted(cases.glob("*.json")) + sorted((cases / "rules").glob("*.json"))
 
 
 @lru_cache(maxsize=4)
@@ -324,9 +327,13 @@ def add(fn, request):
     requests.append({"fn": fn, "request": request})
 def dump(calculator_id, inputs):
     return json.dumps({"id": calculator_id, "inputs": inputs}, ensure_ascii=False, sort_keys=True)
+rules = []
 for path in case_files:
     with open(path, encoding="utf-8") as handle:
         cases = json.load(handle)
+    if path.replace("\\", "/").split("/")[-2] == "rules":  # calculators/cases/rules/<id>.json: a spec, its cases
+        rules.append(cases)
+        continue
     if path.replace("\\", "/").split("/")[-3] == "calculators":
         calculator_id = path.replace("\\", "/").split("/")[-1][:-5]
         for case in cases:
@@ -335,6 +342,13 @@ for path in case_files:
         for case in cases:
             if isinstance(case, dict) and "fn" in case and "request" in case:
                 add(case["fn"], case["request"] if isinstance(case["request"], str) else json.dumps(case["request"]))
+if rules:  # registered first, as the worker registers the site's: every later request may use them
+    specs = json.dumps([entry["spec"] for entry in rules], ensure_ascii=False, sort_keys=True)
+    requests.insert(0, {"fn": "register_rules_json", "request": specs})
+    package.register_rules_json(specs)
+    for entry in rules:
+        for case in entry.get("cases", []):
+            add("calculate_json", dump(entry["spec"]["id"], case["inputs"]))
 for calculator_id, meta in package.CALCULATORS.items():
     for example in meta.get("examples", []):
         add("calculate_json", dump(calculator_id, example))
