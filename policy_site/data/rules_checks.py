@@ -32,32 +32,37 @@ def specs(policy: Any, ids: Any = None) -> list[dict[str, Any]]:
             if ids is None or spec.id in ids]
 
 
-def _declared(loaded: Any) -> dict[str, tuple[Any, tuple, CalculatorRules | None]]:
-    """Every data calculator a section file declares: id -> (document, location, the valid spec or
-    None). A spec with a mistake of its own is declared all the same: its id is never also called
-    unknown in ``calculators``."""
-    found: dict[str, tuple[Any, tuple, CalculatorRules | None]] = {}
-    valid = {id(spec): spec for _, _, clause in loaded.all_clauses() for spec in clause.calculator_rules}
+def _declared(loaded: Any) -> dict[str, list[tuple[Any, tuple, CalculatorRules | None]]]:
+    """Every data calculator the section files write: id -> [(document, location, the valid spec or
+    None), …] in file order. A spec with a mistake of its own is declared all the same: its id is never
+    also called unknown in ``calculators``."""
+    valid = {(doc.path, loc + ("calculator_rules", k)): spec
+             for doc, loc, clause in loaded.all_clauses() for k, spec in enumerate(clause.calculator_rules)}
+    found: dict[str, list[tuple[Any, tuple, CalculatorRules | None]]] = {}
     for raw in loaded.files.get("sections/*.yaml", []):
         clauses = raw.doc.data.get("clauses") if isinstance(raw.doc.data, dict) else None
         for i, clause in enumerate(clauses if isinstance(clauses, list) else ()):
             rules = clause.get("calculator_rules") if isinstance(clause, dict) else None
             for k, entry in enumerate(rules if isinstance(rules, list) else ()):
                 if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-                    found.setdefault(entry["id"], (raw.doc, ("clauses", i, "calculator_rules", k), None))
-    for doc, loc, clause in loaded.all_clauses():
-        for k, spec in enumerate(clause.calculator_rules):
-            if spec.id in found and id(spec) in valid:
-                found[spec.id] = (doc, loc + ("calculator_rules", k), spec)
+                    at = ("clauses", i, "calculator_rules", k)
+                    found.setdefault(entry["id"], []).append((raw.doc, at, valid.get((raw.doc.path, at))))
     return found
 
 
 def register_loaded(loaded: Any) -> None:
     """Register the data's valid specs; the ids it declares count as known calculators."""
     declared = _declared(loaded)
-    loaded.rule_ids = set(declared)
     good = []
-    for cid, (doc, loc, spec) in declared.items():
+    for cid, places in declared.items():
+        (doc, loc, spec), *again = places
+        for other_doc, other_loc, _ in again:
+            loaded.report(other_doc, other_loc + ("id",),
+                          f"计算器编号“{cid}”已在 {doc.display_name} 第 {doc.line_of(loc + ('id',))} 行用过：每个计算器只写一次，"
+                          "请换一个编号（并同时修改本条 calculators 中的编号）。",
+                          f"The calculator id '{cid}' is already written at {doc.display_name}:{doc.line_of(loc + ('id',))}: "
+                          "each calculator is written once; choose another id (and change it in this clause's "
+                          "calculators too).")
         if spec is None:
             continue
         clause_id = _clause_id(doc, loc)

@@ -166,3 +166,17 @@ def test_the_schema_describes_calculator_rules():
 
 def test_clause_has_calculator_rules_field():
     assert "calculator_rules" in model.Clause.model_fields
+
+
+def test_a_calculator_written_twice(data_copy):
+    """2.2's calculator copied into 2.3 as well: the second is reported at its id, naming the first's line."""
+    path = data_copy / SECTION
+    text = path.read_text(encoding="utf-8")
+    block = text[text.index("  calculator_rules:\n  - id: venue_subsidy"):]
+    block = block[:block.index("\n  measures:") + 1]
+    edit(path, "  calculators: [internship_subsidy]\n", "  calculators: [internship_subsidy, venue_subsidy]\n" + block)
+    found = [p for p in problems(data_copy) if "already written" in p.en]
+    assert len(found) == 1, [p.format() for p in problems(data_copy)]
+    first = line_of(path, "  - id: venue_subsidy")
+    assert found[0].field == "clauses[2].calculator_rules[0].id"
+    assert found[0].line > first and f"sections/2.yaml:{first}" in found[0].en and f"第 {first} 行" in found[0].zh
