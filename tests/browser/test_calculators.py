@@ -402,7 +402,11 @@ def test_runtime_is_shipped_once_with_its_manifest(calc_site):
     import hashlib
     import json
 
-    runtime = build_runtime(REPO, assets_dir=REPO / "docs" / "assets")  # as the plugin builds it
+    from policy_site.build.build_inputs import load_site_inputs
+    from policy_site.build.pyodide_runtime import rules_file
+
+    rules = rules_file(load_site_inputs(REPO / "policy_data", say_warnings=False))  # the data's calculators
+    runtime = build_runtime(REPO, assets_dir=REPO / "docs" / "assets", rules=rules)  # as the plugin builds it
     shipped = {p.relative_to(calc_site.root).as_posix() for p in (calc_site.root / "pyodide").iterdir()
                if p.suffix not in (".br", ".gz")}  # precompressed copies: tests/build/test_precompress.py
     assert shipped == {uri for uri in runtime.files if uri.startswith("pyodide/")}
