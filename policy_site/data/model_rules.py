@@ -6,10 +6,12 @@ conditions on inputs, and items of a few shapes whose sum is the total; worked e
 total they must give. Validated here, then dumped as plain JSON for the generic calculator
 (``calculators.register_rules``), which computes them in CPython and in the browser alike.
 
-What needs other files or the calculator itself is checked by the loader (``rules_checks``):
-a parameter with a value on every date the calculator can be asked about, the worked examples'
-totals. The format is the calculators package's (``calculators/rules``); see README, "How to add
-a calculator as data".
+The references inside a calculator are checked in ``rules_references``; what it must agree with in
+its clause (listed in ``calculators``, quotes in text.zh, the engine's own checks, the worked
+examples' totals computed by the engine) in ``clause_issues``, run by ``model.Clause``; what needs
+other files by the loader (``rules_checks``: registration, a parameter with a value on every date
+the calculator can be asked about). The format is the calculators package's (``calculators/rules``);
+see README, "How to add a calculator as data".
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from calculators import InputError
 from calculators import rules as engine
 
 from .model_base import Id, Label, Model, NonEmpty, Text, bilingual_error, bilingual_errors
+from .rules_references import plain_number, reference_issues
 
 Scalar = bool | int | str
 """An input's value in a condition or an example: yes/no, a whole number or a choice's value."""
@@ -461,7 +464,7 @@ class CalculatorRules(Model):
 
     @model_validator(mode="after")
     def _references(self) -> CalculatorRules:
-        issues = _References(self).issues()
+        issues = reference_issues(self)
         if issues:
             raise bilingual_errors(issues)
         return self
@@ -470,205 +473,6 @@ class CalculatorRules(Model):
         """The plain JSON the calculators package reads, with the clause it sits in."""
         return {**self.model_dump(by_alias=True, exclude_none=True, exclude_defaults=True, mode="json"),
                 "id": self.id, "clause": clause_id}
-
-
-class _References:
-    """Every input and figure named in a calculator exists and fits where it is used."""
-
-    def __init__(self, spec: CalculatorRules):
-        self.spec = spec
-        self.inputs = {i.id: i for i in spec.inputs}
-        self.order = [i.id for i in spec.inputs]
-        self.figures = {f.id: f for f in spec.figures}
-        self.found: list[tuple[str, str, At]] = []
-
-    def issues(self) -> list[tuple[str, str, At]]:
-        spec = self.spec
-        for name, things in (("inputs", spec.inputs), ("figures", spec.figures), ("items", spec.items)):
-            ids = [t.id for t in things]
-            for i, ident in enumerate(ids):
-                if ident in ids[:i]:
-                    self.add(f"编号“{ident}”在 {name} 中出现了两次：每个编号只能用一次。",
-                             f"The id '{ident}' is used twice in {name}: each id must be unique.", (name, i, "id"))
-        for i, entry in enumerate(spec.inputs):
-            here = ("inputs", i)
-            if entry.asked_when is not None:
-                target = self.input(entry.asked_when.input, here + ("asked_when", "input"), ("choice",))
-                if target is not None and self.order.index(target.id) >= i:
-                    self.add(f"asked_when 只能引用排在前面的输入项：“{target.id}”排在“{entry.id}”之后（或就是它自己）。",
-                             f"asked_when may name only an earlier input: '{target.id}' comes after '{entry.id}' "
-                             "(or is itself).", here + ("asked_when", "input"))
-                elif target is not None:
-                    for value in entry.asked_when.values:
-                        if not target.accepts(value):
-                            self.no_value(target, value, here + ("asked_when", "is" if entry.asked_when.in_ is None else "in"))
-            if entry.not_above is not None:
-                self.input(entry.not_above, here + ("not_above",), (entry.type,))
-        for i, condition in enumerate(spec.conditions):
-            self.condition(condition, ("conditions", i))
-        for i, item in enumerate(spec.items):
-            self.item(item, ("items", i))
-        item_ids = [item.id for item in spec.items]
-        for i, group in enumerate(spec.one_of):
-            for k, ident in enumerate(group.items):
-                if ident not in item_ids:
-                    self.add(f"one_of 中的“{ident}”不是本计算器的项目（items）：{_listed(item_ids)}。",
-                             f"'{ident}' in one_of is not an item of this calculator: {_listed(item_ids, 'en')}.",
-                             ("one_of", i, "items", k))
-        for i, example in enumerate(spec.examples):
-            for name, value in example.inputs.items():
-                known = self.inputs.get(name)
-                if known is None:
-                    self.unknown_input(name, ("examples", i, "inputs", name))
-                elif not known.accepts(value):
-                    self.add(f"算例中“{name}”的值 {_shown(value)} 不是这个输入项可以接受的值。",
-                             f"The example's value {_shown(value)} for '{name}' is not one this input accepts.",
-                             ("examples", i, "inputs", name))
-        return self.found
-
-    def add(self, zh: str, en: str, at: At) -> None:
-        self.found.append((zh, en, at))
-
-    def unknown_input(self, name: str, at: At) -> None:
-        self.add(f"未知的输入项“{name}”：本计算器的输入项（inputs）有 {_listed(self.inputs)}。请检查拼写，或先在 inputs 中添加它。",
-                 f"Unknown input '{name}': this calculator's inputs are {_listed(self.inputs, 'en')}. Check the "
-                 "spelling, or add it to inputs first.", at)
-
-    def no_value(self, target: RuleInput, value: object, at: At) -> None:
-        self.add(f"输入项“{target.id}”没有值 {_shown(value)}：{_values(target)}。",
-                 f"The input '{target.id}' has no value {_shown(value)}: {_values(target, 'en')}.", at)
-
-    def input(self, name: str, at: At, types: tuple[str, ...] = (), units: tuple[str, ...] = ()) -> RuleInput | None:
-        known = self.inputs.get(name)
-        if known is None:
-            self.unknown_input(name, at)
-            return None
-        if types and known.type not in types:
-            self.add(f"输入项“{name}”的类型是 {known.type}，这里需要 {' 或 '.join(types)}。",
-                     f"The input '{name}' is of type {known.type}; this needs {' or '.join(types)}.", at)
-            return None
-        if units and known.unit not in units:
-            self.add(f"输入项“{name}”的单位是 {known.unit or '（无）'}，这里需要 {' 或 '.join(units)}。",
-                     f"The input '{name}' has the unit {known.unit or '(none)'}; this needs {' or '.join(units)}.", at)
-            return None
-        return known
-
-    def figure(self, ref: Any, at: At, units: tuple[str, ...] = ()) -> RuleFigure | None:
-        if not isinstance(ref, RuleFigureRef):
-            return None  # absent, or the number 1
-        known = self.figures.get(ref.figure)
-        if known is None:
-            self.add(f"未知的数字“{ref.figure}”：本计算器的数字（figures）有 {_listed(self.figures)}。请检查拼写，"
-                     "或先在 figures 中添加它（连同原文的引文 quote）。",
-                     f"Unknown figure '{ref.figure}': this calculator's figures are {_listed(self.figures, 'en')}. "
-                     "Check the spelling, or add it to figures first (with the clause's words in quote).",
-                     at + ("figure",))
-            return None
-        if units and known.unit not in units:
-            self.add(f"数字“{known.id}”的单位是 {known.unit}，这里需要 {' 或 '.join(units)}。",
-                     f"The figure '{known.id}' is in {known.unit}; this needs {' or '.join(units)}.", at + ("figure",))
-            return None
-        return known
-
-    def condition(self, condition: RuleCondition, at: At) -> None:
-        if condition.any is not None:
-            for i, part in enumerate(condition.any):
-                self.condition(part, at + ("any", i))
-            return
-        name, value = condition.comparison
-        if condition.ratio is not None:
-            self.input(condition.ratio.input, at + ("ratio", "input"), ("integer", "amount", "number"))
-            self.input(condition.ratio.of, at + ("ratio", "of"), ("integer", "amount", "number"))
-            self.figure(value, at + (name,), ("percent",))
-            return
-        target = self.input(condition.input, at + ("input",))
-        if target is None:
-            return
-        if name in ("is", "in"):
-            if target.type not in ("choice", "yes_no"):
-                self.add(f"is 和 in 只用于选择题和是非题；“{target.id}”是 {target.type}：请用 at_least、at_most、above 或 below。",
-                         f"is and in go with a choice or yes/no input; '{target.id}' is {target.type}: use at_least, "
-                         "at_most, above or below.", at + (name,))
-                return
-            for v in (value,) if name == "is" else value:
-                if not target.accepts(v):
-                    self.no_value(target, v, at + (name,))
-        elif target.type not in ("integer", "amount", "number"):
-            self.add(f"{name} 只用于数字；“{target.id}”是 {target.type}：请用 is 或 in。",
-                     f"{name} compares numbers; '{target.id}' is {target.type}: use is or in.", at + (name,))
-        else:
-            self.figure(value, at + (name,))
-
-    def item(self, item: RuleItem, at: At) -> None:
-        for i, condition in enumerate(item.when):
-            self.condition(condition, at + ("when", i))
-        name, shape = item.shape
-        here = at + (name,)
-        amount = None
-        if isinstance(shape, Fixed):
-            amount = self.figure(shape.amount, here + ("amount",))
-        elif isinstance(shape, PerUnit):
-            ids = (shape.count.input,) if shape.count.input is not None else shape.count.sum
-            for k, ident in enumerate(ids):
-                self.input(ident, here + ("count",) + (("input",) if shape.count.input is not None else ("sum", k)),
-                           ("integer",))
-            amount = self.figure(shape.amount, here + ("amount",))
-            self.figure(shape.count_at_most, here + ("count_at_most",))
-        elif isinstance(shape, RateOf):
-            self.input(shape.input, here + ("input",), ("amount",))
-            self.figure(shape.rate, here + ("rate",), ("percent",))
-        elif isinstance(shape, RuleTiers):
-            for i, level in enumerate(shape.levels):
-                for k, condition in enumerate(level.when):
-                    self.condition(condition, here + ("levels", i, "when", k))
-                self.figure(level.amount, here + ("levels", i, "amount"))
-        cap = self.figure(item.cap, at + ("cap",))
-        if amount is not None and cap is not None and cap.value < amount.value:
-            self.add(f"上限“{cap.id}”（{_plain(cap.value)}）低于它所限制的金额“{amount.id}”（{_plain(amount.value)}）："
-                     "这样上限永远起作用。请核对这两个数字和原文。",
-                     f"The cap '{cap.id}' ({_plain(cap.value)}) is below the amount it caps, '{amount.id}' "
-                     f"({_plain(amount.value)}): the cap would always apply. Check both figures against the clause.",
-                     at + ("cap", "figure"))
-        cap_in_all = self.figure(item.cap_in_all, at + ("cap_in_all",))
-        for smaller in (cap, amount):
-            if smaller is not None and cap_in_all is not None and cap_in_all.value < smaller.value:
-                self.add(f"总上限“{cap_in_all.id}”（{_plain(cap_in_all.value)}）低于“{smaller.id}”（{_plain(smaller.value)}）："
-                         "请核对这两个数字和原文。",
-                         f"The cap in all '{cap_in_all.id}' ({_plain(cap_in_all.value)}) is below '{smaller.id}' "
-                         f"({_plain(smaller.value)}): check both figures against the clause.",
-                         at + ("cap_in_all", "figure"))
-                break
-        if item.periods is not None:
-            self.input(item.periods.input, at + ("periods", "input"), ("integer",), ("months", "years"))
-            self.figure(item.periods.at_most, at + ("periods", "at_most"), ("months", "years"))
-            self.figure(item.periods.after, at + ("periods", "after"), ("months", "years"))
-        if item.for_each is not None:
-            self.input(item.for_each.input, at + ("for_each", "input"), ("integer",))
-            self.figure(item.for_each.at_most, at + ("for_each", "at_most"))
-        if item.part_period is not None:
-            self.input(item.part_period.days_input, at + ("part_period", "days_input"), ("integer",),
-                       ("days", "working_days"))
-            self.figure(item.part_period.days_in_period, at + ("part_period", "days_in_period"), ("days",))
-
-
-def _listed(ids: Any, lang: str = "zh") -> str:
-    names = sorted(ids)
-    if not names:
-        return "（无）" if lang == "zh" else "(none)"
-    return ("、" if lang == "zh" else ", ").join(names)
-
-
-def _values(target: RuleInput, lang: str = "zh") -> str:
-    if target.type == "yes_no":
-        return "只能是 true 或 false" if lang == "zh" else "it is true or false"
-    if target.choices:
-        values = ", ".join(c.value for c in target.choices)
-        return f"可选的值有 {values}" if lang == "zh" else f"its values are {values}"
-    return "请检查" if lang == "zh" else "check it"
-
-
-def _plain(value: Decimal) -> str:
-    return f"{value.normalize():f}"
 
 
 def clause_issues(clause: Any) -> list[tuple[str, str, At]]:
@@ -716,10 +520,10 @@ def _engine_issues(spec: CalculatorRules, clause_id: str, here: At) -> list[tupl
         total = Decimal(str(result["total_yuan"]))
         if total != example.total_yuan:
             found.append((
-                f"算例写的总额是 {_plain(example.total_yuan)} 元，按本计算器的规则算出的是 {_plain(total)} 元："
+                f"算例写的总额是 {plain_number(example.total_yuan)} 元，按本计算器的规则算出的是 {plain_number(total)} 元："
                 "请核对算例的输入和总额，以及 figures 和 items 是否与原文一致。",
-                f"The worked example states a total of {_plain(example.total_yuan)} yuan; this calculator's rules give "
-                f"{_plain(total)} yuan: check the example's inputs and total, and that figures and items say what "
+                f"The worked example states a total of {plain_number(example.total_yuan)} yuan; this calculator's rules give "
+                f"{plain_number(total)} yuan: check the example's inputs and total, and that figures and items say what "
                 "the clause says.", at + ("total_yuan",)))
         if example.eligible is not None and result["eligible"] is not example.eligible:
             found.append((
