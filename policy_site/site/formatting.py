@@ -1,4 +1,5 @@
-"""Escaping of data text, one function per context, and dates as each language writes them (amounts: ``amounts``).
+"""Escaping of data text, one function per context, and dates as each language writes them
+(amounts are ``amounts``'s).
 
 Data text (anything read from policy_data/) reaches a page only through one of the escaping
 functions below, one per context; the templates choose it with a filter (see ``render.Renderer``):
