@@ -25,10 +25,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, create_model, model_validator
 
-from . import languages, model_finder
+from . import languages, model_finder, model_rules
 from .errors import DataProblem
 from .model import Validity
-from .model_base import (CLAUSE_TEXT_MAX, NOT_BLANK, Id, Model, NonEmpty, Paragraph, SectionId, _Translated)
+from .model_base import (CLAUSE_TEXT_MAX, NOT_BLANK, Id, Model, NonEmpty, Paragraph, SectionId, _Translated,
+                         bilingual_errors)
 
 DOCUMENTS = "documents"
 DOCUMENT_FILE = "document.yaml"
@@ -36,6 +37,8 @@ SECTIONS = "sections"
 DOCUMENT_FILES = (f"{DOCUMENTS}/*/{DOCUMENT_FILE}", f"{DOCUMENTS}/*/{SECTIONS}/*.yaml",
                   f"{DOCUMENTS}/*/source.zh.txt", f"{DOCUMENTS}/*/review.md")
 """The files of the library's documents (the loader's EXTRA_FILES: read here, not by its FILE_MODELS)."""
+SECTION_FILES = f"{DOCUMENTS}/*/{SECTIONS}/*.yaml"
+"""The key of the documents' section files in the loader's ``files`` (each read, with its YAML document)."""
 
 ANNEX_MAX = 500_000
 """An annex with its forms, as rows (the Guangzhou annex: 4,000 characters)."""
@@ -134,6 +137,16 @@ class DraftClause(Model):
     funding: tuple[Id, ...] = ()
     validity: Validity | None = None
     measures: tuple[model_finder.Measure, ...] = ()
+    calculators: tuple[Id, ...] = ()
+    calculator_rules: tuple[model_rules.CalculatorRules, ...] = Field(
+        default=(), description="calculators written as data, as in a top-level clause (each id also in calculators)")
+
+    @model_validator(mode="after")
+    def _calculators_agree_with_text(self) -> DraftClause:
+        issues = model_rules.clause_issues(self)  # each listed in calculators, every quote in text.zh
+        if issues:
+            raise bilingual_errors(issues)
+        return self
 
 
 class DraftSection(Model):
@@ -206,6 +219,7 @@ def read_documents(loaded: Any) -> None:
         paths = sorted((doc_dir / SECTIONS).glob("*.yaml"), key=lambda p: (not p.stem.isdigit(), int(p.stem)
                                                                            if p.stem.isdigit() else 0, p.stem))
         sections = [loaded._read_one(path, DraftSection) for path in paths]
+        loaded.files.setdefault(SECTION_FILES, []).extend(s for s in sections if s is not None)  # rules_checks
         if meta is None or not meta.valid or not all(s is not None and s.valid for s in sections):
             continue
         if not sections:

@@ -8,6 +8,10 @@ Two entries of ``loader._Loaded.CROSS_CHECKS``:
 - ``check_loaded``: what needs other files: a parameter that an input offers as its default has a
   value on every date the calculator can be asked about (from the clause's first day, or the
   data date, on).
+- ``register_library`` (after ``library.read_documents``): the same for the clauses of the library's
+  imported documents (``documents/<id>/sections/*.yaml``): each valid spec registered, an id written
+  twice anywhere in the library a problem at the second, an unknown id in ``calculators`` a problem,
+  and each parameter checked from the clause's first day (its validity's, else its document's).
 
 Each spec is checked on its own by the model (``model_rules``: the vocabulary, the references, the
 quotes, the worked examples' totals).
@@ -22,13 +26,16 @@ from typing import Any
 import calculators as package
 from calculators.rules import RulesCalculator, SpecError
 
+from . import library
 from .model_rules import CalculatorRules
 
 
-def specs(policy: Any, ids: Any = None) -> list[dict[str, Any]]:
-    """The plain JSON specs of a policy's data calculators (those named in ``ids``, if given), in
-    document order: what ``calculators.register_rules`` reads, in CPython and in the browser."""
-    return [spec.data(clause.id) for clause in policy.clauses for spec in clause.calculator_rules
+def specs(policy: Any, ids: Any = None, documents: Any = ()) -> list[dict[str, Any]]:
+    """The plain JSON specs of a policy's data calculators and its library documents' (those named in
+    ``ids``, if given), in document order: what ``calculators.register_rules`` reads, in CPython and in
+    the browser."""
+    clauses = [*policy.clauses, *(clause for document in documents for clause in document.clauses)]
+    return [spec.data(clause.id) for clause in clauses for spec in clause.calculator_rules
             if ids is None or spec.id in ids]
 
 
@@ -98,10 +105,14 @@ def _clause_id(doc: Any, loc: tuple) -> str:
 def check_loaded(loaded: Any) -> None:
     """A parameter an input offers as its default has a value from the first date the calculator
     can be asked about: the clause's first day (its validity's ``from``), or else the data date."""
+    _check_parameters(loaded, [(doc, loc, clause, _first_day(clause, loaded.data_date))
+                               for doc, loc, clause in loaded.all_clauses()])
+
+
+def _check_parameters(loaded: Any, clauses: list[tuple[Any, tuple, Any, dt.date | None]]) -> None:
     parameters = {p.id: (d, p) for d, p in loaded.valid_files("parameters/*.yaml")}
     complete = not loaded.unparsed.get("parameters/*.yaml") and all(r.valid for r in loaded.files.get("parameters/*.yaml", []))
-    for doc, loc, clause in loaded.all_clauses():
-        first_day = _first_day(clause, loaded.data_date)
+    for doc, loc, clause, first_day in clauses:
         for k, spec in enumerate(clause.calculator_rules):
             for i, entry in enumerate(spec.inputs):
                 if entry.parameter is None:
@@ -131,13 +142,65 @@ def check_loaded(loaded: Any) -> None:
                               "with its document number.")
 
 
-def _first_day(clause: Any, data_date: dt.date | None) -> dt.date | None:
+def _first_day(clause: Any, data_date: dt.date | None, document_start: dt.date | None = None) -> dt.date | None:
     if clause.validity is not None:
         return clause.validity.start
-    return data_date
+    return document_start or data_date
 
 
 def _why(clause: Any, lang: str) -> str:
     if clause.validity is not None:
         return "本条自这一天起有效" if lang == "zh" else "the clause applies from that day"
+    if isinstance(clause, library.DraftClause):  # a library document's clause: from its document's first day
+        return "本文件自这一天起施行，或这是数据日期" if lang == "zh" else "the document applies from that day, or it is the data date"
     return "这是数据日期" if lang == "zh" else "it is the data date"
+
+
+def library_clauses(loaded: Any) -> list[tuple[Any, tuple, library.DraftClause]]:
+    """Every clause of the library's imported documents whose section file is valid, with its file."""
+    return [(raw.doc, ("clauses", i), clause) for raw in loaded.files.get(library.SECTION_FILES, []) if raw.valid
+            for i, clause in enumerate(raw.obj.clauses)]
+
+
+def register_library(loaded: Any) -> None:
+    """The data calculators of the library's documents, as ``register_loaded`` and ``check_loaded`` do
+    for the top-level document's: ids unique across the whole library (the top-level document's
+    included), each valid spec registered, every id in ``calculators`` known, each parameter with a
+    value from the first day the calculator can be asked about."""
+    first: dict[str, tuple[Any, tuple]] = {cid: places[0][:2] for cid, places in _declared(loaded).items()}
+    clauses = library_clauses(loaded)
+    for doc, loc, clause in clauses:
+        for k, spec in enumerate(clause.calculator_rules):
+            at = loc + ("calculator_rules", k)
+            if spec.id in first:
+                other_doc, other_loc = first[spec.id]
+                line = other_doc.line_of(other_loc + ("id",))
+                loaded.report(doc, at + ("id",),
+                              f"计算器编号“{spec.id}”已在 {other_doc.display_name} 第 {line} 行用过：整个文库中每个计算器只写一次，"
+                              "请换一个编号（并同时修改本条 calculators 中的编号）。",
+                              f"The calculator id '{spec.id}' is already written at {other_doc.display_name}:{line}: each "
+                              "calculator is written once in the whole library; choose another id (and change it in this "
+                              "clause's calculators too).")
+                continue
+            first[spec.id] = (doc, at)
+            try:
+                package.register_rules([spec.data(clause.id)])
+            except SpecError as error:
+                for problem in error.problems:
+                    loaded.report(doc, at + tuple(problem["path"]), problem["zh"], problem["en"])
+            except ValueError:
+                loaded.report(doc, at + ("id",),
+                              f"编号“{spec.id}”已被一个用 Python 编写的计算器使用：请换一个编号（并同时修改本条 calculators 中的编号）。",
+                              f"The id '{spec.id}' is taken by a calculator written in Python: choose another id (and "
+                              "change it in this clause's calculators too).")
+    for doc, loc, clause in clauses:
+        for i, cid in enumerate(clause.calculators):
+            if cid not in package.CALCULATORS and cid not in first:
+                loaded.report(doc, loc + ("calculators", i),
+                              f"未知的计算器编号“{cid}”：请检查拼写，或先在本条的 calculator_rules 中写出它。",
+                              f"Unknown calculator id '{cid}': check the spelling, or write it in this clause's "
+                              "calculator_rules first.")
+    starts = {document.id: document.meta.in_force_from for document in loaded.documents}
+    _check_parameters(loaded, [(doc, loc, clause, _first_day(clause, loaded.data_date,
+                                                            starts.get(doc.path.parent.parent.name)))
+                               for doc, loc, clause in clauses])

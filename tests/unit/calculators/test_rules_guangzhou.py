@@ -1,5 +1,8 @@
 """Articles 16 to 19 of 广州市就业见习基地管理办法 (穗人社规字〔2019〕6号, ../shared/examples/) written as
-data only (calculators/cases/rules/guangzhou_*.json), with cases from the text and every boundary
+data only: the specs as the example library ships them (their clauses in
+examples/guangzhou/documents/guangzhou-2019-internship-bases/sections/4.yaml), the cases in
+calculators/cases/rules/guangzhou_*.json (whose copy of each spec must stay equal to the library's:
+the runtime's probe and the engine's other tests read it), with cases from the text and every boundary
 it states: the 22-working-day month and a part month by the working days served (不满1个月的按实际
 见习工作日计算), at most 12 months (最长…不超过12个月), 50 interns a year and 60% kept on both included
 (含本数), at most 50,000 yuan (最高不超过50000元), 6 months of social insurance (6个月以上). The city's
@@ -8,14 +11,48 @@ minimum wage is a parameter passed in as an input (the site offers the stored va
 from pathlib import Path
 
 import pytest
+import yaml
 
 from calculators import rules
 
-from .rules_support import RULES_DIR, check_case, load
+from .rules_support import RULES_DIR, check_case
+from .rules_support import load as load_copy
 
+REPO = Path(__file__).resolve().parents[3]
+SECTIONS = REPO / "examples" / "guangzhou" / "documents" / "guangzhou-2019-internship-bases" / "sections"
+
+
+def _library_specs() -> dict[str, dict]:
+    """Every calculator written as data in the example library's clauses, with its clause (as the loader
+    gives it to the engine)."""
+    found = {}
+    for path in sorted(SECTIONS.glob("*.yaml")):
+        for clause in yaml.safe_load(path.read_text(encoding="utf-8"))["clauses"]:
+            for spec in clause.get("calculator_rules") or ():
+                found[spec["id"]] = {**spec, "clause": clause["id"]}
+    return found
+
+
+SPECS = _library_specs()
 NAMES = sorted(path.stem for path in RULES_DIR.glob("guangzhou_*.json"))
 SOURCE = Path(__file__).resolve().parents[4] / "shared" / "examples" / "guangzhou-2019-employment-internship-bases.zh.txt"
+
+
+def load(name):
+    """The library's spec of ``name`` with the cases of calculators/cases/rules/<name>.json."""
+    return {"spec": SPECS[name], "cases": load_copy(name)["cases"]}
+
+
 CASES = [pytest.param(name, case, id=f"{name}: {case['name']}") for name in NAMES for case in load(name)["cases"]]
+
+
+def test_the_library_s_calculators_are_the_ones_with_cases():
+    assert sorted(SPECS) == NAMES
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_engine_s_copy_of_each_spec_is_the_library_s(name):
+    assert load_copy(name)["spec"] == SPECS[name]
 
 
 def test_articles_16_to_19_are_all_there():

@@ -13,13 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import types
 from pathlib import Path
 
 import pytest
 import yaml
 
-from policy_site.data import finder_checks, library, model, model_rules
+from policy_site.data import finder_checks, library, model
 from policy_site.data.model_finder import FactsFile
 from policy_site.data.yaml_source import read_yaml
 
@@ -158,32 +157,26 @@ def test_every_cited_value_names_where_it_was_read():
 
 RULE_CLAUSES = {"16": "guangzhou_internship_subsidy", "17": "guangzhou_internship_living_allowance",
                 "18": "guangzhou_retention_subsidy", "19": "guangzhou_demonstration_base_subsidy"}
-WAITING_RULES = _yaml(REPO / "examples" / "guangzhou-calculator-rules.draft.yaml")
-"""Articles 16-19's calculators, waiting for the loader to take them in an imported document's clauses."""
-
-
-def test_the_waiting_amounts_are_for_this_document_s_articles_16_to_19():
-    assert WAITING_RULES["document"] == DOCUMENT.name
-    assert sorted(WAITING_RULES["clauses"], key=int) == list(RULE_CLAUSES)
 
 
 @pytest.mark.parametrize("clause_id, calculator", RULE_CLAUSES.items())
 def test_the_amounts_are_the_engine_s_specs_with_no_problem(clause_id, calculator):
-    waiting = WAITING_RULES["clauses"][clause_id]
-    assert waiting["calculators"] == [calculator]
-    (written,) = waiting["calculator_rules"]
+    clause = BY_ID[clause_id]
+    assert clause["calculators"] == [calculator]
+    (written,) = clause["calculator_rules"]
     engine = json.loads((RULES / f"{calculator}.json").read_text(encoding="utf-8"))["spec"]
     assert {**written, "clause": clause_id} == engine  # the copy beside the engine's cases stays equal
-    specs = tuple(model_rules.CalculatorRules.model_validate(spec) for spec in waiting["calculator_rules"])
-    clause = BY_ID[clause_id]
-    as_loaded = types.SimpleNamespace(id=clause_id, calculators=tuple(waiting["calculators"]), calculator_rules=specs,
-                                      text=types.SimpleNamespace(zh=clause["text"]["zh"]))
-    assert model_rules.clause_issues(as_loaded) == []  # every quote in the article's text, the examples' totals
+    loaded = library.DraftClause.model_validate(clause)  # every quote in the article's text, the examples' totals
+    assert [spec.id for spec in loaded.calculator_rules] == [calculator]
+
+
+def test_only_articles_16_to_19_have_amounts():
+    assert {c["id"] for c in CLAUSES if c.get("calculators") or c.get("calculator_rules")} == set(RULE_CLAUSES)
 
 
 def test_every_parameter_an_amount_names_is_in_the_library():
-    named = {entry["parameter"] for waiting in WAITING_RULES["clauses"].values()
-             for spec in waiting["calculator_rules"] for entry in spec["inputs"] if entry.get("parameter")}
+    named = {entry["parameter"] for clause_id in RULE_CLAUSES for spec in BY_ID[clause_id]["calculator_rules"]
+             for entry in spec["inputs"] if entry.get("parameter")}
     assert named == {"guangzhou_monthly_minimum_wage"}
     assert all((LIBRARY / "parameters" / f"{name}.yaml").is_file() for name in named)
 
