@@ -23,16 +23,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 from .build.build_inputs import check_site
 from .data.errors import DataErrors, format_check_report
 from .data.schema import write_schemas
 from .finder_cli import run_find
-from .data.library import document_dirs
 from .importer.command import add_commands, run_command  # outline, import, check-document
-from .importer.document_check import check_document
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -78,8 +75,6 @@ def _check(data_dir: Path) -> int:
     except DataErrors as exc:
         print(format_check_report(exc.problems, []), file=sys.stderr)
         return 1
-    problems, warnings = _library_findings(data_dir)
-    result.problems, result.warnings = sorted({*result.problems, *problems}), sorted({*result.warnings, *warnings})
     report = format_check_report(result.problems, result.warnings)
     if result.problems:
         print(report, file=sys.stderr)
@@ -96,17 +91,6 @@ def _check(data_dir: Path) -> int:
               f"Library document {document.id}: {len(document.sections)} sections, {len(document.clauses)} clauses, "
               f"status {document.status(site.data_date)}.")
     return 0
-
-
-def _library_findings(data_dir: Path) -> tuple[list, list]:
-    """Each imported document of the library checked against its source (``importer.document_check``),
-    its files named as the loader names them (``policy_data/documents/<id>/sections/2.yaml``)."""
-    problems, warnings = [], []
-    for doc_dir in document_dirs(data_dir):
-        found, said = check_document(doc_dir, data_dir)
-        problems += [replace(p, file=f"{data_dir.name}/{p.file}") for p in found]
-        warnings += [replace(w, file=f"{data_dir.name}/{w.file}") for w in said]
-    return problems, warnings
 
 
 if __name__ == "__main__":  # pragma: no cover

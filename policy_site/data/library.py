@@ -5,8 +5,9 @@ An imported document is the importer's draft format (/work/notes/library-layout.
 ``document.yaml`` with its life (number, issuers, signed, in force from, expires, what it
 implements, repeals and was repealed by) and ``sections/<n>.yaml`` with its clauses (ids ``5``,
 ``5.1``, ``2.7``; a title that may be null; ``text.zh`` verbatim, ``text.en`` once written). A draft
-is valid: what staff still have to write is a warning of ``policy-site check`` (which also checks
-every line against ``source.zh.txt``, ``importer.document_check``), never a problem here.
+is valid: what staff still have to write is a warning, never a problem. Every document is checked
+line by line against its ``source.zh.txt`` (``data.document_check``) here, for the build and for
+``policy-site check`` alike: a text that differs from its source stops both.
 
 Folders whose name starts with a dot are the importer's staging; ``review.md`` is never read.
 A library without a ``documents/`` folder is a library of one: nothing here changes it.
@@ -18,7 +19,7 @@ A library without a ``documents/`` folder is a library of one: nothing here chan
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -26,14 +27,13 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, StringConstraints, create_model, model_validator
 
 from . import languages, model_finder, model_rules
+from .document_check import check_document
 from .errors import DataProblem
+from .library_files import DOCUMENT_FILE, DOCUMENTS, SECTIONS
 from .model import Validity
 from .model_base import (CLAUSE_TEXT_MAX, NOT_BLANK, Id, Model, NonEmpty, Paragraph, SectionId, _Translated,
                          bilingual_errors)
 
-DOCUMENTS = "documents"
-DOCUMENT_FILE = "document.yaml"
-SECTIONS = "sections"
 DOCUMENT_FILES = (f"{DOCUMENTS}/*/{DOCUMENT_FILE}", f"{DOCUMENTS}/*/{SECTIONS}/*.yaml",
                   f"{DOCUMENTS}/*/source.zh.txt", f"{DOCUMENTS}/*/review.md")
 """The files of the library's documents (the loader's EXTRA_FILES: read here, not by its FILE_MODELS)."""
@@ -211,11 +211,10 @@ def read_documents(loaded: Any) -> None:
     documents = []
     _without_document_file(loaded)
     for doc_dir in document_dirs(loaded.data_dir):
+        _against_source(loaded, doc_dir)
         meta = loaded._read_one(doc_dir / DOCUMENT_FILE, ImportedDocument)
         if meta is not None and meta.valid and meta.obj.id != doc_dir.name:
-            loaded.report(meta.doc, ("id",), f"id“{meta.obj.id}”应与文件夹名“{doc_dir.name}”相同：请改正其中之一。",
-                          f"The id '{meta.obj.id}' must be the folder's name '{doc_dir.name}': correct one of them.")
-            continue
+            continue  # a problem of the check against the source (never two pages at one address)
         paths = sorted((doc_dir / SECTIONS).glob("*.yaml"), key=lambda p: (not p.stem.isdigit(), int(p.stem)
                                                                            if p.stem.isdigit() else 0, p.stem))
         sections = [loaded._read_one(path, DraftSection) for path in paths]
@@ -229,6 +228,15 @@ def read_documents(loaded: Any) -> None:
             continue
         documents.append(LibraryDocument(meta.obj, tuple(sorted((s.obj for s in sections), key=lambda s: int(s.id)))))
     loaded.documents = tuple(documents)
+
+
+def _against_source(loaded: Any, doc_dir: Path) -> None:
+    """The document's every line compared with its source (``check_document``): its problems stop the
+    build, its warnings are said; each file named as the loader names it (``policy_data/documents/…``)."""
+    problems, warnings = check_document(doc_dir, loaded.data_dir)
+    named = f"{loaded.data_dir.name}/"
+    loaded.problems += [replace(p, file=named + p.file) for p in problems]
+    loaded.warnings += [replace(w, file=named + w.file) for w in warnings]
 
 
 def _without_document_file(loaded: Any) -> None:

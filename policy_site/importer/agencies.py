@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lines import Line
+from ..data.structure.lines import Line
 
 _OPEN, _CLOSE = "（(", "）)"
 _ROLE = re.compile(r"(牵头单位|协办单位|责任单位|配合单位)\s*[:：]")

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .lines import Line
+from ..data.structure.lines import Line
 
 _NUMBER = r"\d+(?:\.\d+)?"
 _AMOUNT = re.compile(

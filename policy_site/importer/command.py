@@ -31,7 +31,7 @@ import sys
 from pathlib import Path
 
 from ..data.dates import DataDateError, last_commit_epoch, parse_source_date_epoch
-from .errors import TextNotStructured
+from ..data.structure.errors import TextNotStructured
 from .library import SOURCE_FILE, document_dir
 from .outline import DOC_ID_EXAMPLE, doc_id_problem, outline, read_document
 from .writing import check_one, import_document

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 
 from .agencies import AgencyMarker
 from .amounts import AmountCandidate
-from .doc_numbers import find_numbers
-from .errors import TextProblem
-from .lines import Kind, Line, classify, is_sentence
+from ..data.structure.doc_numbers import find_numbers
+from ..data.structure.errors import TextProblem
+from ..data.structure.lines import Kind, Line, classify, is_sentence
 from .outline import Document
-from .structure import Clause, Section
+from ..data.structure.reader import Clause, Section
 from .yaml_text import Block, Entry, Items, Mapping
 
 TITLE_MAX = 40

@@ -21,15 +21,12 @@ from pathlib import Path
 
 import yaml
 
+from ..data.library_files import AGENCIES_FILE, DOCUMENT_FILE, DOCUMENTS, REVIEW_FILE, SECTIONS, SOURCE_FILE
 from .draft import Draft, KnownAgency
 from .yaml_text import dump
 
-DOCUMENTS = "documents"
-DOCUMENT_FILE = "document.yaml"
-SOURCE_FILE = "source.zh.txt"
-SECTIONS = "sections"
-REVIEW_FILE = "review.md"
-AGENCIES_FILE = "agencies.yaml"
+__all__ = ["AGENCIES_FILE", "DOCUMENT_FILE", "DOCUMENTS", "REVIEW_FILE", "SECTIONS", "SOURCE_FILE", "AlreadyThere",
+           "document_dir", "files", "known_agencies", "write_document"]
 
 
 class AlreadyThere(FileExistsError):

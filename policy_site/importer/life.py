@@ -15,12 +15,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .dates import DATE, NotADate, read_date, term_end
-from .doc_numbers import find_numbers
-from .errors import TextProblem
-from .lines import Line
+from ..data.structure.dates import DATE, NotADate, read_date, term_end
+from ..data.structure.doc_numbers import find_numbers
+from ..data.structure.errors import TextProblem
+from ..data.structure.lines import Line
 from ..data.numerals import NUMERAL, parse_numeral
-from .titles import document_title, plain_title
+from ..data.structure.titles import document_title, plain_title
 
 _TAKES_EFFECT = r"起(?:施行|实施|执行|生效)(?=[，。；,;、]|$)"
 _START_DATE = re.compile(rf"自\s*({DATE})\s*{_TAKES_EFFECT}")

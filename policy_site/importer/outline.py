@@ -14,11 +14,11 @@ from typing import Any
 
 from .agencies import AgencyMarker, read_agencies
 from .amounts import AmountCandidate, read_amounts
-from .errors import TextProblem
-from .issuers import issuers
+from ..data.structure.errors import TextProblem
+from ..data.structure.issuers import issuers
 from .life import Life, read_life
-from .structure import Structure, read_structure
-from .titles import plain_title
+from ..data.structure.reader import Structure, read_structure
+from ..data.structure.titles import plain_title
 
 DOC_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 DOC_ID_EXAMPLE = "guangzhou-2019-internship-bases"

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ..data.errors import format_check_report
-from .document_check import check_document
+from ..data.document_check import check_document
 from .draft import draft
 from .library import AlreadyThere, DOCUMENTS, document_dir, known_agencies, write_document
 from .outline import Document, doc_id_problem

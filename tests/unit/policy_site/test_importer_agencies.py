@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from policy_site.importer.agencies import read_agencies, split_names
-from policy_site.importer.lines import Line
+from policy_site.data.structure.lines import Line
 
 CASES = [
     ("对确需裁员的企业,指导其依法制定裁员方案,履行法定程序。（牵头单位:区工商联、区财政局（国资委）;协办单位:各乡（镇）、总工会、"

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from policy_site.importer.amounts import read_amounts
-from policy_site.importer.lines import Line
+from policy_site.data.structure.lines import Line
 
 CASES = [
     # text, (written, value, unit, per, bound, inclusive) of the candidates expected among those found

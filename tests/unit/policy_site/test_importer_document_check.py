@@ -1,4 +1,4 @@
-"""The check of one library document (policy_site/importer/document_check.py) on real imports: a fresh
+"""The check of one library document (policy_site/data/document_check.py) on real imports: a fresh
 draft passes with warnings only; each edit a person could make by mistake is one problem, with its file
 and line, in Chinese and English."""
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from policy_site.importer import read_document
-from policy_site.importer.document_check import check_document
+from policy_site.data.document_check import check_document
 from policy_site.importer.draft import draft
 from policy_site.importer.library import known_agencies, write_document
 

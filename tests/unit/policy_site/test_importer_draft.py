@@ -12,9 +12,9 @@ import yaml
 
 from policy_site.importer import read_document
 from policy_site.importer.draft import KnownAgency, clause_title, draft, normal_name
-from policy_site.importer.lines import Line, classify
+from policy_site.data.structure.lines import Line, classify
 from policy_site.importer.library import AlreadyThere, files, known_agencies, write_document
-from policy_site.importer.structure import Clause
+from policy_site.data.structure.reader import Clause
 from policy_site.importer.yaml_text import Block, Entry, Items, Mapping, dump
 
 REPO = Path(__file__).resolve().parents[3]

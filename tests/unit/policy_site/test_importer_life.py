@@ -1,4 +1,4 @@
-"""Dates and a document's life as its text says them (policy_site/importer/dates.py, life.py)."""
+"""Dates and a document's life as its text says them (data/structure/dates.py, importer/life.py)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from policy_site.importer.dates import NotADate, read_date, read_date_line, term_end
+from policy_site.data.structure.dates import NotADate, read_date, read_date_line, term_end
 from policy_site.importer.life import Repealed, read_life
-from policy_site.importer.lines import Line
+from policy_site.data.structure.lines import Line
 
 D = dt.date
 

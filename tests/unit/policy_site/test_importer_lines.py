@@ -1,10 +1,10 @@
-"""What one line is by its own shape (policy_site/importer/lines.py); real lines from the two texts."""
+"""What one line is by its own shape (policy_site/data/structure/lines.py); real lines from the two texts."""
 
 from __future__ import annotations
 
 import pytest
 
-from policy_site.importer.lines import Kind, Line, classify, source_lines
+from policy_site.data.structure.lines import Kind, Line, classify, source_lines
 
 CASES = [
     # chapters and articles (Guangzhou)

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from policy_site.importer.issuers import issuers, looks_like_bodies, split_bodies
-from policy_site.importer.lines import source_lines
-from policy_site.importer.notice import read_notice
-from policy_site.importer.titles import document_title, notice_title
+from policy_site.data.structure.issuers import issuers, looks_like_bodies, split_bodies
+from policy_site.data.structure.lines import source_lines
+from policy_site.data.structure.notice import read_notice
+from policy_site.data.structure.titles import document_title, notice_title
 
 
 @pytest.mark.parametrize(("line", "bodies"), [

@@ -1,10 +1,10 @@
-"""Document numbers as written (policy_site/importer/doc_numbers.py)."""
+"""Document numbers as written (policy_site/data/structure/doc_numbers.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from policy_site.importer.doc_numbers import find_numbers, read_number_line
+from policy_site.data.structure.doc_numbers import find_numbers, read_number_line
 
 
 @pytest.mark.parametrize(("line", "text", "code", "year", "serial", "standard"), [

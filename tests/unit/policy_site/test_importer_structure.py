@@ -1,4 +1,4 @@
-"""Every line in its one place, for every shape of the contract (policy_site/importer/structure.py).
+"""Every line in its one place, for every shape of the contract (policy_site/data/structure/reader.py).
 
 The small texts are built from real lines of the Guangzhou measures and the Lhasa plan.
 """

@@ -153,6 +153,30 @@ def test_check_reports_a_clause_that_differs_from_its_source_with_file_and_line(
     assert "与原文不一致" in said and "differs from the source" in said
 
 
+def test_the_loader_itself_refuses_a_changed_character_with_file_line_and_a_bilingual_fix(library_copy):
+    """The build reads the library through the loader: a clause whose text.zh differs from its source by one
+    character stops it (not only ``policy-site check``), and the draft's warnings stay warnings."""
+    path = library_copy / "documents" / GZ / "sections" / "2.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "（三）具有符合国家规定的劳动保护和职业防护设施；"
+    path.write_text(text.replace(old, "（三）具有符合国家规定的劳动保护和职业防护设施。", 1), encoding="utf-8")
+    line = next(i for i, row in enumerate(text.split("\n"), 1) if old in row)
+    result = _check(library_copy)
+    found = [p for p in result.problems if p.file == f"{library_copy.name}/documents/{GZ}/sections/2.yaml"]
+    assert [(p.line, "与原文不一致" in p.zh, "differs from the source" in p.en) for p in found] == [(line, True, True)], \
+        [p.format() for p in result.problems]
+    assert result.policy is None
+    assert any("English translation is not written yet" in w.en for w in result.warnings)
+    site, build_result = check_site(library_copy)
+    assert site is None and found[0] in build_result.problems
+
+
+def test_a_fresh_import_has_no_problem_from_its_source_check(imported):
+    result = _check(imported)
+    assert not result.problems and any(w.file.startswith(f"policy_data/documents/{GZ}/") for w in result.warnings)
+
+
+
 # -- status on the data date -----------------------------------------------------------------------------
 
 D = dt.date

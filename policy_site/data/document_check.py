@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..data.errors import DataProblem
-from ..data.yaml_source import YamlDocument, read_yaml
-from .errors import TextNotStructured
-from .library import AGENCIES_FILE, DOCUMENT_FILE, SECTIONS, SOURCE_FILE
-from .lines import Line
-from .structure import Structure, read_structure
+from .errors import DataProblem
+from .yaml_source import YamlDocument, read_yaml
+from .structure.errors import TextNotStructured
+from .library_files import AGENCIES_FILE, DOCUMENT_FILE, SECTIONS, SOURCE_FILE
+from .structure.lines import Line
+from .structure.reader import Structure, read_structure
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SHAPES = ("chapters", "articles", "sections", "list")

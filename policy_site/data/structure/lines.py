@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from ..data.numerals import NUMERAL, parse_numeral
+from ..numerals import NUMERAL, parse_numeral
 
 SENTENCE_PUNCTUATION = "，。；！？,;!?"
 """A line with one of these is a sentence, never a title, an issuer or a group heading."""

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from .errors import TextNotStructured, TextProblem
 from .lines import Classified, Kind, Line, classify, is_sentence, source_lines, tight_article
 from .notice import Notice, read_notice, take_closing_signatures
-from ..data.numerals import numeral
+from ..numerals import numeral
 from .titles import plain_title
 
 _STRUCTURAL = {Kind.CHAPTER, Kind.ARTICLE, Kind.SECTION, Kind.CLAUSE}
