@@ -34,6 +34,20 @@ def _register_data_calculators() -> None:
 _register_data_calculators()
 
 
+@pytest.fixture(autouse=True)
+def calculators_registry():
+    """calculators.CALCULATORS as it was before each test: loading a library or calling register_rules adds
+    calculators in place, and no test sees another's (the real data's, registered above, stay)."""
+    import calculators
+
+    saved_metadata, saved_lookup = dict(calculators.CALCULATORS), dict(calculators._BY_ID)
+    yield
+    calculators.CALCULATORS.clear()
+    calculators.CALCULATORS.update(saved_metadata)
+    calculators._BY_ID.clear()
+    calculators._BY_ID.update(saved_lookup)
+
+
 @pytest.fixture
 def mini_copy(tmp_path: Path) -> Path:
     """A writable copy of the small fixture policy, as ``<tmp>/policy_data``."""

@@ -43,8 +43,9 @@ def check_site(data_dir: Path) -> tuple[SiteInputs | None, CheckResult]:
     site = SiteInputs(
         policy=policy,
         data_date=on,
-        calculators={cid: calculators.CALCULATORS[cid] for cid in  # in the document's order (Python or data)
-                     dict.fromkeys(cid for clause in policy.clauses for cid in clause.calculators)},
+        calculators={cid: calculators.CALCULATORS[cid] for cid in  # in the documents' order (Python or data)
+                     dict.fromkeys(cid for clause in (*policy.clauses, *(c for d in result.documents for c in d.clauses))
+                                   for cid in clause.calculators)},
         calculate=calculators.calculate,
         documents=result.documents,
     )

@@ -142,7 +142,7 @@ def build_runtime(repo_root: Path, assets_dir: Path | None = None, rules: bytes 
 def rules_file(site: Any) -> bytes | None:
     """``rules.json`` for a build's inputs (``SiteInputs``): the specs of the data calculators its pages
     use, as ``calculators.register_rules_json`` reads them; None when it has none."""
-    specs = rules_checks.specs(site.policy, site.calculators)
+    specs = rules_checks.specs(site.policy, site.calculators, site.documents)  # the library's documents' too
     if not specs:
         return None
     return (json.dumps(specs, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from . import amounts, formatting
-from ..data.model import Clause
+from ..data.model import Clause, Validity
 
 # Strings the script shows as they are.
 PLAIN_STRINGS = (
@@ -34,8 +34,26 @@ Translate = Callable[..., str]  # render.Renderer.t: a UI string of this languag
 
 
 def calculator_clause(site: Any, calc_id: str) -> Clause:
-    """The clause a calculator implements (the first one that names it)."""
-    return site.clauses_by["calculator"][calc_id][0]
+    """The clause a calculator implements (the first one that names it). A clause of one of the library's
+    documents without a validity of its own has its document's life as its validity."""
+    return calculator_home(site, calc_id)[0]
+
+
+def calculator_home(site: Any, calc_id: str) -> tuple[Any, Any]:
+    """The clause a calculator implements and the library document it is in (None: the top-level one)."""
+    if calc_id in site.clauses_by["calculator"]:
+        return site.clauses_by["calculator"][calc_id][0], None
+    document, clause = next((d, c) for d in site.documents for c in d.clauses if calc_id in c.calculators)
+    if clause.validity is None and document.meta.in_force_from is not None:
+        life = Validity.model_validate({"from": document.meta.in_force_from, "to": document.meta.expires})
+        clause = clause.model_copy(update={"validity": life})
+    return clause, document
+
+
+def clause_page(site: Any, calc_id: str, site_map: Any) -> Any:
+    """The page of the clause a calculator implements (a top-level clause's, or a library document's)."""
+    clause, document = calculator_home(site, calc_id)
+    return site_map.clause(clause.id) if document is None else site_map.document_clause(document.id, clause.id)
 
 
 def page_config(site: Any, lang: str, calc_id: str, site_map: Any, page: Any, t: Translate) -> dict[str, Any]:
@@ -51,7 +69,8 @@ def page_config(site: Any, lang: str, calc_id: str, site_map: Any, page: Any, t:
         "download_bytes": runtime.download_bytes,
         "runtime_manifest": runtime.manifest,
         "parameter_defaults": _parameter_defaults(site, lang, calc, t),
-        "clause": {"id": clause.id, "title": clause.title[lang], "url": site_map.url(site_map.clause(clause.id), page)},
+        "clause": {"id": clause.id, "title": clause.title[lang] if clause.title else clause.number,
+                   "url": site_map.url(clause_page(site, calc_id, site_map), page)},
         "strings": _strings(runtime, t),
     }
     validity = clause.validity

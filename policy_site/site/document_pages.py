@@ -89,6 +89,28 @@ def library_listing(site: Any) -> list[tuple[LibraryDocument | None, StatusView]
 
 
 @dataclass(frozen=True)
+class LibraryEntry:
+    """A clause of a library document in a list across documents (an audience's, agency's or funding
+    source's page): the clause, its document and that document's status on the data date."""
+
+    document: LibraryDocument
+    clause: DraftClause
+    status: StatusView
+
+
+NAMED_BY = {"audience": "audiences", "lead": "lead_agencies", "assist": "assisting_agencies", "funding": "funding"}
+"""What an index lists (the keys of ``SiteInputs.clauses_by``) and the clause field that names it."""
+
+
+def library_clauses(site: Any, key: str, ident: str) -> list[LibraryEntry]:
+    """The library documents' clauses that name ``ident`` in their ``NAMED_BY[key]`` field, in the
+    library's order and each document's own; [] in a library of one (its index pages as today)."""
+    field_name = NAMED_BY[key]
+    return [LibraryEntry(document, clause, status_view(document, site.data_date))
+            for document in site.documents for clause in document.clauses if ident in getattr(clause, field_name)]
+
+
+@dataclass(frozen=True)
 class DocumentPage(Page):
     template: ClassVar[str] = "document.md.j2"
     document: LibraryDocument = field(compare=False, repr=False, default=None)

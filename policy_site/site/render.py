@@ -17,7 +17,7 @@ from typing import Any, Callable
 import jinja2
 import yaml
 
-from . import amounts, charts, document_pages, figures, finder_page, formatting, pages, ui_strings
+from . import amounts, calculator_page, charts, document_pages, figures, finder_page, formatting, pages, ui_strings
 from ..data import languages, translations
 from ..data.library import LibraryDocument
 from ..data.model import Clause, Policy
@@ -112,6 +112,10 @@ class Renderer:
                                 browser_language=ui_strings.browser_language(languages.BY_CODE[lang]), site=site, policy=site.policy, today=site.data_date, pages=self.site_map)
         self.env.globals["finder"] = finder_page.FinderView(site, lang)
         self.env.globals["library"] = lambda: document_pages.library_listing(site)  # the home's list of documents
+        self.env.globals["library_clauses"] = lambda key, ident: document_pages.library_clauses(site, key, ident)
+        # A calculator's clause and that clause's page (a library document's clause too).
+        self.env.globals["calculator_home"] = lambda cid: (calculator_page.calculator_clause(site, cid),
+                                                           calculator_page.clause_page(site, cid, self.site_map))
 
     @staticmethod
     def _load_template(name: str) -> str:

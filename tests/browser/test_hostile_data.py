@@ -78,8 +78,11 @@ def _replace(node, payloads: Payloads, path: tuple):
     if isinstance(node, list):
         return [_replace(v, payloads, path) for v in node]
     if isinstance(node, str):
-        if ("measures" in path or path[:1] == ("facts",)) and path[-1:] not in (("zh",), ("en",)):
-            return node  # the finder's rules (question ids, values, quotes of the clause): kept; their words replaced
+        if (("measures" in path or "calculator_rules" in path or path[:1] == ("facts",))
+                and path[-1:] not in (("zh",), ("en",))):
+            # the finder's rules and the calculators written as data (ids, values, units, quotes of the
+            # clause): kept; their words replaced
+            return node
         return payloads("en" if path[-1:] == ("en",) else "zh", url=path[-1:] == ("website",), path=path)
     return node
 
@@ -257,7 +260,8 @@ def test_every_payload_is_shown_whole_and_as_typed(sites):
     # reference has no number, and by the calculator's script: see the Chromium test).
     missing = sorted(i for i in set(payloads.made) - seen
                      if payloads.paths[i][:2] != ("document", "issuer") and payloads.paths[i][-3:-1] != ("reference", "title")
-                     and payloads.paths[i][:1] != ("facts",))  # the finder's questions: shown by its script
+                     and payloads.paths[i][:1] != ("facts",)  # the finder's questions: shown by its script
+                     and payloads.paths[i][-4:-1] != ("calculator_rules", "inputs", "help"))  # the form's: by the calculator's
     assert missing == [], [payloads.made[i][:60] for i in missing[:5]]
 
 

@@ -10,7 +10,10 @@ must give back exactly the Chinese the completed files hold.
 
 from __future__ import annotations
 
+import html
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -18,6 +21,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+
+from tests.site_build import mkdocs_build
 
 REPO = Path(__file__).resolve().parents[2]
 LIBRARY = REPO / "examples" / "guangzhou"
@@ -89,3 +94,100 @@ def test_a_fresh_import_of_the_fixture_gives_the_example_s_chinese(tmp_path):
         assert completed[key] == imported[key], key
     for key in ("title", "notice", "title_line", "annexes", "footer"):
         assert completed[key]["zh"] == imported[key]["zh"], key
+
+
+# -- The example library built for real (ONE build for the module) --------------------------------------------
+# The build needs a top-level document (the loader reads a library made only of documents/ not yet: README of
+# the example, "How to build it"), so the example is built as the second document of a library: policy_data
+# copied, the example's document, its parameter and its shared entries (agencies, audiences, funding, terms)
+# added. Its calculators (articles 16-19, written as data in sections/4.yaml) get their pages at the site map's
+# calculator addresses, ship in the runtime's rules.json, and are linked from their clauses' pages.
+
+CALCULATORS = {"16": "guangzhou_internship_subsidy", "17": "guangzhou_internship_living_allowance",
+               "18": "guangzhou_retention_subsidy", "19": "guangzhou_demonstration_base_subsidy"}
+SHARED = (("agencies.yaml", "agencies"), ("audiences.yaml", "audiences"), ("funding.yaml", "funding_sources"),
+          ("glossary.yaml", "terms"))
+
+
+def _library_with_the_example(folder: Path) -> Path:
+    data = folder / "policy_data"
+    shutil.copytree(REPO / "policy_data", data)
+    shutil.copytree(LIBRARY / "documents", data / "documents", dirs_exist_ok=True)
+    for path in (LIBRARY / "parameters").glob("*.yaml"):
+        shutil.copy(path, data / "parameters" / path.name)
+    for name, key in SHARED:
+        merged = yaml.safe_load((data / name).read_text(encoding="utf-8"))
+        have = {entry["id"] for entry in merged[key]}
+        merged[key] += [e for e in yaml.safe_load((LIBRARY / name).read_text(encoding="utf-8"))[key] if e["id"] not in have]
+        (data / name).write_text(yaml.safe_dump(merged, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return data
+
+
+@pytest.fixture(scope="module")
+def library_data(tmp_path_factory) -> Path:
+    return _library_with_the_example(tmp_path_factory.mktemp("example_library"))
+
+
+@pytest.fixture(scope="module")
+def built(library_data) -> Path:
+    site = library_data.parent / "site"
+    result = mkdocs_build(site, data_dir=library_data)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return site
+
+
+def _page(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def _words(markup: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", markup))
+
+
+def test_check_finds_no_problem_in_the_library_with_the_example(library_data):
+    result = _run(["check", str(library_data)], REPO)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("root", ["", "en/"])
+def test_the_document_and_its_clauses_have_pages_in_both_languages(built, root):
+    title = "Measures of Guangzhou for the Administration of Employment Internship Bases" if root else "广州市就业见习基地管理办法"
+    assert title in _words(_page(built, f"{root}documents/{DOC_ID}"))
+    for n in range(1, 24):
+        assert title in _words(_page(built, f"{root}documents/{DOC_ID}/clauses/{n}")), n
+    assert "第十六条" in _words(_page(built, f"{root}documents/{DOC_ID}/clauses/16"))
+
+
+@pytest.mark.parametrize("root, words", [
+    ("", ("在线计算", "算例", "已于2024年10月8日到期")),
+    ("en/", ("Work it out", "Worked examples", "ended on 2024-10-08")),
+])
+@pytest.mark.parametrize("clause_id, calculator", CALCULATORS.items())
+def test_articles_16_to_19_have_calculator_pages_with_form_and_worked_examples(built, root, words, clause_id, calculator):
+    page = _page(built, f"{root}calculators/{calculator}")
+    assert f'data-calculator-id="{calculator}"' in page  # the form's container and its configuration
+    text = _words(page[page.find("<article"):page.find("</article>")])
+    for expected in words:
+        assert expected in text, expected
+    # the clause it computes is the imported document's, linked at its address
+    assert f'href="../../documents/{DOC_ID}/clauses/{clause_id}/"' in page
+    # and that clause's page links back to it
+    assert f'href="../../../../calculators/{calculator}/"' in _page(built, f"{root}documents/{DOC_ID}/clauses/{clause_id}")
+    assert f'href="{calculator}/"' in _page(built, f"{root}calculators")
+
+
+def test_the_worked_examples_are_computed_at_build_time(built):
+    text = _words(_page(built, "calculators/guangzhou_internship_subsidy"))
+    assert "6,300元" in text and "12,552.27元" in text
+    assert "26,000 yuan" in _words(_page(built, "en/calculators/guangzhou_demonstration_base_subsidy"))
+
+
+def test_the_specs_ship_in_the_runtime_s_rules_json(built):
+    shipped = {spec["id"]: spec for spec in json.loads((built / "pyodide" / "rules.json").read_text(encoding="utf-8"))}
+    for clause_id, calculator in CALCULATORS.items():
+        assert shipped[calculator]["clause"] == clause_id
+        (written,) = [spec for section in (DOCUMENT / "sections").glob("*.yaml")
+                      for clause in yaml.safe_load(section.read_text(encoding="utf-8"))["clauses"]
+                      for spec in clause.get("calculator_rules") or () if spec["id"] == calculator]
+        assert shipped[calculator] == {**written, "clause": clause_id}

@@ -18,18 +18,6 @@ RENT = load("example_rent_subsidy")["spec"]
 GUANGZHOU = load("guangzhou_internship_subsidy")["spec"]
 
 
-@pytest.fixture(autouse=True)
-def registry():
-    """The package's registry as it was before each test (register_rules changes it in place)."""
-    saved_metadata = dict(CALCULATORS)
-    saved_lookup = dict(calculators._BY_ID)
-    yield
-    CALCULATORS.clear()
-    CALCULATORS.update(saved_metadata)
-    calculators._BY_ID.clear()
-    calculators._BY_ID.update(saved_lookup)
-
-
 def test_a_registered_spec_is_called_like_a_python_calculator():
     assert register_rules([RENT, GUANGZHOU]) == ["example_rent_subsidy", "guangzhou_internship_subsidy"]
     assert CALCULATORS["example_rent_subsidy"] == rules.metadata(RENT)

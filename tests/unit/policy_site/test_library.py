@@ -316,3 +316,47 @@ def test_a_clause_page_names_its_agencies_and_its_own_validity(library_site):
     assert '<p class="policy-validity" data-status="expired">' in page
     plain = Renderer(library_site, "en").render(f"documents/{GZ}/clauses/5.md")
     assert "policy-validity" not in plain and "agencies/" not in plain
+
+
+# -- indexes across documents ----------------------------------------------------------------------------
+
+def _naming(site, **fields):
+    """The library site with the document's clause 5 naming the given audiences, agencies and funding."""
+    (document,) = site.documents
+    section = document.sections[1]
+    fifth = section.clauses[0].model_copy(update=fields)
+    sections = (document.sections[0], section.model_copy(update={"clauses": (fifth, *section.clauses[1:])}),
+                *document.sections[2:])
+    return replace(site, documents=(library.LibraryDocument(document.meta, sections),))
+
+
+@pytest.mark.parametrize("page, heading", [
+    ("audiences/graduate.md", "## 适用于该对象的条款"),
+    ("agencies/hrss_bureau.md", "## 牵头负责的条款"),
+    ("agencies/finance_bureau.md", "## 协助办理的条款"),
+    ("funding/employment_subsidy_fund.md", "## 由此支付的条款"),
+])
+def test_an_index_page_lists_the_library_clauses_that_name_it_with_their_document_and_status(
+        library_site, site_of_one, page, heading):
+    site = _naming(library_site, audiences=("graduate",), lead_agencies=("hrss_bureau",),
+                   assisting_agencies=("finance_bureau",), funding=("employment_subsidy_fund",))
+    rendered, today = Renderer(site, "zh").render(page), Renderer(site_of_one, "zh").render(page)
+    entry = (f"- [第五条](../documents/{GZ}/clauses/5.md) — [广州市就业见习基地管理办法](../documents/{GZ}/index.md) "
+             '<span class="policy-status policy-status--expired" data-status="expired">已于2024年10月8日失效</span>\n')
+    assert entry not in today
+    start = rendered.index(heading) + len(heading)
+    listed = rendered[start:rendered.find("\n## ", start) % (len(rendered) + 1)]
+    assert entry in listed, listed
+    assert listed.index(entry) > listed.rfind("](../clauses/")  # after the top-level document's own clauses
+    english = Renderer(site, "en").render(page)
+    assert f"- [Clause 5](../documents/{GZ}/clauses/5.md) — [" in english and 'data-status="expired"' in english
+
+
+def test_the_index_counts_include_the_library_clauses(library_site, site_of_one):
+    site = _naming(library_site, audiences=("graduate",), lead_agencies=("hrss_bureau",))
+    for page, link in (("audiences/index.md", "(graduate.md)"), ("agencies/index.md", "(hrss_bureau.md)")):
+        row_of = lambda text: next(line for line in text.split("\n") if link in line)  # noqa: E731
+        before, after = row_of(Renderer(site_of_one, "zh").render(page)), row_of(Renderer(site, "zh").render(page))
+        counts = [[int(n) for n in re.findall(r"\| (\d+)", row)] for row in (before, after)]
+        assert counts[1][0] == counts[0][0] + 1, (before, after)
+
