@@ -32,6 +32,8 @@ from __future__ import annotations
 
 import ast
 import base64
+import contextlib
+import fcntl
 import hashlib
 import json
 import os
@@ -47,7 +49,9 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from ..data import rules_checks
+from ..data import languages, rules_checks
+
+ROOTS = tuple(lang.root for lang in languages.ON)  # "" and "en/": each language's site, whose copies of our scripts are kept
 
 PYODIDE_DIR = "pyodide"
 """The runtime's folder in the top-level (zh) site; the en site uses ``../pyodide/``."""
@@ -228,7 +232,9 @@ def _build_runtime(repo_root: Path, assets_dir: Path | None, stamp: tuple, rules
                    + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     cache = cache_root(pyodide_dir) / key.hexdigest()[:24]
     if not (cache / MANIFEST).is_file():
-        _build_into(repo_root, pyodide_dir, sources, cache)
+        with _only_one_builder(cache):  # a second build at once (serve and build, parallel tests) waits, then reuses
+            if not (cache / MANIFEST).is_file():
+                _build_into(repo_root, pyodide_dir, sources, cache)
     manifest = json.loads((cache / MANIFEST).read_text(encoding="utf-8"))
     built = json.loads((cache / "build.json").read_text(encoding="utf-8"))
 
@@ -276,7 +282,7 @@ def service_worker(manifest: dict, assets_dir: Path | None) -> bytes:
     if assets_dir is not None:
         scripts = sorted(p.relative_to(assets_dir).as_posix() for folder in PRECACHED_ASSETS
                          for p in (assets_dir / folder).rglob("*") if p.is_file())
-        precache += [f"{prefix}assets/{name}?v={manifest['version']}" for prefix in ("", "en/") for name in scripts]
+        precache += [f"{prefix}assets/{name}?v={manifest['version']}" for prefix in ROOTS for name in scripts]
     # The runtime's files at their addresses: a new release's service worker keeps those of an older
     # release's cache whose address (so bytes) is unchanged, and drops the others.
     runtime = sorted(f"{PYODIDE_DIR}/{name}?v={entry['v']}" for name, entry in manifest["files"].items())
@@ -380,6 +386,18 @@ def _run_node(mode: str, job: dict, workdir: Path) -> dict:
             f"在 Node 中运行 Pyodide 失败（{mode}）/ running Pyodide in Node failed ({mode}):\n"
             + "\n".join(line[:300] for line in proc.stderr.splitlines()[-30:]))
     return json.loads(proc.stdout)
+
+
+@contextlib.contextmanager
+def _only_one_builder(cache: Path):
+    """Hold an exclusive lock on ``<cache>.lock`` (released when the process ends, however it ends)."""
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    with open(cache.with_name(cache.name + ".lock"), "a+b") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def cache_root(pyodide_dir: Path) -> Path:

@@ -71,10 +71,11 @@ def _span(text: str, cls: str = "policy-amount") -> Markup:
 
 
 def money(value: object, lang: str) -> Markup:
-    """A computed amount: "80,000元（8万元）" / "80,000 yuan"; "6,187.50元" below 万."""
+    """A computed amount: "80,000元（8万元）" / "80,000 yuan"; "6,187.50元" below 万, and a sum with
+    fen (12,552.27元) without its 万 form, which nobody writes to six decimals."""
     amount = _decimal(value)
     shown = _span(_unit("yuan", lang, digits(amount, lang)))
-    if _wan_style(lang) and abs(amount) >= WAN:
+    if _wan_style(lang) and abs(amount) >= WAN and amount == amount.to_integral_value():
         return shown + _span(languages.BY_CODE[lang].paren(_unit("yuan", lang, in_wan(amount, lang))))
     return shown
 

@@ -159,6 +159,8 @@ def test_worked_example_years_are_plain(built_site):
     (80000, "zh", "80,000元（8万元）"),
     (6187.5, "zh", "6,187.50元"),
     (204560, "zh", "204,560元（20.456万元）"),
+    (Decimal("12552.27"), "zh", "12,552.27元"),  # with fen: no 万 form of six decimals
+    (-20000, "zh", "-20,000元（-2万元）"),
     (3000000, "en", "3,000,000 yuan"),
     (Decimal("5.4"), "en", "5.40 yuan"),
 ])

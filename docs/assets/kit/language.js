@@ -71,11 +71,12 @@ export class Language {
   }
 
   /**
-   * "（8万元）" where the language also writes large amounts in 万, else "".
+   * "（8万元）" where the language also writes large amounts in 万, else "" (and "" for a sum with
+   * fen, 12552.27: nobody writes 1.255227万元).
    * @param {number | string} value
    */
   wanNote(value) {
-    if (this.language.amount_style !== "wan" || Number(value) < 10000) return "";
+    if (this.language.amount_style !== "wan" || Math.abs(Number(value)) < 10000 || !Number.isInteger(Number(value))) return "";
     return this.language.open_paren + this.language.wan_yuan.replace("{v}", wanNumber(value)) + this.language.close_paren;
   }
 

@@ -66,6 +66,8 @@ export class Runtime {
     this.startedFrom = "";
     this.hostCompresses = compressingHost();
     this.hostEncoding = null;
+    /** @type {string | null} the language of the page that started it ("zh", "en"): the offline pages kept are its */
+    this.language = null;
   }
 
   start(indexURL, version, manifest = null) {
@@ -158,8 +160,7 @@ export class Runtime {
       const urls = [location.href, ...performance.getEntriesByType("resource").map((entry) => entry.name)];
       // The service worker then keeps, in the background, the pages of the site's list in this
       // page's language (not for a visitor who saves data).
-      const lang = document.documentElement.lang.startsWith("en") ? "en" : "zh";
-      worker.postMessage({ type: "keep", urls, lang, saveData: navigator.connection?.saveData === true });
+      worker.postMessage({ type: "keep", urls, lang: this.language, saveData: navigator.connection?.saveData === true });
     } catch (error) {
       console.warn("calculator runtime: no offline copy:", error?.message ?? error);
     }
@@ -310,9 +311,10 @@ export function sharedRuntime() {
  * Start the runtime of a page's config: its runtime folder (relative to the page), version and manifest.
  * A module function, not a method: the runtime may be an older copy's (a tab open across a release).
  * @param {Runtime} runtime
- * @param {{pyodide: string, runtime_version: string, runtime_manifest?: object | null}} config
+ * @param {{pyodide: string, runtime_version: string, runtime_manifest?: object | null, language?: {code: string}}} config
  */
 export function startRuntime(runtime, config) {
+  runtime.language = config.language?.code ?? runtime.language;
   runtime.start(new URL(config.pyodide, location.href).href, config.runtime_version, config.runtime_manifest ?? null);
 }
 
