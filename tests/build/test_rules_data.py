@@ -1,6 +1,7 @@
 """A calculator added through data alone, as the README's staff guide does it: the rent subsidy
-`场地租金总额的50%…每年不超过5万元、补贴期限最长不超过3年` written into a clause of a copy of the
-small fixture policy (its text added to the source too), then
+`场地租金总额的50%…每年不超过5万元、补贴期限最长不超过3年`, the guide's own YAML block (read from
+README.md: tests/readme_example.py) added as a clause to a copy of the small fixture policy (its
+text added to the source too), then
 
 - the real ``mkdocs build`` gives its page in both languages, with the form and the worked examples
   (computed by the same Python, shown without JavaScript), and ships the spec to the browser
@@ -8,7 +9,8 @@ small fixture policy (its text added to the source too), then
 - ``policy-site check`` reports a quote that is not in the clause, an unknown input and a worked
   example whose total is wrong, each with file, line, field and a fix in both languages.
 
-The model's own cases: tests/unit/policy_site/test_rules_model.py."""
+The model's own cases: tests/unit/policy_site/test_rules_model.py; the guide's messages, character for
+character: tests/unit/policy_site/test_readme_rules_example.py."""
 
 from __future__ import annotations
 
@@ -24,76 +26,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINI_POLICY
+from tests.readme_example import SECTION, add_to_policy
 from tests.site_build import build_env, mkdocs_build
 
 CLI = Path(sys.executable).with_name("policy-site")
-SECTION = "sections/1.yaml"
-RENT_TEXT = "（三）支持租赁场地。按场地租金总额的50%给予补贴，每年不超过5万元、补贴期限最长不超过3年。(牵头单位:劳动办)"
-RENT_CLAUSE = f"""  - id: "1.3"
-    number: （三）
-    title: {{zh: 支持租赁场地, en: Supporting rented premises}}
-    text:
-      zh: {RENT_TEXT}
-      en: "(3) Supporting rented premises. A subsidy of 50% of the total rent, at most 50,000 yuan a year, for at most 3 years. (Lead: Labour Office)"
-    summary: {{zh: 租金的一半，每年最多5万元，最长3年。, en: "Half the rent, at most 50,000 yuan a year, for up to 3 years."}}
-    audiences: [everyone]
-    lead_agencies: [labour_office]
-    calculators: [rent_subsidy]
-    calculator_rules:
-    - id: rent_subsidy
-      title: {{zh: 场地租金补贴, en: Rent subsidy}}
-      summary: {{zh: 估算按场地租金的50%可获得的补贴。, en: Estimates the subsidy of 50% of the rent.}}
-      applicant: {{zh: 租用经营场地的创业者。, en: Entrepreneurs who rent business premises.}}
-      inputs:
-      - id: annual_rent_yuan
-        type: amount
-        unit: yuan_per_year
-        label: {{zh: 每年场地租金, en: Rent per year}}
-      - id: years
-        type: integer
-        unit: years
-        min: 1
-        label: {{zh: 申请补贴的年数, en: Years claimed}}
-      figures:
-      - id: rent_share
-        value: 0.5
-        unit: percent
-        label: {{zh: 补贴比例, en: Share of the rent paid}}
-        quote: 场地租金总额的50%
-      - id: annual_cap_yuan
-        value: 50000
-        unit: yuan_per_year
-        label: {{zh: 每年补贴上限, en: At most a year}}
-        quote: 每年不超过5万元
-      - id: max_years
-        value: 3
-        unit: years
-        label: {{zh: 最长补贴期限, en: Longest period}}
-        quote: 补贴期限最长不超过3年
-      items:
-      - id: rent_subsidy
-        label: {{zh: 租金补贴, en: Rent subsidy}}
-        rate_of: {{input: annual_rent_yuan, rate: {{figure: rent_share}}}}
-        per: year
-        cap: {{figure: annual_cap_yuan}}
-        periods: {{input: years, at_most: {{figure: max_years}}}}
-      examples:
-      - inputs: {{annual_rent_yuan: 60000, years: 2}}
-        total_yuan: 60000
-      - inputs: {{annual_rent_yuan: 150000, years: 4}}
-        total_yuan: 150000
-"""
 
 
 def add_rent_subsidy(target: Path) -> Path:
-    """A copy of the fixture policy in ``target`` with the rent subsidy's clause (and its source line)."""
-    shutil.copytree(MINI_POLICY, target)
-    section = target / SECTION
-    section.write_text(section.read_text(encoding="utf-8") + RENT_CLAUSE, encoding="utf-8")
-    source = target / "source.zh.txt"
-    source.write_text(source.read_text(encoding="utf-8").rstrip("\n") + "\n" + RENT_TEXT + "\n", encoding="utf-8")
-    return target
+    """A copy of the fixture policy in ``target`` with the README's rent-subsidy clause (and its source line)."""
+    return add_to_policy(target)
 
 
 def check(data_dir: Path) -> subprocess.CompletedProcess:
