@@ -19,7 +19,7 @@ from calculators import InputError
 from .data.dates import data_date
 from .data.errors import DataErrors, format_check_report
 from .data.finder_rules import finder_rules, request_refusal
-from .data.loader import load_policy
+from .data.loader import check_policy
 
 EXAMPLE = "'{\"applicant\": \"person\", \"age\": 20}'"
 
@@ -108,13 +108,17 @@ def read_answers(argument: str) -> Any:
                            "input).")])
 
 def find(facts: Any, as_of: dt.date | str | None = None, data_dir: Path | str = "policy_data") -> dict[str, Any]:
-    """What applies to a visitor with these answers, from the policy in ``data_dir``.
+    """What applies to a visitor with these answers, from the library in ``data_dir``: every document's
+    clauses, a library document's named ``DOC_ID:CLAUSE_ID`` when the library has more than one
+    document (the top-level document's as always, ``1.2``).
 
     Raises ``DataErrors`` for a mistake in the data and ``calculators.InputError`` for bad answers.
     """
     data_dir = Path(data_dir)
-    policy = load_policy(data_dir, known_calculators=calculators.CALCULATORS)
-    rules = finder_rules(policy)
+    checked = check_policy(data_dir, known_calculators=calculators.CALCULATORS)
+    if checked.problems:
+        raise DataErrors(checked.problems)
+    rules = finder_rules(checked.policy, checked.documents)
     if rules is None:
         raise InputError([{
             "field": None, "zh": "这份政策数据没有问题文件（facts.yaml），无法查询。",

@@ -26,6 +26,8 @@ class CheckContext(Protocol):
     finder: Any
     """facts.yaml as read (None when there is none)."""
     finder_unreadable: bool
+    documents: tuple[Any, ...]
+    """The library's imported documents (``library.read_documents``): each a ``library.LibraryDocument``."""
 
     def name(self, path: Path) -> str:
         """A data file's name as messages show it (relative to the data folder's parent)."""

@@ -22,6 +22,7 @@ from calculators.finder import evaluate  # the engine's own three-valued reading
 from .check_context import CheckContext
 from .errors import DataProblem
 from .finder_rules import browser_request, finder_rules, largest_answers
+from .library import SECTION_FILES, LibraryDocument
 from .model import Section
 from .model_finder import Fact, FactsFile, Test
 from .yaml_source import YamlDocument, dotted
@@ -198,12 +199,21 @@ def check_facts(problems: list[DataProblem], doc: YamlDocument, facts: FactsFile
                 calculators: Mapping[str, dict], warnings: list[DataProblem] | None = None) -> None:
     report = _Reporter(problems, doc, warnings)
     ctx = _Context(facts, calculators, agencies)
-    counts = Counter(f.id for f in facts.facts)
+    first: dict[str, int] = {}
     for index, fact in enumerate(facts.facts):
         loc = ("facts", index)
-        if counts[fact.id] > 1:
-            report(loc + ("id",), f"问题编号“{fact.id}”重复：每个编号只能用一次。",
-                   f"The question id '{fact.id}' is used more than once: each id must be unique.")
+        if fact.id in first:
+            line = doc.line_of(("facts", first[fact.id], "id"))
+            report(loc + ("id",),
+                   f"问题编号“{fact.id}”已在 {doc.display_name} 第 {line} 行用过：文库中所有文档共用这一个问题文件，"
+                   "每个编号只能用一次。如果两处问的是同一件事，请删除这一处（各文档的措施都用那一个问题）；如果不是，"
+                   "请给这个问题换一个编号，并同时修改用到它的措施（measures 中的 fact）。",
+                   f"The question id '{fact.id}' is already used at {doc.display_name}:{line}: every document of the "
+                   "library shares this one questions file, so each id is used once. If both ask the same thing, "
+                   "remove this one (every document's measures then use that question); if not, give this question "
+                   "another id and change it in the measures that use it (their fact).")
+        else:
+            first[fact.id] = index
         for i, who in enumerate(fact.for_):
             if who not in ctx.applicant_values:
                 report(loc + ("for", i), f"“{who}”不是问题“{facts.applicant_fact}”的选项。",
@@ -483,14 +493,17 @@ def _check_depth(test: Test, kind: str, loc: tuple, report: _Reporter) -> None:
 
 
 def check_limits(problems: list[DataProblem], facts_doc: YamlDocument, facts: FactsFile,
-                 sections: list[tuple[YamlDocument, Section]]) -> None:
+                 sections: list[tuple[YamlDocument, Section]],
+                 documents: tuple[LibraryDocument, ...] = (), library_sections: list[tuple[YamlDocument, Any]] = ()
+                 ) -> None:
     """What the page sends the browser's engine must be within its limits (``calculators.bridge``):
-    no test nested deeper, and the rules with the longest answers a visitor can give no longer."""
+    no test nested deeper, and the rules with the longest answers a visitor can give no longer (the
+    rules of the whole library: the top-level document's clauses and every library document's)."""
     facts_report = _Reporter(problems, facts_doc)
     for index, fact in enumerate(facts.facts):
         if fact.ask_when is not None:
             _check_depth(fact.ask_when, "ask_when", ("facts", index, "ask_when"), facts_report)
-    for doc, section in sections:
+    for doc, section in [*sections, *library_sections]:
         report = _Reporter(problems, doc)
         for c_index, clause in enumerate(section.clauses):
             for m_index, measure in enumerate(clause.measures):
@@ -503,7 +516,7 @@ def check_limits(problems: list[DataProblem], facts_doc: YamlDocument, facts: Fa
                             _check_depth(source.test, "input", loc + ("calculators", k, "inputs", name, "test"),
                                          report)
     clauses = sorted((c for _, s in sections for c in s.clauses), key=lambda c: tuple(map(int, c.id.split("."))))
-    rules = finder_rules(SimpleNamespace(finder=facts, clauses=clauses))
+    rules = finder_rules(SimpleNamespace(finder=facts, clauses=clauses), documents)
     answers = largest_answers(facts)
     size = len(browser_request(rules, answers))
     if size > MAX_REQUEST_CHARS:
@@ -531,7 +544,14 @@ def check_loaded(loaded: CheckContext) -> None:
     if raw is not None:
         check_facts(loaded.problems, raw.doc, facts, agencies, metadata, loaded.warnings)
     sections = loaded.valid_files("sections/*.yaml")
+    # The library's documents (read by library.read_documents, their data calculators registered by
+    # rules_checks.register_library, both before this check): their measures are checked as the
+    # top-level document's, against the library's one facts.yaml, quotes against their own text.zh.
+    library_sections = loaded.valid_files(SECTION_FILES)
+    metadata.update({cid: calculators.CALCULATORS[cid] for _, section in library_sections
+                     for clause in section.clauses for cid in clause.calculators
+                     if cid not in metadata and cid in calculators.CALCULATORS})
     count = len(loaded.problems)
-    check_measures(loaded.problems, sections, facts, metadata, agencies)
+    check_measures(loaded.problems, [*sections, *library_sections], facts, metadata, agencies)
     if raw is not None and len(loaded.problems) == count:
-        check_limits(loaded.problems, raw.doc, facts, sections)
+        check_limits(loaded.problems, raw.doc, facts, sections, loaded.documents, library_sections)

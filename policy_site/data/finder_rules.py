@@ -11,7 +11,8 @@ import calculators
 from calculators import InputError
 from calculators.bridge import MAX_DEPTH, MAX_REQUEST_CHARS, request_too_big
 
-from .model import Policy
+from .library import LibraryDocument
+from .model import Policy, Validity
 from .model_finder import Fact, FactsFile, Measure
 
 AS_OF_SHAPE = "2026-11-25"
@@ -50,20 +51,50 @@ def _measure(measure: Measure) -> dict[str, Any]:
     }
 
 
-def finder_rules(policy: Policy) -> dict[str, Any] | None:
-    """The rules the engine reads; None when the policy has no finder (no facts.yaml)."""
+def clause_ref(doc_id: str, clause_id: str) -> str:
+    """How a library document's clause is named in the rules, in ``policy-site find`` and on the finder
+    page when the library has more than one document: ``DOC_ID:CLAUSE_ID``. (The top-level document's
+    clauses keep their plain ids, ``1.2``, so a library of one reads as it always has.)"""
+    return f"{doc_id}:{clause_id}"
+
+
+def _validity(validity: Validity | None) -> dict[str, str | None] | None:
+    return ({"from": validity.start.isoformat(), "to": validity.end.isoformat() if validity.end else None}
+            if validity else None)
+
+
+def library_validity(document: LibraryDocument, validity: Validity | None) -> dict[str, str | None] | None:
+    """A library clause's dates for the engine: its own validity, or else its document's life (from the
+    day it takes effect to its last day; a side the text does not give is open). An expired document's
+    clauses are then "ended", never counted among what applies."""
+    if validity is not None:
+        return _validity(validity)
+    start, end = document.meta.in_force_from, document.meta.expires
+    if start is None and end is None:
+        return None
+    return {"from": start.isoformat() if start else None, "to": end.isoformat() if end else None}
+
+
+def finder_rules(policy: Policy, documents: tuple[LibraryDocument, ...] | list[LibraryDocument] = ()
+                 ) -> dict[str, Any] | None:
+    """The rules the engine reads; None when the policy has no finder (no facts.yaml).
+
+    ``documents``: the library's imported documents (``SiteInputs.documents``, ``CheckResult.documents``);
+    their clauses with measures follow the top-level document's, in the library's order, each named
+    ``DOC_ID:CLAUSE_ID`` (``clause_ref``). Without them the rules are exactly a library of one's."""
     if policy.finder is None:
         return None
+    clauses = [{"clause": clause.id, "validity": _validity(clause.validity),
+                "measures": [_measure(m) for m in clause.measures]}
+               for clause in policy.clauses if clause.measures]
+    clauses += [{"clause": clause_ref(document.id, clause.id),
+                 "validity": library_validity(document, clause.validity),
+                 "measures": [_measure(m) for m in clause.measures]}
+                for document in documents for clause in document.clauses if clause.measures]
     return {
         "applicant_fact": policy.finder.applicant_fact,
         "facts": [_fact(f) for f in policy.finder.facts],
-        "clauses": [{
-            "clause": clause.id,
-            "validity": ({"from": clause.validity.start.isoformat(),
-                          "to": clause.validity.end.isoformat() if clause.validity.end else None}
-                         if clause.validity else None),
-            "measures": [_measure(m) for m in clause.measures],
-        } for clause in policy.clauses if clause.measures],
+        "clauses": clauses,
     }
 
 

@@ -110,8 +110,8 @@ STALE_AFTER_DAYS = 365
 class _Loaded:
     CROSS_CHECKS: tuple = (rules_checks.register_loaded, "check_file_names", "check_references", "check_calculators",
                            "check_parameters", rules_checks.check_loaded, "check_source", "check_warnings",
-                           finder_checks.check_loaded, library.read_documents,
-                           rules_checks.register_library)
+                           library.read_documents, rules_checks.register_library,
+                           finder_checks.check_loaded)  # the finder's: every document's measures, after both
     """The checks across files, in order; each runs on whatever parsed and validated. An entry is the
     name of a method here or a function taking this object (a check that lives in its own module);
     such a check reads ``valid_files(pattern)`` and ``all_clauses()`` and calls ``report(...)``."""

@@ -4,6 +4,12 @@ page's configuration (the rules, questions and strings the browser script reads)
 
 Everything comes from the same validated data as the engine's rules, so the clause pages and
 the finder cannot disagree.
+
+The finder covers every document of the library: the top-level document's clauses as they always
+were (``1.2``), then each library document's clauses with measures (``DOC_ID:CLAUSE_ID``, linked to
+their page ``documents/<id>/clauses/<clause-id>/``). In a library of more than one document each
+result names its document and that document's status on the data date (the badge of the document
+pages); a library of one shows nothing new and its page is byte for byte what it was.
 """
 
 from __future__ import annotations
@@ -13,13 +19,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import calculators
-from calculators.finder import answer_candidates
+from calculators.finder import answer_candidates, in_force
 
 from ..data.finder_checks import walk
-from ..data.finder_rules import finder_rules
+from ..data.finder_rules import clause_ref, finder_rules, library_validity
+from ..data.library import DraftClause, LibraryDocument
 from ..data.model import Clause
 from ..data.model_finder import Measure, Test
 from ..data.translations import in_language
+from . import formatting
+from .document_pages import TOP_LEVEL_STATUS, StatusView, status_view
 from .ui_strings import load_ui_strings
 
 
@@ -42,6 +51,33 @@ class MeasureView:
     notes: list[str]
 
 
+@dataclass(frozen=True)
+class DocumentView:
+    """The document a result belongs to, as the finder names it in a library of more than one document."""
+
+    key: str
+    """The document's id; "" for the top-level document."""
+    title: str
+    status: StatusView
+    status_text: str
+    """The status badge's words (``status.key`` filled in with the document's dates)."""
+
+
+@dataclass(frozen=True)
+class FinderClause:
+    """One clause with measures, of whichever document: what the table and the page's configuration show."""
+
+    ref: str
+    """As the engine and ``policy-site find`` name it: ``1.2``, or ``DOC_ID:CLAUSE_ID`` for a library clause."""
+    label: str
+    """As a reader sees it: ``1.2``; a library clause by its number (``第十六条``) or ``Clause 16``."""
+    title: str
+    clause: Clause | DraftClause
+    validity: dict[str, str | None] | None
+    document: LibraryDocument | None
+    """The library document; None for the top-level document's clause."""
+
+
 class FinderView:
     """Bound to one site and language; available to the templates as ``finder``."""
 
@@ -49,7 +85,53 @@ class FinderView:
         self.site = site
         self.lang = lang
         self.policy = site.policy
-        self.enabled = self.policy.finder is not None and any(c.measures for c in self.policy.clauses)
+        self.documents: tuple[LibraryDocument, ...] = tuple(getattr(site, "documents", ()))
+        self.enabled = self.policy.finder is not None and (
+            any(c.measures for c in self.policy.clauses)
+            or any(c.measures for d in self.documents for c in d.clauses))
+
+    @property
+    def names_documents(self) -> bool:
+        """Whether each result names its document: the library has more than one."""
+        return bool(self.documents)
+
+    def _t(self, key: str, **values: Any) -> str:
+        return in_language(load_ui_strings()[key], self.lang).format(**values)
+
+    def document_view(self, document: LibraryDocument | None) -> DocumentView:
+        status = TOP_LEVEL_STATUS if document is None else status_view(document, self.site.data_date)
+        if document is None:
+            title = in_language(self.policy.document.title, self.lang)
+        elif document.meta.title is not None:
+            title = in_language(document.meta.title, self.lang)
+        else:
+            title = document.meta.number or document.id
+        text = self._t(status.key, start=formatting.date(status.start, self.lang) if status.start else "",
+                       end=formatting.date(status.end, self.lang) if status.end else "")
+        return DocumentView(document.id if document else "", title, status, text)
+
+    def entries(self) -> list[FinderClause]:
+        """Every clause with measures: the top-level document's, then each library document's, in order."""
+        out = [FinderClause(c.id, c.id, c.title[self.lang], c, _validity(c.validity), None)
+               for c in self.policy.clauses if c.measures]
+        for document in self.documents:
+            for c in document.clauses:
+                if not c.measures:
+                    continue
+                label = c.number if self.lang == "zh" else self._t("doc_clause_heading", id=c.id)
+                title = in_language(c.title, self.lang) if c.title is not None else ""
+                out.append(FinderClause(clause_ref(document.id, c.id), label, title, c,
+                                        library_validity(document, c.validity), document))
+        return out
+
+    def page_of(self, entry: FinderClause, site_map: Any) -> Any:
+        """The page of the clause: ``clauses/1.2/`` or ``documents/<id>/clauses/<clause-id>/``."""
+        if entry.document is None:
+            return site_map.clause(entry.clause.id)
+        return site_map.document_clause(entry.document.id, entry.clause.id)
+
+    def document_page(self, document: LibraryDocument | None, site_map: Any) -> Any:
+        return site_map.fulltext if document is None else site_map.document(document.id)
 
     def applicant_label(self, value: str) -> str:
         facts = self.policy.finder
@@ -88,7 +170,7 @@ class FinderView:
                            calculators=[c.id for c in measure.calculators], notes=[n[lang] for n in measure.notes])
 
     def rules(self) -> dict[str, Any] | None:
-        return finder_rules(self.policy)
+        return finder_rules(self.policy, self.documents)
 
     def page_config(self, site_map: Any, page: Any) -> dict[str, Any]:
         return page_config(self, site_map, page)
@@ -96,22 +178,21 @@ class FinderView:
     def clauses(self) -> list[Clause]:
         return [c for c in self.policy.clauses if c.measures]
 
-    def in_force(self, clause: Clause) -> dict[str, str]:
-        """The clause's dates on the data date, for the table without JavaScript:
+    def in_force(self, entry: Clause | FinderClause) -> dict[str, str]:
+        """The clause's dates on the data date, for the table without JavaScript (a library clause's are
+        its document's when it has none of its own, as the engine reads them):
         {"state": "expired" | "not_yet" | "in_force" | "open_ended", "start", "end"}."""
-        v = clause.validity
-        start = v.start.isoformat() if v and v.start else ""
-        end = v.end.isoformat() if v and v.end else ""
-        today = self.site.data_date
-        if v and v.start and today < v.start:
-            state = "not_yet"
-        elif v and v.end and today > v.end:
-            state = "expired"
-        elif v and v.end:
-            state = "in_force"
-        else:
-            state = "open_ended"
+        v = entry.validity if isinstance(entry, FinderClause) else _validity(entry.validity)
+        start = (v or {}).get("from") or ""
+        end = (v or {}).get("to") or ""
+        today = self.site.data_date.isoformat()
+        state = in_force(v, today)
         return {"state": state, "start": start, "end": end}
+
+
+def _validity(validity: Any) -> dict[str, str | None] | None:
+    return ({"from": validity.start.isoformat(), "to": validity.end.isoformat() if validity.end else None}
+            if validity else None)
 
 
 def _calculator(calc_id: str) -> dict:
@@ -182,17 +263,23 @@ def page_config(view: FinderView, site_map: Any, page: Any) -> dict[str, Any]:
     site, lang = view.site, view.lang
     url = lambda target: site_map.url(target, page)  # noqa: E731
     clauses = {}
-    for clause in view.clauses():
-        clauses[clause.id] = {
-            "title": clause.title[lang],
+    documents = {}
+    for entry in view.entries():
+        clause = entry.clause
+        clauses[entry.ref] = {
+            "title": entry.title,
             "text_zh": clause.text.zh,
-            "url": url(site_map.clause(clause.id)),
-            "validity": ({"from": clause.validity.start.isoformat(),
-                          "to": clause.validity.end.isoformat() if clause.validity.end else None}
-                         if clause.validity else None),
+            "url": url(view.page_of(entry, site_map)),
+            "validity": entry.validity,
             "lead": [{"name": site.policy.agency[a].name[lang], "url": url(site_map.agency(a))}
                      for a in clause.lead_agencies],
         }
+        if view.names_documents:  # a library of one: the configuration as it always was
+            doc = view.document_view(entry.document)
+            clauses[entry.ref].update(label=entry.label, document=doc.key)
+            documents.setdefault(doc.key, {"title": doc.title, "url": url(view.document_page(entry.document, site_map)),
+                                           "status": doc.status.status, "css": doc.status.css,
+                                           "status_text": doc.status_text})
     calcs = {cid: {"title": meta["title"][lang], "url": url(site_map.calculator(cid)),
                    "fields": [f["name"] for f in meta["fields"]]}
              for cid, meta in site.calculators.items()}
@@ -206,11 +293,12 @@ def page_config(view: FinderView, site_map: Any, page: Any) -> dict[str, Any]:
         "first_questions": first_questions(rules, as_of) if rules else None,
         "agencies_url": url(site_map.index("agencies")),
         "clauses": clauses,
+        **({"documents": documents} if view.names_documents else {}),
         "calculators": calcs,
         "agencies": agencies,
         "pyodide": site_map.runtime_folder(page),
         "runtime_version": site.runtime.version if site.runtime else "",
         "runtime_manifest": site.runtime.manifest if site.runtime else None,
         "download_bytes": site.runtime.download_bytes if site.runtime else 0,
-        "strings": _strings(lang),
+        "strings": {**_strings(lang), **({"doc_in_document": view._t("doc_in_document")} if view.names_documents else {})},
     }

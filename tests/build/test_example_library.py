@@ -100,13 +100,15 @@ def test_a_fresh_import_of_the_fixture_gives_the_example_s_chinese(tmp_path):
 # The build needs a top-level document (the loader reads a library made only of documents/ not yet: README of
 # the example, "How to build it"), so the example is built as the second document of a library: policy_data
 # copied, the example's document, its parameter and its shared entries (agencies, audiences, funding, terms)
-# added. Its calculators (articles 16-19, written as data in sections/4.yaml) get their pages at the site map's
-# calculator addresses, ship in the runtime's rules.json, and are linked from their clauses' pages.
+# added; and the finder's questions: a library has one facts.yaml, so the example's questions are merged into it by
+# id, a question the library already asks kept as it is (tests/build/test_finder_library.py). Its calculators
+# (articles 16-19, written as data in sections/4.yaml) get their pages at the site map's calculator addresses,
+# ship in the runtime's rules.json, and are linked from their clauses' pages.
 
 CALCULATORS = {"16": "guangzhou_internship_subsidy", "17": "guangzhou_internship_living_allowance",
                "18": "guangzhou_retention_subsidy", "19": "guangzhou_demonstration_base_subsidy"}
 SHARED = (("agencies.yaml", "agencies"), ("audiences.yaml", "audiences"), ("funding.yaml", "funding_sources"),
-          ("glossary.yaml", "terms"))
+          ("glossary.yaml", "terms"), ("facts.yaml", "facts"))
 
 
 def _library_with_the_example(folder: Path) -> Path:

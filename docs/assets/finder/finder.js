@@ -5,6 +5,9 @@
 // DOM contract (tests rely on it):
 //   [data-finder-state="loading|ready|error"]  the results container
 //   [data-clause="2.3"][data-status="applies|may_apply|does_not_apply"]  one per clause
+//     (a library document's clause: data-clause="DOC_ID:CLAUSE_ID"; in a library of more than one
+//     document each card names its document: [data-document="DOC_ID"] with its status badge,
+//     .policy-status[data-status="in_force|not_yet|expired|no_dates"]; "" is the top-level document)
 //   form[data-fact="age"]  the current question (none when no question is left)
 
 // (The modules it imports come at this script's version: the build writes ?v= into the import
@@ -575,6 +578,23 @@ class Finder extends Language {
       this.mixed(fill(filled ? this.s.finder_open_calculator : this.s.finder_open_calculator_blank, { title: calc.title })));
   }
 
+  /** The clause as a reader names it ("2.3", "第十六条", "Clause 16") and its title. */
+  clauseName(entry) {
+    const clause = this.config.clauses[entry.clause];
+    return `${clause.label ?? entry.clause} ${clause.title}`.trim();
+  }
+
+  /** In a library of more than one document: the clause's document, linked, and its status badge
+   * (the words and class of the document pages' badge); null in a library of one. */
+  documentLine(entry) {
+    const key = this.config.clauses[entry.clause].document;
+    const doc = key === undefined ? null : this.config.documents?.[key];
+    if (!doc) return null;
+    return h("p", { class: "policy-finder__document", "data-document": key },
+      h("strong", { text: this.s.doc_in_document + this.colon() }), h("a", { href: doc.url }, this.mixed(doc.title)), " ",
+      h("span", { class: `policy-status policy-status--${doc.css}`, "data-status": doc.status, text: doc.status_text }));
+  }
+
   validity(entry) {
     const v = this.config.clauses[entry.clause].validity ?? {};
     return { start: v.from ?? "", end: v.to ?? "" };
@@ -633,7 +653,9 @@ class Finder extends Language {
     const ended = groupOf(entry) === "ended";
     const card = h("article", { class: "policy-finder__clause", "data-clause": entry.clause, "data-status": entry.status,
       "data-group": groupOf(entry) });
-    card.append(h("h4", {}, h("a", { href: clause.url }, this.mixed(`${entry.clause} ${clause.title}`))));
+    card.append(h("h4", {}, h("a", { href: clause.url }, this.mixed(this.clauseName(entry)))));
+    const documentLine = this.documentLine(entry);
+    if (documentLine) card.append(documentLine);
     card.append(this.inForce(entry));
     for (const [part, measure] of this.benefitParts(entry)) {
       const box = h("div", { class: "policy-finder__part", "data-part": part.part, "data-status": part.status });
@@ -688,7 +710,7 @@ class Finder extends Language {
         if (measure.kind !== "obligation" || part.status !== "applies" || part.for !== applicant) return;
         cards.push(h("div", { class: "policy-finder__obligation", "data-obligation": entry.clause, "data-status": part.status },
           h("p", {}, h("strong", { text: this.s.finder_obligation + this.colon() }), this.mixed(this.tr(measure.offer)), " ",
-            h("a", { href: this.config.clauses[entry.clause].url, text: entry.clause })),
+            h("a", { href: this.config.clauses[entry.clause].url, text: this.config.clauses[entry.clause].label ?? entry.clause })),
           h("ul", {}, part.conditions.map((c, i) => this.conditionItem(c, measure.conditions[i])))));
       });
     }
@@ -742,12 +764,12 @@ class Finder extends Language {
           const failed = [...new Set(this.benefitParts(entry)
             .flatMap(([part]) => part.conditions.filter((c) => c.result === false).map((c) => this.tr(c))))];
           const why = failed.length ? failed.join(sep) : `${s.measures_for}${this.colon()}${[...new Set(entry.parts.map((p) => this.applicantLabel(p.for)))].join(this.language.list_separator)}`;
-          return h("li", {}, this.mixed(`${entry.clause} ${this.config.clauses[entry.clause].title}${this.colon()}${why}`));
+          return h("li", {}, this.mixed(`${this.receiptName(entry)}${this.colon()}${why}`));
         }))];
       }
       return [h("h3", { text: `${title} (${entries.length})` }), ...entries.map((entry) => {
         const box = h("div", { class: "policy-receipt__result" },
-          h("p", {}, h("strong", {}, this.mixed(`${entry.clause} ${this.config.clauses[entry.clause].title}`)), " ",
+          h("p", {}, h("strong", {}, this.mixed(this.receiptName(entry))), " ",
             this.inForce(entry).textContent));
         for (const [part, measure] of this.benefitParts(entry)) {
           if (part.status === "does_not_apply") continue;
@@ -774,9 +796,19 @@ class Finder extends Language {
       ...GROUPS.flatMap(section),
       cited.length ? h("h3", { text: s.print_clause_texts }) : "",
       ...cited.map((entry) => h("div", { class: "policy-receipt__clause" },
-        h("p", {}, h("strong", { text: entry.clause }), " ", h("span", { lang: "zh-Hans", text: this.config.clauses[entry.clause].text_zh })))),
+        h("p", {}, h("strong", { text: this.receiptName(entry, false) }), " ", h("span", { lang: "zh-Hans", text: this.config.clauses[entry.clause].text_zh })))),
       addressLine(s.print_address, this.colon()),
       estimateLine(s.print_estimate));
+  }
+
+  /** A clause on the receipt: as today ("2.3 title"); in a library of more than one document, with its
+   * document and that document's status in brackets. */
+  receiptName(entry, withTitle = true) {
+    const clause = this.config.clauses[entry.clause];
+    const name = withTitle ? this.clauseName(entry) : (clause.label ?? entry.clause);
+    const doc = clause.document === undefined ? null : this.config.documents?.[clause.document];
+    if (!doc) return name;
+    return `${name}${this.language.open_paren}${doc.title}${this.colon()}${doc.status_text}${this.language.close_paren}`;
   }
 
   /** Just before printing: the date of printing (the page may have stayed open since yesterday). */
