@@ -1,0 +1,57 @@
+"""The finder of a library of two documents in Chromium: the real plan with the example library's document merged
+in (tests/build/test_example_library.py's ``_library_with_the_example``), built once for this module and served on
+127.0.0.1. A visitor who answers the first question sees the example's articles among the plan's clauses, sorted as
+CPython's engine sorts them, each naming its document and that document's status, and linked to its page.
+
+Every test fails if a request leaves 127.0.0.1 or a page throws (tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import calculators
+from policy_site.data.finder_rules import finder_rules
+from policy_site.data.loader import check_policy
+from tests.browser.test_finder import DATA_DATE, answer, statuses, wait_ready
+from tests.browser_support import bind, start, stop
+from tests.build.test_example_library import DOC_ID, _library_with_the_example
+from tests.site_build import mkdocs_build
+
+
+@pytest.fixture(scope="module")
+def library_site(tmp_path_factory):
+    base = tmp_path_factory.mktemp("finder_library_site")
+    data = _library_with_the_example(base)
+    (base / "site").mkdir()
+    site = bind(base / "site")
+    result = mkdocs_build(site.root, data_dir=data, SITE_URL=site.url)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    checked = check_policy(data, calculators.CALCULATORS)
+    yield start(site), finder_rules(checked.policy, checked.documents)
+    stop(site)
+
+
+def test_an_article_of_the_example_names_its_document_and_status(local_page, library_site):
+    site, rules = library_site
+    page = local_page
+    page.goto(site.page("en", "finder/"))
+    answer(page, "applicant", "organisation")
+    wait_ready(page)
+    expected = {m["clause"]: m["status"] for m in calculators.find(rules, {"applicant": "organisation"},
+                                                                  DATA_DATE)["measures"]}
+    assert f"{DOC_ID}:16" in expected and "1.2" in expected
+    assert statuses(page) == expected
+
+    card = page.locator(f'[data-clause="{DOC_ID}:16"]')
+    assert card.get_attribute("data-group") == "ended"  # the document expired on 2024-10-08
+    assert card.locator("h4").inner_text().startswith("Clause 16")
+    document = card.locator(f'[data-document="{DOC_ID}"]')
+    assert "Measures of Guangzhou for the Administration of Employment Internship Bases" in document.inner_text()
+    assert document.locator('.policy-status[data-status="expired"]').inner_text() == "Expired on 2024-10-08"
+    plan = page.locator('[data-clause="1.1"] [data-document=""]')
+    assert plan.locator('.policy-status[data-status="no_dates"]').inner_text() == "The text gives no dates"
+
+    card.locator("h4 a").click()
+    page.wait_for_url(f"**/en/documents/{DOC_ID}/clauses/16/")
+    assert "Clause 16" in page.locator("article").inner_text()
