@@ -6,6 +6,8 @@
 //                          until runtime.js adopts it
 //   __policyRuntimeLimits  the watchdog's limits and the snapshot switch, set by tests and the benchmark
 //   __policyPages          the calculators and finders mounted (kit/dom.js mountEvery), per kind
+//   __policySearchIndex    the search index's address, once Material asked for it (theme-globals.js,
+//                          which holds the request until search is used); runtime.js has it kept offline
 // Material for MkDocs': document$ (instant navigation) and __md_* (theme-globals.js, read by its bundle).
 
 interface PolicyRuntimeLimits {
@@ -32,6 +34,7 @@ declare var __policyRuntime: any;
 declare var __policyEarlyWorker: PolicyEarlyWorker | undefined;
 declare var __policyRuntimeLimits: PolicyRuntimeLimits | undefined;
 declare var __policyPages: Record<string, PolicyPageRegistry> | undefined;
+declare var __policySearchIndex: string | undefined;
 
 interface Window {
   /** Material's observable of each page, new on every instant navigation. */

@@ -113,11 +113,12 @@ def console(local_page):
 
 
 def open_search(page, base: str, lang: str) -> None:
-    """The home page, its search opened by a click once the search is ready (no key pressed)."""
+    """The home page, its search opened by a click (no key pressed), which fetches the index
+    (tests/browser/test_search_on_demand.py); returns once the search is ready."""
     page.add_init_script(f"({COUNT_ANSWERS})()")
     page.goto(base + LANG_PREFIXES[lang])
-    page.wait_for_function("() => window.__searchAnswers > 0", timeout=30_000)  # the worker answered
     page.locator("input.md-search__input").click()
+    page.wait_for_function("() => window.__searchAnswers > 0", timeout=30_000)  # the worker answered
 
 
 def result_pages(page) -> list[str]:

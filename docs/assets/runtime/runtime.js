@@ -158,6 +158,8 @@ export class Runtime {
         worker.addEventListener("statechange", () => ["activated", "redundant"].includes(worker.state) && resolve());
       });
       const urls = [location.href, ...performance.getEntriesByType("resource").map((entry) => entry.name)];
+      // The search index is fetched on first use (theme-globals.js): kept even if search was not used yet.
+      if (globalThis.__policySearchIndex) urls.push(globalThis.__policySearchIndex);
       // The service worker then keeps, in the background, the pages of the site's list in this
       // page's language (not for a visitor who saves data).
       worker.postMessage({ type: "keep", urls, lang: this.language, saveData: navigator.connection?.saveData === true });
