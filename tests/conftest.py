@@ -9,6 +9,7 @@ as a local build from a folder.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from pathlib import Path
 
@@ -34,10 +35,8 @@ def _register_data_calculators() -> None:
 _register_data_calculators()
 
 
-@pytest.fixture(autouse=True)
-def calculators_registry():
-    """calculators.CALCULATORS as it was before each test: loading a library or calling register_rules adds
-    calculators in place, and no test sees another's (the real data's, registered above, stay)."""
+@contextlib.contextmanager
+def _registry_kept():
     import calculators
 
     saved_metadata, saved_lookup = dict(calculators.CALCULATORS), dict(calculators._BY_ID)
@@ -46,6 +45,22 @@ def calculators_registry():
     calculators.CALCULATORS.update(saved_metadata)
     calculators._BY_ID.clear()
     calculators._BY_ID.update(saved_lookup)
+
+
+@pytest.fixture(autouse=True, scope="module")
+def calculators_registry_of_the_module():
+    """calculators.CALCULATORS as it was before each test module (a module-scoped fixture that loads a
+    library registers its calculators for the module's tests only)."""
+    with _registry_kept():
+        yield
+
+
+@pytest.fixture(autouse=True)
+def calculators_registry():
+    """calculators.CALCULATORS as it was before each test: loading a library or calling register_rules adds
+    calculators in place, and no test sees another's (the real data's, registered above, stay)."""
+    with _registry_kept():
+        yield
 
 
 @pytest.fixture
