@@ -33,6 +33,14 @@ from .importer.command import add_commands, run_command  # outline, import, chec
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:  # the reader went away (`policy-site outline … | head`): nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so exiting does not fail to flush
+        return 1
+
+
+def _main(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(prog="policy-site", description="检查政策数据 / Check the policy data")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="校验全部数据 / validate all data")

@@ -399,14 +399,19 @@ def _same_text(check: _Check, doc: YamlDocument, location: tuple, value: Any, li
     data_line = doc.line_of(location) + (at + 1 if _block_scalar(doc, location) else 0)
     if at < len(source):
         line = lines[at]
-        check.problem(name, data_line, where,
-                      f"{zh}的中文与原文不一致：原文 {source_name} 第 {line.number} 行是“{_short(line.text)}”，"
-                      + (f"这里是“{_short(written[at])}”" if at < len(written) else "这里缺了这一行")
-                      + "。请从原文逐字复制。",
-                      f"The Chinese of {en} differs from the source: line {line.number} of {source_name} is "
-                      f"'{_short(line.text)}', "
-                      + (f"here it is '{_short(written[at])}'" if at < len(written) else "here that line is missing")
-                      + ". Copy it from the source word for word.")
+        if at < len(written):
+            ours, theirs, column = _where_they_differ(written[at], line.text)
+            check.problem(name, data_line, where,
+                          f"{zh}的中文与原文不一致：原文 {source_name} 第 {line.number} 行第 {column} 个字处是“{theirs}”，"
+                          f"这里是“{ours}”。请从原文逐字复制。",
+                          f"The Chinese of {en} differs from the source: line {line.number} of {source_name}, at "
+                          f"character {column}, reads '{theirs}'; here it is '{ours}'. Copy it from the source word for word.")
+        else:
+            check.problem(name, data_line, where,
+                          f"{zh}的中文与原文不一致：原文 {source_name} 第 {line.number} 行是“{_short(line.text)}”，"
+                          "这里缺了这一行。请从原文逐字复制。",
+                          f"The Chinese of {en} differs from the source: line {line.number} of {source_name} is "
+                          f"'{_short(line.text)}', here that line is missing. Copy it from the source word for word.")
     else:
         check.problem(name, data_line, where,
                       f"{zh}的中文比原文多出一行（“{_short(written[at])}”）：原文的每一行只能有一个位置，请删除它。",
@@ -425,6 +430,18 @@ def _block_scalar(doc: YamlDocument, location: tuple) -> bool:
         return False
     at = doc.line_of(location) - 1
     return 0 <= at < len(lines) and bool(_BLOCK_INDICATOR.search(lines[at]))
+
+
+def _where_they_differ(ours: str, theirs: str, before: int = 8, after: int = 16) -> tuple[str, str, int]:
+    """The two texts around their first different character (…最高1600元… / …最高1500元…) and that
+    character's number on the line (from 1)."""
+    at = next((i for i, (a, b) in enumerate(zip(ours, theirs)) if a != b), min(len(ours), len(theirs)))
+    start = max(0, at - before)
+
+    def excerpt(text: str) -> str:
+        shown = text[start:at + after]
+        return ("…" if start else "") + (shown or "（行尾）/ (end of line)") + ("…" if len(text) > at + after else "")
+    return excerpt(ours), excerpt(theirs), at + 1
 
 
 def _short(text: str, limit: int = 30) -> str:

@@ -109,8 +109,8 @@ STALE_AFTER_DAYS = 365
 
 class _Loaded:
     CROSS_CHECKS: tuple = (rules_checks.register_loaded, "check_file_names", "check_references", "check_calculators",
-                           "check_parameters", rules_checks.check_loaded, "check_source", "check_warnings",
-                           library.read_documents, rules_checks.register_library,
+                           "check_parameters", rules_checks.check_loaded, "check_source",
+                           library.read_documents, rules_checks.register_library, "check_warnings",
                            finder_checks.check_loaded)  # the finder's: every document's measures, after both
     """The checks across files, in order; each runs on whatever parsed and validated. An entry is the
     name of a method here or a function taking this object (a check that lives in its own module);
@@ -380,7 +380,8 @@ class _Loaded:
         """Things that are allowed but probably not meant: printed, never failing."""
         clauses = self.all_clauses()
         if self._complete("sections/*.yaml"):
-            used = {a for _, _, c in clauses for a in (*c.lead_agencies, *c.assisting_agencies)}
+            used = {a for c in (*(c for _, _, c in clauses), *(c for d in self.documents for c in d.clauses))
+                    for a in (*c.lead_agencies, *c.assisting_agencies)}  # the library's documents' clauses too
             for doc, loc, agency in self._items("agencies.yaml", "agencies"):
                 if agency.id not in used:
                     self.report(doc, loc + ("id",),

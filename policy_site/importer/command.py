@@ -94,6 +94,8 @@ def run_command(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         _say("已中断。", "Interrupted.")
         return 130
+    except BrokenPipeError:
+        raise  # the reader of the output went away: policy_site.cli.main ends quietly
     except Exception as exc:  # noqa: BLE001 - never a traceback for staff
         if os.environ.get("POLICY_SITE_DEBUG"):
             raise

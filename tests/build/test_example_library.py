@@ -71,7 +71,11 @@ def test_check_document_sees_a_chinese_line_that_no_longer_matches_the_source(tm
     section.write_text(text.replace("见习补贴期限不超过12个月。办理程序", "见习补贴期限不超过24个月。办理程序"), encoding="utf-8")
     result = _run(["check-document", str(copy / "documents" / DOC_ID)], tmp_path)
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "differs from the source" in result.stdout + result.stderr
+    said = result.stdout + result.stderr
+    assert "differs from the source" in said
+    # both sides shown where they differ, however far into a long line that is
+    assert "at character 117, reads '…习补贴期限不超过12个月。办理程序" in said, said
+    assert "here it is '…习补贴期限不超过24个月。办理程序" in said and "第 117 个字处是“…习补贴期限不超过12个月" in said, said
 
 
 def test_a_fresh_import_of_the_fixture_gives_the_example_s_chinese(tmp_path):
@@ -150,6 +154,11 @@ def test_check_finds_no_problem_in_the_library_with_the_example(library_data):
     result = _run(["check", str(library_data)], REPO)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
+    # the example's agencies are named by its clauses (counted with the library's): only the notice's
+    # addressee, named by no article (examples/guangzhou/README.md), is warned about
+    example_agencies = [a["id"] for a in yaml.safe_load((LIBRARY / "agencies.yaml").read_text(encoding="utf-8"))["agencies"]]
+    unnamed = [a for a in example_agencies if f"The agency '{a}' is named by no clause" in result.stdout + result.stderr]
+    assert unnamed == ["district_hrss_bureaus"], unnamed
 
 
 @pytest.mark.parametrize("root", ["", "en/"])
