@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from policy_site.build.pyodide_runtime import build_runtime
+from policy_site.build.build_inputs import load_site_inputs
+from policy_site.build.pyodide_runtime import build_runtime, rules_file
 from tests.browser_support import QuietHandler, QuietServer, wait_state
 
 REPO = Path(__file__).resolve().parents[2]
@@ -55,7 +56,8 @@ def counting(calc_site):
 
 @pytest.mark.parametrize("lang", ["zh"])
 def test_a_host_without_compression_sends_about_the_compressed_size(counting, calc_site, new_context, lang):
-    runtime = build_runtime(REPO, assets_dir=REPO / "docs" / "assets")  # as the plugin builds it
+    rules = rules_file(load_site_inputs(REPO / "policy_data", say_warnings=False))  # the data's calculators
+    runtime = build_runtime(REPO, assets_dir=REPO / "docs" / "assets", rules=rules)  # as the plugin builds it
     manifest = json.loads((calc_site.root / "pyodide" / "runtime.json").read_text())
     assert manifest["version"] == runtime.version
     page = new_context().new_page()
