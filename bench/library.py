@@ -1,6 +1,6 @@
 """Benchmark of issue 16 ("Scale"): a library of 1, 10 and 100 documents, IN ONE RUN.
 
-    .venv/bin/python bench/library.py                   # sizes 1, 10, 100 (about 10 minutes on 2 cores)
+    .venv/bin/python bench/library.py                   # sizes 1, 10, 100 (about 11 minutes on 2 busy cores)
     .venv/bin/python bench/library.py --sizes 1,10      # the small sizes only
     .venv/bin/python bench/library.py --skip serve      # leave out a measure (build, serve, bytes, finder)
 
@@ -208,6 +208,7 @@ class PageBytes:
     path: str
     log: list[tuple[str, str, int]] = field(default_factory=list)  # (path, encoding, bytes sent)
     index_after_focus: list[tuple[str, str, int]] = field(default_factory=list)
+    index_raw: int = 0  # bytes of search/search_index.json itself
 
     @property
     def total(self) -> int:
@@ -246,6 +247,8 @@ def page_bytes(browser, served: Served, path: str) -> PageBytes:
                                    ".getAttribute('placeholder') !== null", timeout=5000)
         page.wait_for_timeout(1500)
         out.index_after_focus = [entry for entry in served.log if entry[0].endswith("search_index.json")]
+        if out.index_after_focus:
+            out.index_raw = (served.root / out.index_after_focus[0][0].lstrip("/")).stat().st_size
         return out
     finally:
         context.close()
@@ -467,7 +470,8 @@ def report(all_figures: list[Figures]) -> str:
         for page in f.pages_bytes:
             kinds = ", ".join(f"{kind} {kb(sent)}" for kind, sent in sorted(page.by_kind().items(), key=lambda kv: -kv[1]))
             index = page.index_after_focus
-            after = (f"search index on focus: {kb(index[0][2])} ({index[0][1] or 'raw'})" if index else
+            after = (f"search index on focus: {kb(index[0][2])} ({index[0][1] or 'raw'}) of {kb(page.index_raw)} raw"
+                     if index else
                      "no search index fetched on focus")
             rows.append(f"| {n} | Bytes before search, `{page.path}` (zh, {len(page.log)} requests: {kinds}; "
                         f"search index before search: {'YES' if page.index_before else 'no'}; {after}) "
