@@ -289,5 +289,8 @@ def test_check_document_finds_a_clause_that_no_longer_matches_its_source(library
     result = library["list_check_edited"]
     assert result.returncode == 1
     assert "documents/sample-list/sections/1.yaml:" in result.stderr
-    assert "clause 1.1 differs" in result.stderr and "source.zh.txt is '对招用毕业年度" in result.stderr
+    assert "clause 1.1 differs" in result.stderr
+    # both sides around the changed figure, not the line's first words (the same on both sides)
+    assert "reads '…" in result.stderr and "按每人1500元" in result.stderr and "here it is '…" in result.stderr
+    assert "按每人1600元" in result.stderr
     no_traceback(result)

@@ -35,7 +35,7 @@ def _library_specs() -> dict[str, dict]:
 
 SPECS = _library_specs()
 NAMES = sorted(path.stem for path in RULES_DIR.glob("guangzhou_*.json"))
-SOURCE = Path(__file__).resolve().parents[4] / "shared" / "examples" / "guangzhou-2019-employment-internship-bases.zh.txt"
+SOURCE = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "documents" / "guangzhou-2019-employment-internship-bases.zh.txt"
 
 
 def load(name):
@@ -87,7 +87,6 @@ def test_the_minimum_wage_is_the_stored_parameter_by_default():
         ("monthly_min_wage_yuan", "guangzhou_monthly_minimum_wage", True)
 
 
-@pytest.mark.skipif(not SOURCE.exists(), reason="the example document lives beside the repository")
 @pytest.mark.parametrize("name", NAMES)
 def test_every_figure_quotes_the_document(name):
     text = SOURCE.read_text(encoding="utf-8")
