@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -155,12 +157,49 @@ TIERS = ("unit", "build", "browser", "runtime", "js")
 """The folders under tests/, by cost; each test gets its folder's marker (``pytest -m "not browser"``)."""
 
 
+# In parallel (bin/test, pytest-xdist --dist=loadgroup): the in-process tiers first, a test at a time to
+# whichever worker is free, while the browser runtime is built once in the background (the builds of the
+# other tiers need it, and wait for it behind its lock); then a file at a time, the costly tiers first, so
+# that a file's module-scoped build is made once and the last files to finish are short ones.
+SPREAD = ("unit", "js")
+FILE_ORDER = ("runtime", "browser", "build")
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items):
     tests_dir = Path(__file__).resolve().parent
-    for item in items:
+
+    def tier(item) -> str:
         try:
-            folder = item.path.resolve().relative_to(tests_dir).parts[0]
+            return item.path.resolve().relative_to(tests_dir).parts[0]
         except ValueError:
-            continue
+            return ""
+
+    for item in items:
+        folder = tier(item)
         if folder in TIERS:
             item.add_marker(folder)
+        if folder not in SPREAD:
+            item.add_marker(pytest.mark.xdist_group(item.path.resolve().relative_to(tests_dir.parent).as_posix()))
+    rank = {folder: i for i, folder in enumerate((*SPREAD, *FILE_ORDER))}
+    items.sort(key=lambda item: rank.get(tier(item), len(rank)))  # stable: each file's own order kept
+
+
+def pytest_configure(config):
+    """With workers (xdist), the controller starts building the browser runtime at once, in the
+    background, so the in-process tiers run meanwhile; everything that needs it waits behind the
+    lock beside its cache (policy_site.build.pyodide_runtime) and then reads it from the cache."""
+    if hasattr(config, "workerinput") or not config.getoption("numprocesses", None):
+        return
+    if not (REPO / "node_modules" / "pyodide").is_dir():
+        return  # the tests that need it say why
+    config._runtime_warmup = subprocess.Popen(
+        [sys.executable, "-c", "import sys, pathlib; from policy_site.build.pyodide_runtime import build_runtime; "
+                               "build_runtime(pathlib.Path(sys.argv[1]))", str(REPO)],
+        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def pytest_unconfigure(config):
+    warmup = getattr(config, "_runtime_warmup", None)
+    if warmup is not None and warmup.poll() is None:
+        warmup.wait()
