@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -157,12 +155,11 @@ TIERS = ("unit", "build", "browser", "runtime", "js")
 """The folders under tests/, by cost; each test gets its folder's marker (``pytest -m "not browser"``)."""
 
 
-# In parallel (bin/test, pytest-xdist --dist=loadgroup): the in-process tiers first, a test at a time to
-# whichever worker is free, while the browser runtime is built once in the background (the builds of the
-# other tiers need it, and wait for it behind its lock); then a file at a time, the costly tiers first, so
-# that a file's module-scoped build is made once and the last files to finish are short ones.
-SPREAD = ("unit", "js")
+# In parallel (bin/test, pytest-xdist --dist=loadgroup): each file of the costly tiers whole on one worker,
+# so that its module-scoped build is made once, runtime and browser files first; then the in-process tiers
+# a test at a time to whichever worker is free, filling the gaps at the end.
 FILE_ORDER = ("runtime", "browser", "build")
+SPREAD = ("js", "unit")
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
@@ -181,25 +178,5 @@ def pytest_collection_modifyitems(items):
             item.add_marker(folder)
         if folder not in SPREAD:
             item.add_marker(pytest.mark.xdist_group(item.path.resolve().relative_to(tests_dir.parent).as_posix()))
-    rank = {folder: i for i, folder in enumerate((*SPREAD, *FILE_ORDER))}
+    rank = {folder: i for i, folder in enumerate((*FILE_ORDER, *SPREAD))}
     items.sort(key=lambda item: rank.get(tier(item), len(rank)))  # stable: each file's own order kept
-
-
-def pytest_configure(config):
-    """With workers (xdist), the controller starts building the browser runtime at once, in the
-    background, so the in-process tiers run meanwhile; everything that needs it waits behind the
-    lock beside its cache (policy_site.build.pyodide_runtime) and then reads it from the cache."""
-    if hasattr(config, "workerinput") or not config.getoption("numprocesses", None):
-        return
-    if not (REPO / "node_modules" / "pyodide").is_dir():
-        return  # the tests that need it say why
-    config._runtime_warmup = subprocess.Popen(
-        [sys.executable, "-c", "import sys, pathlib; from policy_site.build.pyodide_runtime import build_runtime; "
-                               "build_runtime(pathlib.Path(sys.argv[1]))", str(REPO)],
-        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
-def pytest_unconfigure(config):
-    warmup = getattr(config, "_runtime_warmup", None)
-    if warmup is not None and warmup.poll() is None:
-        warmup.wait()

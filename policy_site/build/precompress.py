@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import os
+import tempfile
 from pathlib import Path
 
 import brotli
@@ -38,9 +40,11 @@ def compressed(data: bytes, cache: Path | None) -> dict[str, bytes]:
         out[suffix] = compress(data)
         if memo is not None:
             memo.parent.mkdir(parents=True, exist_ok=True)
-            tmp = memo.with_name(memo.name + ".tmp")
-            tmp.write_bytes(out[suffix])
-            tmp.replace(memo)
+            # a name of its own: another build (or thread) may be writing the same memo at this moment
+            handle, tmp = tempfile.mkstemp(dir=memo.parent, prefix=memo.name, suffix=".tmp")
+            with os.fdopen(handle, "wb") as file:
+                file.write(out[suffix])
+            os.replace(tmp, memo)
     return out
 
 

@@ -414,9 +414,7 @@ def gzip_size(data: bytes, cache: Path | None = None) -> int:
     if memo is not None and memo.is_file():
         return int(memo.read_text())
     size = len(gzip.compress(data, compresslevel=9, mtime=0))
-    if memo is not None:
-        memo.parent.mkdir(parents=True, exist_ok=True)
-        memo.write_text(str(size))
+    _remember(memo, size)
     return size
 
 
@@ -429,10 +427,19 @@ def brotli_size(data: bytes, cache: Path | None = None) -> int:
     if memo is not None and memo.is_file():
         return int(memo.read_text())
     size = len(brotli.compress(data, quality=11))
-    if memo is not None:
-        memo.parent.mkdir(parents=True, exist_ok=True)
-        memo.write_text(str(size))
+    _remember(memo, size)
     return size
+
+
+def _remember(memo: Path | None, size: int) -> None:
+    """Write a size memo whole or not at all (another build may read or write it at the same time)."""
+    if memo is None:
+        return
+    memo.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(dir=memo.parent, prefix=memo.name, suffix=".tmp")
+    with os.fdopen(handle, "w", encoding="utf-8") as file:
+        file.write(str(size))
+    os.replace(tmp, memo)
 
 
 def _build_into(repo_root: Path, pyodide_dir: Path, sources: dict[str, bytes], cache: Path) -> None:
