@@ -155,28 +155,12 @@ TIERS = ("unit", "build", "browser", "runtime", "js")
 """The folders under tests/, by cost; each test gets its folder's marker (``pytest -m "not browser"``)."""
 
 
-# In parallel (bin/test, pytest-xdist --dist=loadgroup): each file of the costly tiers whole on one worker,
-# so that its module-scoped build is made once, runtime and browser files first; then the in-process tiers
-# a test at a time to whichever worker is free, filling the gaps at the end.
-FILE_ORDER = ("runtime", "browser", "build")
-SPREAD = ("js", "unit")
-
-
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items):
     tests_dir = Path(__file__).resolve().parent
-
-    def tier(item) -> str:
-        try:
-            return item.path.resolve().relative_to(tests_dir).parts[0]
-        except ValueError:
-            return ""
-
     for item in items:
-        folder = tier(item)
+        try:
+            folder = item.path.resolve().relative_to(tests_dir).parts[0]
+        except ValueError:
+            continue
         if folder in TIERS:
             item.add_marker(folder)
-        if folder not in SPREAD:
-            item.add_marker(pytest.mark.xdist_group(item.path.resolve().relative_to(tests_dir.parent).as_posix()))
-    rank = {folder: i for i, folder in enumerate((*FILE_ORDER, *SPREAD))}
-    items.sort(key=lambda item: rank.get(tier(item), len(rank)))  # stable: each file's own order kept

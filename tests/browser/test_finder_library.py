@@ -9,6 +9,7 @@ Every test fails if a request leaves 127.0.0.1 or a page throws (tests/conftest.
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 import calculators
 from policy_site.data.finder_rules import finder_rules
@@ -54,4 +55,6 @@ def test_an_article_of_the_example_names_its_document_and_status(local_page, lib
 
     card.locator("h4 a").click()
     page.wait_for_url(f"**/en/documents/{DOC_ID}/clauses/16/")
-    assert "Clause 16" in page.locator("article").inner_text()
+    # instant navigation changes the address before it swaps the content: wait for the clause's heading
+    expect(page.locator("article.md-content__inner h1")).to_contain_text("Clause 16")
+    expect(page.locator(".policy-finder__clause")).to_have_count(0)
