@@ -385,7 +385,9 @@ class CalculatorForm extends Language {
     const quarter = Math.floor(fraction * 4) * 25;
     if (typeof this.announced === "number" && quarter > this.announced && quarter < 100) {
       this.announced = quarter;
-      this.status.textContent = fill(this.s.runtime_progress_done, { percent: quarter });
+      // a Calculate pressed while loading stays acknowledged above the progress
+      const pending = this.pendingSubmit && this.s.runtime_pending_submit ? this.s.runtime_pending_submit + this.language.word_space : "";
+      this.status.textContent = pending + fill(this.s.runtime_progress_done, { percent: quarter });
     }
   }
 
