@@ -134,12 +134,17 @@ def library_data(tmp_path_factory) -> Path:
     return _library_with_the_example(tmp_path_factory.mktemp("example_library"))
 
 
-@pytest.fixture(scope="module")
-def built(library_data) -> Path:
-    site = library_data.parent / "site"
-    result = mkdocs_build(site, data_dir=library_data)
+def build_library(data: Path) -> Path:
+    """The real build of a library made by ``_library_with_the_example``, into ``site`` beside it."""
+    site = data.parent / "site"
+    result = mkdocs_build(site, data_dir=data)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return site
+
+
+@pytest.fixture(scope="module")
+def built(library_data) -> Path:
+    return build_library(library_data)
 
 
 def _page(site: Path, url: str) -> str:

@@ -21,8 +21,8 @@ import pytest
 import calculators
 from policy_site.data.finder_rules import finder_rules
 from policy_site.data.loader import check_policy
-from tests.build.test_example_library import DOC_ID, _library_with_the_example
-from tests.site_build import REPO, build_env, mkdocs_build
+from tests.build.test_example_library import DOC_ID, _library_with_the_example, build_library
+from tests.site_build import REPO, build_env
 
 POLICY_SITE = Path(sys.executable).with_name("policy-site")
 ARTICLES = ["2", "4", "16", "17", "18", "19"]
@@ -39,10 +39,7 @@ def library(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def built(library) -> Path:
-    site = library.parent / "site"
-    result = mkdocs_build(site, data_dir=library)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return site
+    return build_library(library)
 
 
 def _finder(site: Path, lang: str) -> str:
