@@ -162,6 +162,29 @@ class _Rules:
         self.fact = {f["id"]: f for f in self.facts}
         self.clauses = rules["clauses"]
         self._candidates = {}
+        self.readers = self._readers()
+
+    def _readers(self):
+        """Fact id -> [(clause index, part index)] of the measures whose outcome can depend on it:
+        their conditions' tests and their calculators' inputs read it. The applicant fact is read
+        by every measure."""
+        from . import CALCULATORS
+
+        readers = {}
+        for index, clause in enumerate(self.clauses):
+            for part, measure in enumerate(clause["measures"]):
+                read = [self.applicant]
+                for condition in measure["conditions"]:
+                    read += facts_in(condition["test"])
+                for calculator in measure.get("calculators", ()):
+                    sources = calculator.get("inputs") or {}
+                    meta = CALCULATORS.get(calculator["id"]) or {"fields": ()}
+                    # every field, as calculator_inputs reads it (an applies_when controller is a field too)
+                    for name in [f["name"] for f in meta["fields"]] + list(sources):
+                        read += _input_facts(sources.get(name), name)
+                for fact_id in set(read):
+                    readers.setdefault(fact_id, []).append((index, part))
+        return readers
 
     def label(self, fact_id):
         fact = self.fact.get(fact_id) or {}
@@ -348,19 +371,21 @@ def _serves(measure, applicant):
     return applicant is None or measure["for"] == applicant
 
 
-def _calculator_outcomes(rules, clause, part_statuses, known):
-    """For each measure: {calculator id: (ran, status)} for the calculators of a measure that serves
-    this visitor and does not (yet) fail; a measure that does not apply is settled: {}."""
+def _calculator_outcomes(rules, measure, status, known):
+    """{calculator id: (ran, status)} for the calculators of a measure that serves this visitor
+    and does not (yet) fail; a measure that does not apply is settled: {}."""
     applicant = known.get(rules.applicant)
-    out = []
-    for measure, status in zip(clause["measures"], part_statuses):
-        runs = {}
-        if applicant is not None and measure["for"] == applicant and status != DOES_NOT_APPLY:
-            for calculator in measure.get("calculators", ()):
-                run = _run_calculator(calculator, status, known)
-                runs[calculator["id"]] = (run["result"] is not None, run["status"])
-        out.append(runs)
-    return out
+    runs = {}
+    if applicant is not None and measure["for"] == applicant and status != DOES_NOT_APPLY:
+        for calculator in measure.get("calculators", ()):
+            run = _run_calculator(calculator, status, known)
+            runs[calculator["id"]] = (run["result"] is not None, run["status"])
+    return runs
+
+
+def _changed_facts(known, trial_known):
+    """The facts whose known value differs between the two (set, changed or dropped)."""
+    return {k for k in known.keys() | trial_known.keys() if not _same(known.get(k), trial_known.get(k))}
 
 
 def _missing(rules, facts, known, base):
@@ -369,9 +394,11 @@ def _missing(rules, facts, known, base):
     A fact is missing for a part when some value of it, the other answers as given, would change
     the part's status, or would let one of its calculators run or change that calculator's
     status; only for parts that serve this kind of visitor (obligations included). A clause's
-    missing facts are the union of its parts'."""
+    missing facts are the union of its parts'. For each value tried, only the measures that read
+    a fact it changes (``_Rules.readers``) are evaluated again: the others' outcomes are the base's."""
     applicant = known.get(rules.applicant)
-    base_runs = [_calculator_outcomes(rules, clause, parts, known)
+    base_runs = [[_calculator_outcomes(rules, measure, status, known)
+                  for measure, status in zip(clause["measures"], parts)]
                  for clause, (_, parts) in zip(rules.clauses, base)]
     part_missing = [[[] for _ in c["measures"]] for c in rules.clauses]
     for fact in rules.facts:
@@ -388,19 +415,19 @@ def _missing(rules, facts, known, base):
                 trial_known = _known(rules, trial)
             except _Contradiction:
                 continue
-            for index, (clause, (_, parts)) in enumerate(zip(rules.clauses, _statuses(rules, trial_known))):
-                runs = None
-                for part, measure in enumerate(clause["measures"]):
-                    if not _serves(measure, applicant) or fact_id in part_missing[index][part]:
-                        continue
-                    changed = parts[part] != base[index][1][part]
-                    if not changed and base_runs[index][part]:
-                        if runs is None:
-                            runs = _calculator_outcomes(rules, clause, parts, trial_known)
-                        changed = any(runs[part].get(cid) != outcome
-                                      for cid, outcome in base_runs[index][part].items())
-                    if changed:
-                        part_missing[index][part].append(fact_id)
+            affected = {at for changed in _changed_facts(known, trial_known)
+                        for at in rules.readers.get(changed, ())}
+            for index, part in affected:
+                measure = rules.clauses[index]["measures"][part]
+                if not _serves(measure, applicant) or fact_id in part_missing[index][part]:
+                    continue
+                status = _measure_status(rules, measure, trial_known)[0]
+                changed = status != base[index][1][part]
+                if not changed and base_runs[index][part]:
+                    runs = _calculator_outcomes(rules, measure, status, trial_known)
+                    changed = any(runs.get(cid) != outcome for cid, outcome in base_runs[index][part].items())
+                if changed:
+                    part_missing[index][part].append(fact_id)
     order = {fact["id"]: i for i, fact in enumerate(rules.facts)}
     clause_missing = [sorted({f for missing in parts for f in missing}, key=order.get)
                       for parts in part_missing]
@@ -436,6 +463,17 @@ def in_force(validity, as_of):
 
 
 # --- calculators --------------------------------------------------------------------------------
+
+
+def _input_facts(source, name):
+    """The facts a calculator input reads (as ``_input_value`` reads them)."""
+    if source is None:
+        return [name]
+    if "value" in source:
+        return []
+    if "test" in source:
+        return facts_in(source["test"])
+    return [source["fact"]]
 
 
 def _input_value(source, name, known):
