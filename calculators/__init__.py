@@ -22,11 +22,11 @@ from . import (
 )
 from ._inputs import InputError, error, validate
 from .bridge import calculate_json
-from .finder import find, find_json
+from .finder import find, find_json, forget_held_rules, hold_rules_json
 from .rules import registry as _rules_registry
 
 __all__ = ["CALCULATORS", "InputError", "calculate", "calculate_json", "find", "find_json",
-           "register_rules", "register_rules_json"]
+           "hold_rules_json", "register_rules", "register_rules_json"]
 
 _MODULES = (
     enterprise_hiring_award,
@@ -46,12 +46,15 @@ _BY_ID = {module.ID: module for module in _MODULES}
 
 def register_rules(specs):
     """Add calculators written as data (``calculators.rules``; a list of specs) to CALCULATORS and
-    to ``calculate``; returns their ids. See ``rules.registry.register``."""
+    to ``calculate``; returns their ids. See ``rules.registry.register``. The finder's held rules
+    are dropped (their lookups read the calculators' metadata)."""
+    forget_held_rules()
     return _rules_registry.register(specs, CALCULATORS, _BY_ID)
 
 
 def register_rules_json(specs_json):
     """``register_rules`` for the browser worker: JSON text in, JSON text out."""
+    forget_held_rules()
     return _rules_registry.register_json(specs_json, CALCULATORS, _BY_ID)
 
 

@@ -7,14 +7,18 @@ import re
 # CPython refuses with a RecursionError overflows the JavaScript stack under Pyodide (a fatal
 # error that kills the worker). The same limits hold in both, so both give the same answer.
 MAX_REQUEST_CHARS = 1_000_000
+# The finder's rules, sent once to be held (finder.hold_rules_json): a library of about 800
+# documents of the plan's size (about 23 KB of rules a document).
+MAX_RULES_CHARS = 20_000_000
 MAX_DEPTH = 200
 _STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
 _BRACKETS = re.compile(r"[\[\]{}]")
 
 
-def request_too_big(text):
-    """True when JSON text is too long or nests arrays/objects more than MAX_DEPTH deep."""
-    if len(text) > MAX_REQUEST_CHARS:
+def request_too_big(text, max_chars=None):
+    """True when JSON text is longer than ``max_chars`` (MAX_REQUEST_CHARS) or nests arrays/objects
+    more than MAX_DEPTH deep."""
+    if len(text) > (MAX_REQUEST_CHARS if max_chars is None else max_chars):
         return True
     depth = 0
     for bracket in _BRACKETS.findall(_STRINGS.sub("", text)):

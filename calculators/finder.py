@@ -9,6 +9,9 @@ in CPython and in Pyodide.
     from calculators import find, find_json
     find(rules, {"applicant": "person", "age": 20}, "2026-11-25")
 
+In the browser the page has the rules held once (``hold_rules_json``) and each ``find_json``
+request names them (see ``find_json``).
+
 The rules' shape (written by ``policy_site.data.finder_rules`` from the validated data):
 
     {"applicant_fact": "applicant",
@@ -171,11 +174,11 @@ class _Rules:
         from . import CALCULATORS
 
         readers = {}
+        self.condition_facts = [[[set(facts_in(c["test"])) for c in m["conditions"]] for m in clause["measures"]]
+                                for clause in self.clauses]  # [clause][part][condition]: the facts it reads
         for index, clause in enumerate(self.clauses):
             for part, measure in enumerate(clause["measures"]):
-                read = [self.applicant]
-                for condition in measure["conditions"]:
-                    read += facts_in(condition["test"])
+                read = [self.applicant, *(f for reads in self.condition_facts[index][part] for f in reads)]
                 for calculator in measure.get("calculators", ()):
                     sources = calculator.get("inputs") or {}
                     meta = CALCULATORS.get(calculator["id"]) or {"fields": ()}
@@ -351,11 +354,12 @@ def _clause_status(part_statuses, measures):
 
 
 def _statuses(rules, known):
-    """[(clause status, [part statuses])] in document order."""
+    """[(clause status, [part statuses], [each part's condition results])] in document order."""
     out = []
     for clause in rules.clauses:
-        parts = [_measure_status(rules, m, known)[0] for m in clause["measures"]]
-        out.append((_clause_status(parts, clause["measures"]), parts))
+        parts = [_measure_status(rules, m, known) for m in clause["measures"]]
+        statuses = [status for status, _ in parts]
+        out.append((_clause_status(statuses, clause["measures"]), statuses, [results for _, results in parts]))
     return out
 
 
@@ -395,11 +399,12 @@ def _missing(rules, facts, known, base):
     the part's status, or would let one of its calculators run or change that calculator's
     status; only for parts that serve this kind of visitor (obligations included). A clause's
     missing facts are the union of its parts'. For each value tried, only the measures that read
-    a fact it changes (``_Rules.readers``) are evaluated again: the others' outcomes are the base's."""
+    a fact it changes (``_Rules.readers``), and have no false condition that reads none, are
+    evaluated again: the others' outcomes are the base's."""
     applicant = known.get(rules.applicant)
     base_runs = [[_calculator_outcomes(rules, measure, status, known)
                   for measure, status in zip(clause["measures"], parts)]
-                 for clause, (_, parts) in zip(rules.clauses, base)]
+                 for clause, (_, parts, _) in zip(rules.clauses, base)]
     part_missing = [[[] for _ in c["measures"]] for c in rules.clauses]
     for fact in rules.facts:
         fact_id = fact["id"]
@@ -415,12 +420,15 @@ def _missing(rules, facts, known, base):
                 trial_known = _known(rules, trial)
             except _Contradiction:
                 continue
-            affected = {at for changed in _changed_facts(known, trial_known)
-                        for at in rules.readers.get(changed, ())}
+            changed_facts = _changed_facts(known, trial_known)
+            affected = {at for changed in changed_facts for at in rules.readers.get(changed, ())}
             for index, part in affected:
                 measure = rules.clauses[index]["measures"][part]
                 if not _serves(measure, applicant) or fact_id in part_missing[index][part]:
                     continue
+                if any(result is False and not reads & changed_facts
+                       for result, reads in zip(base[index][2][part], rules.condition_facts[index][part])):
+                    continue  # a condition false whatever the trial: the measure does not apply, as in the base
                 status = _measure_status(rules, measure, trial_known)[0]
                 changed = status != base[index][1][part]
                 if not changed and base_runs[index][part]:
@@ -569,7 +577,11 @@ def find(rules, facts, as_of):
     (``.errors``: ``{"field", "zh", "en"}``) for bad answers.
     """
     as_of = _parse_date(as_of)
-    r = _Rules(rules)
+    return _find(_Rules(rules), facts, as_of)
+
+
+def _find(r, facts, as_of):
+    as_of = _parse_date(as_of)
     known = _validate(r, facts)
     applicant = known.get(r.applicant)
     base = _statuses(r, known)
@@ -580,7 +592,7 @@ def find(rules, facts, as_of):
         clause_calculators = {}
         clause_conditions = []
         for part_index, measure in enumerate(clause["measures"]):
-            status, results = _measure_status(r, measure, known)
+            status, results = base[index][1][part_index], base[index][2][part_index]
             conditions = [_condition(c, res) for c, res in zip(measure["conditions"], results)]
             calcs = {}
             if applicant is not None and measure["for"] == applicant:
@@ -641,29 +653,93 @@ def _dump(payload):
     return json.dumps(payload, ensure_ascii=False, allow_nan=False)
 
 
-def find_json(request_json):
-    """``{"rules", "facts", "as_of"}`` as JSON text in; JSON text out:
-    ``{"ok": true, "result": {...}}`` or ``{"ok": false, "errors": [...]}``."""
-    def failure(errors):
-        return _dump({"ok": False, "errors": errors})
+def _failure(errors):
+    return _dump({"ok": False, "errors": errors})
 
-    if not isinstance(request_json, (str, bytes, bytearray)):
-        return failure([error(None, "请求必须是 JSON 文本。", "The request must be JSON text.")])
-    # Deep nesting overflows Pyodide's stack before CPython's recursion limit: refused first, in both.
+
+def _parse(request_json, max_chars):
+    """(request, None) or (None, failure JSON): the size and depth guard first (deep nesting
+    overflows Pyodide's stack before CPython's recursion limit: refused first, in both)."""
     from .bridge import request_too_big
 
+    if not isinstance(request_json, (str, bytes, bytearray)):
+        return None, _failure([error(None, "请求必须是 JSON 文本。", "The request must be JSON text.")])
     text = request_json.decode("utf-8", "replace") if isinstance(request_json, (bytes, bytearray)) else request_json
-    if request_too_big(text):
-        return failure([error(None, "请求过大或嵌套过深。", "The request is too large or too deeply nested.")])
+    if request_too_big(text, max_chars):
+        return None, _failure([error(None, "请求过大或嵌套过深。", "The request is too large or too deeply nested.")])
     try:
-        request = json.loads(request_json)
+        return json.loads(request_json), None
     except (ValueError, RecursionError):
-        return failure([error(None, "请求不是有效的 JSON。", "The request is not valid JSON.")])
-    if not isinstance(request, dict) or set(request) != {"rules", "facts", "as_of"}:
-        return failure([error(None, "请求必须是含有 rules、facts 和 as_of 三项的对象。",
-                              "The request must be an object with exactly “rules”, “facts” and “as_of”.")])
+        return None, _failure([error(None, "请求不是有效的 JSON。", "The request is not valid JSON.")])
+
+
+# The rules a page asked the engine to hold (``hold_rules_json``): (key, prepared rules), or None.
+# One set at a time: a page with other rules replaces them. Python started afresh (a new worker,
+# a retry, a restored snapshot, made before any request) holds none.
+_held = None
+
+
+def forget_held_rules():
+    """Drop the held rules (their prepared lookups read the calculators' metadata)."""
+    global _held
+    _held = None
+
+
+def hold_rules_json(request_json):
+    """``{"rules_key": text, "rules": {...}}`` as JSON text in: the engine prepares the rules once
+    and holds them under that key (the page's name for exactly these rules; the build writes it), so
+    that ``find_json`` requests name the key instead of carrying the rules. Replaces any rules held
+    before. JSON text out: ``{"ok": true}`` or ``{"ok": false, "errors": [...]}``. Its size limit
+    is ``bridge.MAX_RULES_CHARS`` (the nesting limit is find_json's)."""
+    global _held
+    from .bridge import MAX_RULES_CHARS
+
+    request, failure = _parse(request_json, MAX_RULES_CHARS)
+    if failure:
+        return failure
+    if not isinstance(request, dict) or set(request) != {"rules_key", "rules"} \
+            or not isinstance(request["rules_key"], str) or not isinstance(request["rules"], dict):
+        return _failure([error(None, "请求必须是含有 rules_key（文本）和 rules（对象）两项的对象。",
+                               "The request must be an object with exactly “rules_key” (text) and “rules” (an object).")])
     try:
-        result = find(request["rules"], request["facts"], request["as_of"])
+        prepared = _Rules(request["rules"])
+    except (KeyError, TypeError, AttributeError):
+        forget_held_rules()
+        return _failure([error("rules", "规则的结构不对。", "The rules are not in the finder's shape.")])
+    _held = (request["rules_key"], prepared)
+    return _dump({"ok": True})
+
+
+def find_json(request_json):
+    """One answer of the finder, JSON text in, JSON text out: ``{"ok": true, "result": {...}}``
+    or ``{"ok": false, "errors": [...]}``. The request is one of
+
+    - ``{"rules": {...}, "facts": {...}, "as_of": "YYYY-MM-DD"}``: the rules themselves (the CLI,
+      the tests); the rules are prepared for this answer only;
+    - ``{"rules_key": text, "facts": {...}, "as_of": "YYYY-MM-DD"}``: the rules held under that key
+      (``hold_rules_json``), prepared once (the finder page). When they are not held (Python
+      started afresh, or another page's rules replaced them) the answer is an error whose field is
+      ``"rules_key"``: the page then sends its rules to ``hold_rules_json`` and asks again.
+
+    Either request may have at most ``bridge.MAX_REQUEST_CHARS`` characters."""
+    from .bridge import MAX_REQUEST_CHARS
+
+    request, failure = _parse(request_json, MAX_REQUEST_CHARS)
+    if failure:
+        return failure
+    if not isinstance(request, dict) or set(request) not in ({"rules", "facts", "as_of"},
+                                                             {"rules_key", "facts", "as_of"}):
+        return _failure([error(None, "请求必须是含有 rules（或 rules_key）、facts 和 as_of 三项的对象。",
+                               "The request must be an object with exactly “rules” (or “rules_key”), “facts” "
+                               "and “as_of”.")])
+    if "rules_key" in request and (_held is None or not _same(_held[0], request["rules_key"])):
+        return _failure([error("rules_key", "查询规则尚未载入，请先发送规则。",
+                               "The finder's rules are not held: send them first (hold_rules_json).")])
+    try:
+        if "rules_key" in request:
+            result = _find(_held[1], request["facts"], request["as_of"])
+        else:
+            result = find(request["rules"], request["facts"], request["as_of"])
     except InputError as exc:
-        return failure(exc.errors)
+        return _failure(exc.errors)
     return _dump({"ok": True, "result": result})

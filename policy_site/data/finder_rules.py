@@ -4,6 +4,7 @@ on a request."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any
 
@@ -98,9 +99,18 @@ def finder_rules(policy: Policy, documents: tuple[LibraryDocument, ...] | list[L
     }
 
 
+def rules_key(rules: dict[str, Any]) -> str:
+    """The finder page's name for exactly these rules (a hash of their JSON): the page has the engine
+    hold its rules under it (``calculators.hold_rules_json``), then names it in every request."""
+    text = json.dumps(rules, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
 def browser_request(rules: dict[str, Any], facts: Any, as_of: str = AS_OF_SHAPE) -> str:
-    """The request text the finder page sends to ``calculators.find_json`` (``JSON.stringify`` of
-    ``{rules, facts, as_of}``: no spaces, non-ASCII as it is), so its size is the browser's."""
+    """A request to ``calculators.find_json`` with the rules in it, as ``JSON.stringify`` writes
+    ``{rules, facts, as_of}`` (no spaces, non-ASCII as it is): the size of the rules and answers
+    together, as the browser's engine would measure them. (The finder page itself has its rules
+    held once and then sends ``{rules_key, facts, as_of}``.)"""
     return json.dumps({"rules": rules, "facts": facts, "as_of": as_of}, ensure_ascii=False,
                       separators=(",", ":"), allow_nan=False)
 

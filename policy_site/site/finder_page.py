@@ -22,7 +22,7 @@ import calculators
 from calculators.finder import answer_candidates, in_force
 
 from ..data.finder_checks import walk
-from ..data.finder_rules import clause_ref, finder_rules, library_validity
+from ..data.finder_rules import clause_ref, finder_rules, library_validity, rules_key
 from ..data.library import DraftClause, LibraryDocument
 from ..data.model import Clause
 from ..data.model_finder import Measure, Test
@@ -290,6 +290,7 @@ def page_config(view: FinderView, site_map: Any, page: Any) -> dict[str, Any]:
         "lang": lang,
         "as_of": as_of,
         "rules": rules,
+        "rules_key": rules_key(rules) if rules else None,
         "first_questions": first_questions(rules, as_of) if rules else None,
         "agencies_url": url(site_map.index("agencies")),
         "clauses": clauses,

@@ -245,9 +245,25 @@ class Finder extends Language {
     this.status.replaceChildren(...parts);
   }
 
+  /** The engine's answer for `answers`. The worker's Python holds the rules (sent once, under the
+   * key the build wrote: calculators.hold_rules_json), and each request names them; a Python that
+   * does not hold them (started afresh, restored from a snapshot, or given another page's rules)
+   * says so (an error on "rules_key"): the rules are sent again and the request asked again. */
   async run(answers) {
-    const request = JSON.stringify({ rules: this.rules, facts: this.factsObject(answers), as_of: this.config.as_of });
-    const answer = await this.runtime.call("find_json", request);
+    const request = JSON.stringify({ rules_key: this.config.rules_key, facts: this.factsObject(answers),
+                                     as_of: this.config.as_of });
+    let response = await this.ask("find_json", request);
+    if (!response.failure && !response.ok && response.errors.some((e) => e.field === "rules_key")) {
+      const held = await this.ask("hold_rules_json", JSON.stringify({ rules_key: this.config.rules_key, rules: this.rules }));
+      if (held.failure || !held.ok) return held;
+      response = await this.ask("find_json", request);
+    }
+    return response;
+  }
+
+  /** calculators.<fn>(request) in the worker: its parsed answer, or {failure}. */
+  async ask(fn, request) {
+    const answer = await this.runtime.call(fn, request);
     if (answer.failure !== undefined) return { failure: answer.failure };
     return JSON.parse(answer.response);
   }

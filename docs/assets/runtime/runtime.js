@@ -37,7 +37,8 @@
 //   runtime.retry()                      after a failure: start again (reason "updated": reload the page)
 //   slowLink()                           Save-Data or 2G/3G: start only when the visitor asks
 //   await runtime.call(fn, requestText)  calculators.<fn>(requestText) in Python, fn one of
-//                                        "calculate_json" | "find_json" -> {response} | {failure}
+//                                        "calculate_json" | "find_json" | "hold_rules_json" ->
+//                                        {response} | {failure} (the requests: worker.js)
 //
 // A watchdog ends every wait: while downloading, no byte for STALL_MS fails the start ("stalled");
 // once every byte has arrived, Python has START_MS to start. Slow links keep sending bytes, so

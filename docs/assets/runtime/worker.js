@@ -8,7 +8,16 @@
 //                                          snapshot made on this device, unless snapshot is false;
 //                                          controlled: the service worker serves the page)
 //   {type: "call", seq, fn, request}       calculators.<fn>(request), fn in CALLABLE; request is
-//                                          JSON text (for calculate_json: {"id", "inputs"})
+//                                          JSON text:
+//                                          calculate_json: {"id", "inputs"}
+//                                          hold_rules_json: {"rules_key", "rules"}: Python prepares the
+//                                            finder's rules once and holds them under that key (one set
+//                                            at a time; up to calculators.bridge.MAX_RULES_CHARS)
+//                                          find_json: {"rules_key", "facts", "as_of"} (the held rules;
+//                                            not held: an error whose field is "rules_key", and the
+//                                            page holds them and asks again: a new worker, a retry or a
+//                                            restored snapshot holds none) or {"rules", "facts", "as_of"}
+//                                            (the rules in the request, up to MAX_REQUEST_CHARS in all)
 // Messages out:
 //   {type: "progress", stage: "download", loaded, total}   bytes so far (as the manifest counts them)
 //   {type: "progress", stage: "start"}                     every byte arrived and checked; Python starts
@@ -24,7 +33,7 @@
 //   {type: "result", seq, failure}         Python itself failed (not an input error)
 // Nothing is fetched from anywhere but indexURL.
 
-const CALLABLE = new Set(["calculate_json", "find_json"]);
+const CALLABLE = new Set(["calculate_json", "find_json", "hold_rules_json"]);
 const CACHE_PREFIX = "policy-site-"; // sw.js's caches: one per release, "policy-site-<version>"
 const releaseCache = (manifest) => `${CACHE_PREFIX}${manifest.version}`;
 const PROGRESS_EVERY_MS = 100;

@@ -31,6 +31,11 @@ AS_OF = "2026-11-25"
 JOURNEYS = 12
 
 
+def statuses(rules, known):
+    """[[part statuses]] of every clause."""
+    return [[finder._measure_status(rules, m, known)[0] for m in clause["measures"]] for clause in rules.clauses]
+
+
 def full_missing(rules, facts, known, base):
     """Every measure of every clause evaluated again for every value tried of every unknown fact."""
     applicant = known.get(rules.applicant)
@@ -47,7 +52,7 @@ def full_missing(rules, facts, known, base):
             out.append(runs)
         return out
 
-    base_runs = [outcomes(clause, parts, known) for clause, (_, parts) in zip(rules.clauses, base)]
+    base_runs = [outcomes(clause, parts, known) for clause, parts in zip(rules.clauses, base)]
     part_missing = [[[] for _ in c["measures"]] for c in rules.clauses]
     for fact in rules.facts:
         fact_id = fact["id"]
@@ -61,14 +66,14 @@ def full_missing(rules, facts, known, base):
                 trial_known = finder._known(rules, trial)
             except finder._Contradiction:
                 continue
-            for index, (clause, (_, parts)) in enumerate(zip(rules.clauses, finder._statuses(rules, trial_known))):
+            for index, (clause, parts) in enumerate(zip(rules.clauses, statuses(rules, trial_known))):
                 runs = outcomes(clause, parts, trial_known)
                 for part, measure in enumerate(clause["measures"]):
                     if applicant is not None and measure["for"] != applicant:
                         continue
                     if fact_id in part_missing[index][part]:
                         continue
-                    changed = parts[part] != base[index][1][part] or any(
+                    changed = parts[part] != base[index][part] or any(
                         runs[part].get(cid) != outcome for cid, outcome in base_runs[index][part].items())
                     if changed:
                         part_missing[index][part].append(fact_id)
@@ -79,7 +84,7 @@ def full_missing(rules, facts, known, base):
 def expected_missing(rules, facts):
     prepared = finder._Rules(rules)
     known = finder._validate(prepared, facts)
-    return full_missing(prepared, facts, known, finder._statuses(prepared, known))
+    return full_missing(prepared, facts, known, statuses(prepared, known))
 
 
 def journeys(rules, seed):
