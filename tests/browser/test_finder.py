@@ -10,6 +10,7 @@ Every test fails if a request leaves 127.0.0.1 or a page throws (tests/conftest.
 from __future__ import annotations
 
 import io
+import json
 import unicodedata
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
@@ -106,6 +107,26 @@ def test_questions_one_at_a_time_match_the_engine(local_page, site_url, lang):
     page.reload()
     wait_ready(page)
     assert statuses(page) == before and current_fact(page) == question
+
+
+def test_the_page_sends_its_rules_again_when_python_holds_others(local_page, site_url):
+    """The worker's Python holds one set of rules (the page's, sent once): given another page's, the
+    finder's next request is told its own are not held, sends them again and answers from them."""
+    page = local_page
+    page.goto(finder_url(site_url, "en", "?applicant=person"))
+    wait_ready(page)
+    key = page.evaluate("JSON.parse(document.querySelector('[data-finder-config]').dataset.finderConfig).rules_key")
+    ask = "([fn, request]) => globalThis.__policyRuntime.call(fn, request).then((a) => JSON.parse(a.response))"
+    facts = {"rules_key": key, "facts": {"applicant": "person"}, "as_of": DATA_DATE}
+    assert page.evaluate(ask, ["find_json", json.dumps(facts)])["ok"] is True  # the page's rules are held
+    others = {**RULES, "clauses": RULES["clauses"][:1]}
+    assert page.evaluate(ask, ["hold_rules_json", json.dumps({"rules_key": "other", "rules": others})]) == {"ok": True}
+    refused = page.evaluate(ask, ["find_json", json.dumps(facts)])
+    assert [e["field"] for e in refused["errors"]] == ["rules_key"]
+    answer(page, "age", 20)
+    wait_ready(page)
+    assert statuses(page) == expected({"applicant": "person", "age": 20})
+    assert page.evaluate(ask, ["find_json", json.dumps(facts)])["ok"] is True
 
 
 def test_not_sure_back_and_change(local_page, site_url):
