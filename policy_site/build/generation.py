@@ -36,6 +36,8 @@ class Generated:
     """None in the preview of broken data: only pages that say what is wrong."""
     runtime: pyodide_runtime.Runtime | None = None
     preview_error: PluginError | None = None
+    cache: Path | None = None
+    """The repository's ``.cache`` (compiled templates are kept there); None outside a repository."""
 
 
 def is_top_level(language: str) -> bool:
@@ -47,6 +49,7 @@ def generate(options, config, serving: bool) -> Generated:
     """Validate the settings and the data, then render every page of ``options.language``;
     ``options`` is the policy-site plugin's configuration."""
     base = Path(config.config_file_path).parent
+    cache = pyodide_runtime.build_cache(base)
     problems = site_settings.settings_problems(config, options.report_error_url)
     if problems:  # a setting every page would carry broken (REPORT_ERROR_URL, SITE_URL, site_name)
         raise PluginError("\n" + site_settings.settings_message(problems))
@@ -71,10 +74,10 @@ def generate(options, config, serving: bool) -> Generated:
             preview.terminal.error(preview.HEADLINE + "\n" + exc.format())
         _search_user_dict(config, base, None)  # an empty dictionary: the search plugin needs the file
         return Generated(options.language, data_dir, assets_dir, preview.stub_pages(config, exc.format()),
-                         preview_error=PluginError("\n" + exc.format()))
+                         preview_error=PluginError("\n" + exc.format()), cache=cache)
     runtime = _pyodide_runtime(config, assets_dir, pyodide_runtime.rules_file(inputs))  # with the data calculators
     site = dataclasses.replace(inputs, runtime=runtime)
-    pages = render_pages(site, options.language)
+    pages = render_pages(site, options.language, cache)
     if "finder.md" not in pages:  # data without a finder (no facts.yaml): no menu entry for it
         config.nav = [item for item in config.nav or [] if not (isinstance(item, dict) and "finder.md" in item.values())]
     config.extra["report_error_url"] = options.report_error_url
@@ -84,7 +87,7 @@ def generate(options, config, serving: bool) -> Generated:
         raise PluginError(
             f"{config.docs_dir} 中的文件与生成的页面重名，请改名或删除：{clashes}\n"
             f"Files in {config.docs_dir} clash with generated pages; rename or remove them: {clashes}")
-    return Generated(options.language, data_dir, assets_dir, pages, site, runtime)
+    return Generated(options.language, data_dir, assets_dir, pages, site, runtime, cache=cache)
 
 
 def add_files(generated: Generated, files: Files, config) -> Files:

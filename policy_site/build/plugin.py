@@ -59,7 +59,7 @@ class PolicySitePlugin(BasePlugin[PolicySiteConfig]):
         return generation.add_files(self.generated, files, config)
 
     def on_env(self, env, config, files):
-        return theme.theme_env(env)
+        return theme.theme_env(env, self.generated.cache if self.generated else None)
 
     def on_page_context(self, context, page, config, nav):
         return theme.page_context(context, page, config, self.config.language)

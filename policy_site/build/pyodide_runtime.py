@@ -50,6 +50,7 @@ from pathlib import Path
 from typing import Any
 
 from ..data import languages, rules_checks
+from .compression import compressed
 
 ROOTS = tuple(lang.root for lang in languages.ON)  # "" and "en/": each language's site, whose copies of our scripts are kept
 
@@ -67,7 +68,7 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip can hold: no build t
 BUILD_SCRIPT = Path(__file__).with_name("pyodide_build.mjs")
 SERVICE_WORKER = Path(__file__).with_name("sw.js")
 """The service worker's source; written to the site root (``sw.js``: its scope is the whole site)."""
-CACHE_FORMAT = "5"  # bump when the cached layout changes
+CACHE_FORMAT = "6"  # bump when the cached layout changes
 
 # UI strings (the "runtime" section of templates/ui/<language>.yaml) that calculator pages hand to calculator.js.
 UI_KEYS = ("runtime_progress", "runtime_progress_done", "runtime_starting", "runtime_slow_link",
@@ -247,16 +248,16 @@ def _build_runtime(repo_root: Path, assets_dir: Path | None, stamp: tuple, rules
     sizes = {}
     for name in manifest["files"]:
         data = files[f"{PYODIDE_DIR}/{name}"]
-        sizes[name] = gzip_size(data if isinstance(data, bytes) else data.read_bytes(), cache.parent)
+        sizes[name] = gzip_size(data if isinstance(data, bytes) else data.read_bytes(), _memo(cache))
     manifest = {**manifest, "files": {name: {**entry, "gz": sizes[name]} for name, entry in manifest["files"].items()}}
     brotli_bytes = built["brotli_bytes"]
     if rules is not None:  # the data calculators' specs: checked, kept and counted like the other files
         files[f"{PYODIDE_DIR}/{RULES}"] = rules
         entry = {"bytes": len(rules), "sha256": base64.b64encode(hashlib.sha256(rules).digest()).decode(),
-                 "v": hashlib.sha256(rules).hexdigest()[:16], "gz": gzip_size(rules, cache.parent)}
+                 "v": hashlib.sha256(rules).hexdigest()[:16], "gz": gzip_size(rules, _memo(cache))}
         manifest = {**manifest, "rules": RULES, "files": {**manifest["files"], RULES: entry},
                     "total": manifest["total"] + len(rules)}
-        brotli_bytes += brotli_size(rules, cache.parent)
+        brotli_bytes += brotli_size(rules, _memo(cache))
     plain_bytes = sum(entry["bytes"] if name.endswith(".mjs") else entry["gz"] for name, entry in manifest["files"].items())
 
     digest = hashlib.sha256(json.dumps(manifest, sort_keys=True).encode())
@@ -406,40 +407,28 @@ def cache_root(pyodide_dir: Path) -> Path:
 
 
 def gzip_size(data: bytes, cache: Path | None = None) -> int:
-    """Bytes of ``data`` as the ``.gz`` copy precompress.py writes (gzip -9, no time); remembered by sha256."""
-    import gzip
-
-    key = hashlib.sha256(data).hexdigest()
-    memo = cache / "gzip" / key if cache is not None else None
-    if memo is not None and memo.is_file():
-        return int(memo.read_text())
-    size = len(gzip.compress(data, compresslevel=9, mtime=0))
-    _remember(memo, size)
-    return size
+    """Bytes of ``data`` as the ``.gz`` copy precompress.py writes beside it (the same memo: ``cache``
+    is ``.cache/precompressed``)."""
+    return len(compressed(data, cache)[".gz"])
 
 
 def brotli_size(data: bytes, cache: Path | None = None) -> int:
-    """Bytes of ``data`` as brotli (quality 11, as precompressed files are written); remembered by sha256."""
-    import brotli
-
-    key = hashlib.sha256(data).hexdigest()
-    memo = cache / "brotli" / key if cache is not None else None
-    if memo is not None and memo.is_file():
-        return int(memo.read_text())
-    size = len(brotli.compress(data, quality=11))
-    _remember(memo, size)
-    return size
+    """Bytes of ``data`` as the ``.br`` copy precompress.py writes beside it (the same memo)."""
+    return len(compressed(data, cache)[".br"])
 
 
-def _remember(memo: Path | None, size: int) -> None:
-    """Write a size memo whole or not at all (another build may read or write it at the same time)."""
-    if memo is None:
-        return
-    memo.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(dir=memo.parent, prefix=memo.name, suffix=".tmp")
-    with os.fdopen(handle, "w", encoding="utf-8") as file:
-        file.write(str(size))
-    os.replace(tmp, memo)
+def _memo(runtime_cache: Path) -> Path:
+    """``.cache/precompressed`` for a runtime's folder ``.cache/pyodide-runtime/<key>``: the memo the
+    site's compressed copies are written from, so each big file is compressed once."""
+    return runtime_cache.parent.parent / "precompressed"
+
+
+def build_cache(config_dir: Path) -> Path | None:
+    """``.cache`` of the repository that a mkdocs.yml in ``config_dir`` belongs to; None outside one."""
+    try:
+        return cache_root(find_repo_root(config_dir) / "node_modules" / "pyodide").parent
+    except RuntimeBuildError:
+        return None
 
 
 def _build_into(repo_root: Path, pyodide_dir: Path, sources: dict[str, bytes], cache: Path) -> None:
@@ -503,7 +492,7 @@ def _build_into(repo_root: Path, pyodide_dir: Path, sources: dict[str, bytes], c
             "lock": json.dumps(lock, sort_keys=True),
         }
         built = {"stdlib": stdlib, "left_out": optional, "python_version": found["python_version"],
-                 "brotli_bytes": sum(brotli_size(data, cache.parent) for data in files.values()),
+                 "brotli_bytes": sum(brotli_size(data, _memo(cache)) for data in files.values()),
                  "requests": len(requests), "entry_points": probe["entry_points"]}
         staging = cache.with_name(cache.name + f".tmp{os.getpid()}")
         shutil.rmtree(staging, ignore_errors=True)

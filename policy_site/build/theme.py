@@ -4,12 +4,15 @@ languages for 404.html, and on each page its twins in the other languages."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from jinja2 import pass_context
 from markupsafe import Markup
 
 from ..data import languages
 from ..site import formatting, ui_strings
 from ..site.sitemap import twin_url
+from ..site.template_cache import keep_compiled_templates
 
 # Each language's name in the header menu, marked with its own language for screen readers.
 LANGUAGE_NAMES = {lang.code: Markup(f'<span lang="{lang.html}">{lang.name}</span>') for lang in languages.ALL}
@@ -19,7 +22,9 @@ class PageRelativeUrl(str):
     """A link already relative to the page it is on: the `url` template filter leaves it as it is."""
 
 
-def theme_env(env):
+def theme_env(env, cache: Path | None = None):
+    """The theme's environment with our filters and globals; its compiled templates kept in ``cache``."""
+    keep_compiled_templates(env, cache)
     # mkdocs' `url` filter mangles links that climb above the site root ("../clauses/1.2/"
     # from the English site); links we have already made relative to their page pass untouched.
     url_filter = env.filters["url"]

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from importlib.resources import files
+from pathlib import Path
 from typing import Any, Callable
 
 import jinja2
@@ -22,6 +23,7 @@ from ..data import languages, translations
 from ..data.library import LibraryDocument
 from ..data.model import Clause, Policy
 from .sitemap import LANGUAGE_ROOTS, SiteMap
+from .template_cache import keep_compiled_templates
 
 LANGS = tuple(LANGUAGE_ROOTS)  # ("zh", "en"): the site map knows where each one lives
 TEMPLATES = files(__package__) / "templates"
@@ -66,7 +68,7 @@ def page_paths(site: SiteInputs) -> list[str]:
 class Renderer:
     """Renders the pages of one language; one jinja2 environment per language."""
 
-    def __init__(self, site: SiteInputs, lang: str):
+    def __init__(self, site: SiteInputs, lang: str, cache: Path | None = None):
         if lang not in LANGS:
             raise ValueError(f"unknown language {lang!r}")
         # The calculators' {zh, en} texts answer a language they lack with the Chinese (recorded).
@@ -83,6 +85,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
+        keep_compiled_templates(self.env, cache)  # in cache/templates/ (``.cache``), when given
         # Data text reaches the page only through these filters, one per context (formatting.py):
         # `text` in Markdown, `html`/`prose` for the text of an element in raw HTML, `attr` for an
         # attribute value, `front_matter` for the page's metadata, `json` for JSON (then `attr`).
@@ -158,5 +161,6 @@ class Renderer:
         return pages.worked_examples(self.site, calc_id)
 
 
-def render_pages(site: SiteInputs, lang: str) -> dict[str, str]:
-    return Renderer(site, lang).render_all()
+def render_pages(site: SiteInputs, lang: str, cache: Path | None = None) -> dict[str, str]:
+    """Every page of ``lang``; ``cache``: the repository's ``.cache``, where compiled templates are kept."""
+    return Renderer(site, lang, cache).render_all()

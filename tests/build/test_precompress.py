@@ -7,7 +7,8 @@ from pathlib import Path
 
 import brotli
 
-from policy_site.build.precompress import compressed, precompress_tree
+from policy_site.build.compression import compressed
+from policy_site.build.precompress import precompress_tree
 
 
 def test_every_text_and_wasm_file_has_br_and_gz_that_decompress_to_it(built_site):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 
-from policy_site.build.precompress import compressed
+from policy_site.build.compression import compressed
 
 
 def test_many_writers_of_one_memo_at_once_all_succeed_and_leave_no_temporary_file(tmp_path):
