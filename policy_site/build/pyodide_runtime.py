@@ -467,10 +467,8 @@ def _build_into(repo_root: Path, pyodide_dir: Path, sources: dict[str, bytes], c
         optional = _optional_modules(pyodide_dir, pyc, sources, probe["requests"], work)
         bundle = _zip({name: data for name, data in pyc.items() if _top(name) not in optional})
 
-        # 5. Pyodide's glue, minified.
-        _run_node("minify", {"pyodide_dir": str(pyodide_dir), "source": str(pyodide_dir / MINIFIED),
-                             "output": str(work / MINIFIED)}, work)
-        glue = (work / MINIFIED).read_bytes()
+        # 5. Pyodide's glue, minified (once per glue, terser and build script: not per package).
+        glue = _minified_glue(repo_root, pyodide_dir, cache.parent / "minified", work)
 
         # 6. Boot the trimmed runtime (with the minified glue) and check every request against CPython.
         ran = _run_zip(pyodide_dir, bundle, requests, work)
@@ -534,6 +532,28 @@ def _run_zip(pyodide_dir: Path, bundle: bytes, requests: list[dict], work: Path)
     path.write_bytes(bundle)
     return _run_node("run", {"pyodide_dir": str(pyodide_dir), "stdlib_zip": str(path),
                              "asm_mjs": str(work / MINIFIED), "package": PACKAGE, "requests": requests}, work)
+
+
+def _minified_glue(repo_root: Path, pyodide_dir: Path, memo_dir: Path, work: Path) -> bytes:
+    """``pyodide.asm.mjs`` minified by terser, remembered by the bytes that make it (the glue, terser's
+    version, the build script): a runtime rebuilt for a changed calculator does not minify it again."""
+    key = hashlib.sha256()
+    for path in (pyodide_dir / MINIFIED, repo_root / "node_modules" / "terser" / "package.json", BUILD_SCRIPT):
+        key.update(hashlib.sha256(path.read_bytes()).digest())
+    memo = memo_dir / f"{key.hexdigest()[:24]}.mjs"
+    if memo.is_file():
+        glue = memo.read_bytes()
+        (work / MINIFIED).write_bytes(glue)  # where the trimmed runtime is booted from (step 6)
+        return glue
+    _run_node("minify", {"pyodide_dir": str(pyodide_dir), "source": str(pyodide_dir / MINIFIED),
+                         "output": str(work / MINIFIED)}, work)
+    glue = (work / MINIFIED).read_bytes()
+    memo_dir.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(dir=memo_dir, prefix=memo.name, suffix=".tmp")  # whole or not at all
+    with os.fdopen(handle, "wb") as file:
+        file.write(glue)
+    os.replace(tmp, memo)
+    return glue
 
 
 def _optional_modules(pyodide_dir: Path, pyc: dict[str, bytes], sources: dict[str, bytes], requests: list[dict],
