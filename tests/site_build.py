@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Callable
 
 REPO = Path(__file__).resolve().parents[1]
 FIXED_EPOCH = "1767225600"  # 2026-01-01: a fixed data date, so statements like "expired" are stable
@@ -58,3 +60,22 @@ def sandbox(target: Path) -> Path:
     for name in ("calculators", "pyproject.toml", "node_modules", "policy_data"):
         (target / name).symlink_to(REPO / name)
     return target / "mkdocs.yml"
+
+
+def made_once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder ``name`` that ``make(folder)`` fills once for the whole test run, whichever worker
+    (pytest-xdist) asks first; the others wait for it and reuse it. Tests only read it.
+
+    Under xdist the folder is in the run's temporary folder that every worker's is in; in one process,
+    in that process's own. A ``make`` that fails leaves no folder marked as made (the next one tries)."""
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder, done = root / name, root / f"{name}.made"
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.site_build import mkdocs_build
+from tests.site_build import made_once, mkdocs_build
 
 REPO = Path(__file__).resolve().parents[2]
 LIBRARY = REPO / "examples" / "guangzhou"
@@ -129,11 +129,6 @@ def _library_with_the_example(folder: Path) -> Path:
     return data
 
 
-@pytest.fixture(scope="module")
-def library_data(tmp_path_factory) -> Path:
-    return _library_with_the_example(tmp_path_factory.mktemp("example_library"))
-
-
 def build_library(data: Path) -> Path:
     """The real build of a library made by ``_library_with_the_example``, into ``site`` beside it."""
     site = data.parent / "site"
@@ -142,9 +137,21 @@ def build_library(data: Path) -> Path:
     return site
 
 
+def built_example_library(tmp_path_factory) -> Path:
+    """The library with the example (``policy_data`` and its real build, ``site``, side by side), made
+    once for the whole run and shared by the tests that only read it (this module and test_finder_library)."""
+    return made_once(tmp_path_factory, "example_library",
+                     lambda folder: build_library(_library_with_the_example(folder))) / "policy_data"
+
+
+@pytest.fixture(scope="module")
+def library_data(tmp_path_factory) -> Path:
+    return built_example_library(tmp_path_factory)
+
+
 @pytest.fixture(scope="module")
 def built(library_data) -> Path:
-    return build_library(library_data)
+    return library_data.parent / "site"
 
 
 def _page(site: Path, url: str) -> str:

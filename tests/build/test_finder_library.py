@@ -1,4 +1,4 @@
-"""The finder of a library of two documents, built for real (ONE build for the module): the real plan with the
+"""The finder of a library of two documents, built for real (once for the run: test_example_library's build): the real plan with the
 example library's document merged in (tests/build/test_example_library.py's ``_library_with_the_example``, its
 questions merged into the library's one facts.yaml by id).
 
@@ -21,7 +21,7 @@ import pytest
 import calculators
 from policy_site.data.finder_rules import finder_rules
 from policy_site.data.loader import check_policy
-from tests.build.test_example_library import DOC_ID, _library_with_the_example, build_library
+from tests.build.test_example_library import DOC_ID, built_example_library
 from tests.site_build import REPO, build_env
 
 POLICY_SITE = Path(sys.executable).with_name("policy-site")
@@ -34,12 +34,12 @@ LABEL = {"zh": "第十六条", "en": "Clause 16"}
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory) -> Path:
-    return _library_with_the_example(tmp_path_factory.mktemp("finder_library"))
+    return built_example_library(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
 def built(library) -> Path:
-    return build_library(library)
+    return library.parent / "site"
 
 
 def _finder(site: Path, lang: str) -> str:
