@@ -16,12 +16,12 @@ from types import SimpleNamespace
 from typing import Any
 
 import calculators
-from calculators.bridge import MAX_DEPTH, MAX_REQUEST_CHARS
+from calculators.bridge import MAX_DEPTH, MAX_REQUEST_CHARS, MAX_RULES_CHARS
 from calculators.finder import evaluate  # the engine's own three-valued reading
 
 from .check_context import CheckContext
 from .errors import DataProblem
-from .finder_rules import browser_request, finder_rules, largest_answers
+from .finder_rules import finder_rules, hold_request, largest_answers, page_request
 from .library import SECTION_FILES, LibraryDocument
 from .model import Section
 from .model_finder import Fact, FactsFile, Test
@@ -458,8 +458,8 @@ def _check_same_kind(fact: Fact, field: dict, at: tuple, report: _Reporter) -> N
                "map them under inputs.")
 
 
-# How deep a test sits in the request the finder page sends (``finder_rules.browser_request``): the
-# objects and lists around it. A test's own depth adds to these; the sum may not pass MAX_DEPTH.
+# How deep a test sits in what the finder page sends (the rules it has the engine hold,
+# ``finder_rules.hold_request``): the objects and lists around it. A test's own depth adds to these; the sum may not pass MAX_DEPTH.
 _TEST_DEPTH_ABOVE = {
     "condition": 8,   # request{ rules{ clauses[ clause{ measures[ measure{ conditions[ condition{ test
     "ask_when": 4,    # request{ rules{ facts[ fact{ ask_when
@@ -497,8 +497,10 @@ def check_limits(problems: list[DataProblem], facts_doc: YamlDocument, facts: Fa
                  documents: tuple[LibraryDocument, ...] = (), library_sections: list[tuple[YamlDocument, Any]] = ()
                  ) -> None:
     """What the page sends the browser's engine must be within its limits (``calculators.bridge``):
-    no test nested deeper, and the rules with the longest answers a visitor can give no longer (the
-    rules of the whole library: the top-level document's clauses and every library document's)."""
+    no test nested deeper; the rules it has the engine hold once (``hold_request``: the rules of the
+    whole library, the top-level document's clauses and every library document's) no longer than
+    ``MAX_RULES_CHARS``; and each request naming them, with the longest answers a visitor can give
+    (``page_request``), no longer than ``MAX_REQUEST_CHARS``."""
     facts_report = _Reporter(problems, facts_doc)
     for index, fact in enumerate(facts.facts):
         if fact.ask_when is not None:
@@ -517,18 +519,26 @@ def check_limits(problems: list[DataProblem], facts_doc: YamlDocument, facts: Fa
                                          report)
     clauses = sorted((c for _, s in sections for c in s.clauses), key=lambda c: tuple(map(int, c.id.split("."))))
     rules = finder_rules(SimpleNamespace(finder=facts, clauses=clauses), documents)
-    answers = largest_answers(facts)
-    size = len(browser_request(rules, answers))
-    if size > MAX_REQUEST_CHARS:
-        rules_size = len(browser_request(rules, {}))
+    rules_size = len(hold_request(rules))
+    if rules_size > MAX_RULES_CHARS:
         facts_report(
-            (), f"查询规则太大：网页发给计算引擎的规则有 {rules_size:,} 个字符，加上访客最长的回答共 {size:,} 个，"
-                f"超过了网页中的查询能接受的 {MAX_REQUEST_CHARS:,} 个，每位访客都会看到“无法加载”。"
+            (), f"查询规则太大：网页交给计算引擎保存的规则（整个文件库所有文件的措施）有 {rules_size:,} 个字符，"
+                f"超过了网页中的查询能接受的 {MAX_RULES_CHARS:,} 个，每位访客都会看到“无法加载”。"
                 "请缩短措施中的文字（offer、条件、notes），或减少 measures。",
-            f"The finder's rules are too large: the rules the page sends the engine are {rules_size:,} characters, "
-            f"{size:,} with the longest answers a visitor can give, above the {MAX_REQUEST_CHARS:,} the finder in the "
-            "browser accepts, so it would fail to load for every visitor. Shorten the measures' texts (offer, "
+            f"The finder's rules are too large: the rules the page has the engine hold (the measures of every "
+            f"document in the library) are {rules_size:,} characters, above the {MAX_RULES_CHARS:,} the finder in "
+            "the browser accepts, so it would fail to load for every visitor. Shorten the measures' texts (offer, "
             "conditions, notes) or have fewer measures.")
+    size = len(page_request(rules, largest_answers(facts)))
+    if size > MAX_REQUEST_CHARS:
+        facts_report(
+            (), f"回答太长：网页带着访客能给出的最长回答向计算引擎发出的请求有 {size:,} 个字符，"
+                f"超过了网页中的查询能接受的 {MAX_REQUEST_CHARS:,} 个，回答了这些问题的访客会看到“无法加载”。"
+                "请缩短问题的 id 和选项的 value，或减少问题。",
+            f"The answers are too long: the request the page sends the engine with the longest answers a visitor "
+            f"can give is {size:,} characters, above the {MAX_REQUEST_CHARS:,} the finder in the browser accepts, "
+            "so a visitor who gave them would see it fail. Shorten the questions' ids and the choices' values, or "
+            "have fewer questions.")
 
 
 def check_loaded(loaded: CheckContext) -> None:

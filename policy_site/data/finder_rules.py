@@ -1,6 +1,8 @@
 """The finder's rules as JSON-like data, from the validated policy, for the engine
 (``calculators.finder``) in Python and in the browser, and the limits the browser's engine puts
-on a request."""
+on what the finder page sends it: its rules, held once (``hold_request``, at most
+``MAX_RULES_CHARS``), and each request naming them with the visitor's answers (``page_request``,
+at most ``MAX_REQUEST_CHARS``), neither nested deeper than ``MAX_DEPTH``."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from typing import Any
 
 import calculators
 from calculators import InputError
-from calculators.bridge import MAX_DEPTH, MAX_REQUEST_CHARS, request_too_big
+from calculators.bridge import MAX_DEPTH, MAX_REQUEST_CHARS, MAX_RULES_CHARS, request_too_big
 
 from .library import LibraryDocument
 from .model import Policy, Validity
@@ -106,13 +108,30 @@ def rules_key(rules: dict[str, Any]) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
+def _stringify(payload: dict[str, Any]) -> str:
+    """As ``JSON.stringify`` writes it: no spaces, non-ASCII as it is."""
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def hold_request(rules: dict[str, Any]) -> str:
+    """The finder page's request to ``calculators.hold_rules_json``, ``{rules_key, rules}``, as the
+    page writes it: the browser's engine refuses it above ``MAX_RULES_CHARS`` characters or
+    ``MAX_DEPTH`` levels (and the finder then fails to load for every visitor)."""
+    return _stringify({"rules_key": rules_key(rules), "rules": rules})
+
+
+def page_request(rules: dict[str, Any], facts: Any, as_of: str = AS_OF_SHAPE) -> str:
+    """The finder page's request to ``calculators.find_json`` for these answers, ``{rules_key, facts,
+    as_of}``, naming the held rules, as the page writes it: the browser's engine refuses it above
+    ``MAX_REQUEST_CHARS`` characters or ``MAX_DEPTH`` levels."""
+    return _stringify({"rules_key": rules_key(rules), "facts": facts, "as_of": as_of})
+
+
 def browser_request(rules: dict[str, Any], facts: Any, as_of: str = AS_OF_SHAPE) -> str:
-    """A request to ``calculators.find_json`` with the rules in it, as ``JSON.stringify`` writes
-    ``{rules, facts, as_of}`` (no spaces, non-ASCII as it is): the size of the rules and answers
-    together, as the browser's engine would measure them. (The finder page itself has its rules
-    held once and then sends ``{rules_key, facts, as_of}``.)"""
-    return json.dumps({"rules": rules, "facts": facts, "as_of": as_of}, ensure_ascii=False,
-                      separators=(",", ":"), allow_nan=False)
+    """A request to ``calculators.find_json`` with the rules in it, ``{rules, facts, as_of}``, as
+    ``JSON.stringify`` writes it (the tests' and other callers' shape; the finder page has its
+    rules held once and sends ``page_request``: see ``request_refusal`` for its limits)."""
+    return _stringify({"rules": rules, "facts": facts, "as_of": as_of})
 
 
 def largest_answers(facts: FactsFile) -> dict[str, Any]:
@@ -127,18 +146,28 @@ def largest_answers(facts: FactsFile) -> dict[str, Any]:
 
 
 def request_refusal(rules: dict[str, Any], facts: Any, as_of: str) -> InputError | None:
-    """The refusal the browser's engine gives a request too large or too deeply nested, or None."""
+    """The refusal the browser's engine gives the finder page for these rules and answers, or None:
+    the rules held (``hold_request``) too large or too deeply nested, or the request naming them
+    with the answers (``page_request``) too large or too deeply nested."""
     try:
-        text = browser_request(rules, facts, as_of)
+        held, text = hold_request(rules), page_request(rules, facts, as_of)
     except (TypeError, ValueError):
         return None  # answers the engine refuses on its own, with the field named
+    if request_too_big(held, MAX_RULES_CHARS):
+        return InputError([{
+            "field": None,
+            "zh": f"查询规则过大或嵌套过深：网页中的查询也会拒绝它们（规则最多 {MAX_RULES_CHARS:,} 个字符、"
+                  f"嵌套 {MAX_DEPTH} 层）。请运行 policy-site check 查看是哪条数据。",
+            "en": f"The finder's rules are too large or too deeply nested: the finder in the browser refuses them "
+                  f"too (at most {MAX_RULES_CHARS:,} characters and {MAX_DEPTH} levels). Run policy-site check to "
+                  "see which data."}])
     if not request_too_big(text):
         return None
     return InputError([{
         "field": None,
-        "zh": f"请求过大或嵌套过深：网页中的查询也会拒绝它（规则和回答合计最多 {MAX_REQUEST_CHARS:,} 个字符、"
-              f"嵌套 {MAX_DEPTH} 层）。请运行 policy-site check 查看是哪条数据。",
-        "en": f"The request is too large or too deeply nested: the finder in the browser refuses it too (rules and "
-              f"answers together at most {MAX_REQUEST_CHARS:,} characters and {MAX_DEPTH} levels). Run "
-              "policy-site check to see which data."}])
-
+        "zh": f"请求过大或嵌套过深：网页中的查询也会拒绝它（回答连同规则的编号和日期最多 {MAX_REQUEST_CHARS:,} 个字符、"
+              f"嵌套 {MAX_DEPTH} 层）。每个回答应是 true、false、一个整数、问题的选项之一或 null（不确定）。",
+        "en": f"The request is too large or too deeply nested: the finder in the browser refuses it too (the "
+              f"answers, with the rules' key and the date, at most {MAX_REQUEST_CHARS:,} characters and "
+              f"{MAX_DEPTH} levels). Each answer is true, false, a whole number, one of the question's "
+              "choices or null (not sure)."}])

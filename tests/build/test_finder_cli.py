@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 import calculators
-from calculators.bridge import MAX_DEPTH
-from policy_site.data.finder_rules import browser_request, finder_rules
+from calculators.bridge import MAX_DEPTH, MAX_REQUEST_CHARS
+from calculators.finder import forget_held_rules
+from policy_site.data.finder_rules import finder_rules, hold_request, page_request
 from policy_site.data.loader import load_policy
 
 REPO = Path(__file__).resolve().parents[2]
@@ -83,18 +84,44 @@ def nested(levels: int) -> str:
     return "[" * levels + "20" + "]" * levels
 
 
+def browser_answer(rules: dict, facts) -> dict:
+    """What the browser's engine answers the finder page: its rules held, then a request naming them."""
+    try:
+        assert json.loads(calculators.hold_rules_json(hold_request(rules))) == {"ok": True}
+        return json.loads(calculators.find_json(page_request(rules, facts, "2026-11-25")))
+    finally:
+        forget_held_rules()
+
+
 def test_the_same_request_limit_as_the_browser():
     rules = finder_rules(load_policy(REPO / "policy_data", known_calculators=calculators.CALCULATORS))
     # The answers sit two levels down in the page's request: request{ facts{ age
     deepest = MAX_DEPTH - 2
     for levels, too_big in ((deepest, False), (deepest + 1, True)):
         facts = json.loads('{"applicant": "person", "age": ' + nested(levels) + "}")
-        browser = json.loads(calculators.find_json(browser_request(rules, facts, "2026-11-25")))
+        browser = browser_answer(rules, facts)
         error = refused(run_find(json.dumps(facts)))
         assert ("too deeply nested" in browser["errors"][0]["en"]) is too_big
         assert ("too deeply nested" in error["en"]) is too_big
         if not too_big:
             assert error["field"] == browser["errors"][0]["field"] == "age"
+
+
+def test_the_same_size_limit_as_the_browser():
+    """The answers may be as long as the page's request naming the held rules allows, however large the
+    rules: the rules are held once, not sent with every answer."""
+    rules = finder_rules(load_policy(REPO / "policy_data", known_calculators=calculators.CALCULATORS))
+    room = MAX_REQUEST_CHARS - len(page_request(rules, {"applicant": "person", "age": ""}, "2026-11-25"))
+    assert room > MAX_REQUEST_CHARS - 1_000
+    for length, too_big in ((room, False), (room + 1, True)):
+        facts = {"applicant": "person", "age": "x" * length}
+        browser = browser_answer(rules, facts)
+        error = refused(run_find("-", stdin=json.dumps(facts).encode("utf-8")))
+        assert ("too large" in browser["errors"][0]["en"]) is too_big
+        assert ("too large" in error["en"]) is too_big
+        if not too_big:
+            assert error["field"] == browser["errors"][0]["field"] == "age"
+            assert error["en"] == browser["errors"][0]["en"]
 
 
 @pytest.mark.parametrize("answers", ['{"applicant": "person",', "[1]"])

@@ -5,17 +5,24 @@ Each mistake is reported once, with file, line and a fix in Chinese and English.
 
 from __future__ import annotations
 
+import functools
+import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 import calculators
-from calculators.bridge import MAX_DEPTH, MAX_REQUEST_CHARS, request_too_big
+from calculators.bridge import MAX_DEPTH, MAX_REQUEST_CHARS, MAX_RULES_CHARS, request_too_big
 from policy_site.data.errors import DataErrors
-from policy_site.data.finder_rules import browser_request, finder_rules, largest_answers
-from policy_site.data.loader import check_policy, load_policy
+from policy_site.data.finder_checks import check_limits
+from policy_site.data.finder_rules import finder_rules, hold_request, largest_answers, page_request
+from policy_site.data.loader import _Loaded, check_policy, load_policy
+from policy_site.data.model_finder import FactsFile
 from tests.unit.policy_site.test_finder_data import edit, line_of
 
+REPO = Path(__file__).resolve().parents[3]
+MINI = REPO / "tests" / "fixtures" / "mini_policy"
 SECTION = "sections/1.yaml"
 IN_NEED = "test: {fact: in_need, is: true}"
 
@@ -155,22 +162,22 @@ def nested_not(times: int) -> str:
     return "test: " + "{not: " * times + "{fact: in_need, is: true}" + "}" * times
 
 
-def page_request(folder: Path, wrap: int = 0) -> str:
-    """What the finder page sends for this data with its longest answers; ``wrap`` more nots
-    around the first condition's test (the same request, one step further than the check allows)."""
+def held_rules(folder: Path, wrap: int = 0) -> str:
+    """The rules the finder page has the engine hold for this data; ``wrap`` more nots around the
+    first condition's test (the same rules, one step further than the check allows)."""
     policy = load_policy(folder, known_calculators=calculators.CALCULATORS)
     rules = finder_rules(policy)
     condition = rules["clauses"][0]["measures"][0]["conditions"][0]
     for _ in range(wrap):
         condition["test"] = {"not": condition["test"]}
-    return browser_request(rules, largest_answers(policy.finder))
+    return hold_request(rules)
 
 
 def test_the_depth_the_check_allows_is_the_depth_the_browser_accepts(mini_copy):
     edit(mini_copy / SECTION, IN_NEED, nested_not(MAX_DEPTH - 9))  # a test MAX_DEPTH - 8 deep
     assert check(mini_copy).problems == []
-    assert not request_too_big(page_request(mini_copy))
-    assert request_too_big(page_request(mini_copy, wrap=1))
+    assert not request_too_big(held_rules(mini_copy), MAX_RULES_CHARS)
+    assert request_too_big(held_rules(mini_copy, wrap=1), MAX_RULES_CHARS)
 
 
 def test_a_test_nested_deeper_than_the_browser_accepts_is_refused(mini_copy):
@@ -190,40 +197,98 @@ def test_an_ask_when_nested_too_deep_is_refused(mini_copy):
     assert problem.field == "facts[1].ask_when" and "nests too deeply" in problem.en
 
 
-def test_rules_larger_than_the_browser_accepts_are_refused(mini_copy):
-    note = "{zh: 说明, en: " + "x" * 4_900 + "}"
-    notes = "        notes:\n" + "".join(f"          - {note}\n" for _ in range(MAX_REQUEST_CHARS // 4_900 + 1))
-    edit(mini_copy / SECTION, "            test: {fact: in_need, is: true}\n",
-         "            test: {fact: in_need, is: true}\n" + notes)
-    problem = only_problem(mini_copy)
-    assert problem.file == "policy_data/facts.yaml" and problem.field == ""
-    assert "The finder's rules are too large" in problem.en and f"{MAX_REQUEST_CHARS:,}" in problem.en
-
-
-def test_rules_that_fit_only_without_the_answers_are_refused(mini_copy):
-    """The headroom is the longest answers a visitor can send: rules that fit alone but not with
-    them are refused, as the browser would refuse them once the visitor has answered."""
-    policy = load_policy(mini_copy, known_calculators=calculators.CALCULATORS)
-    base = len(browser_request(finder_rules(policy), {}))
-    headroom = len(browser_request(finder_rules(policy), largest_answers(policy.finder))) - base
-    assert headroom > 100
-    added = MAX_REQUEST_CHARS - base - headroom // 2  # the rules alone fit; with the answers they do not
-    overhead = len('{"zh":"说明","en":""}') + 1  # one note, with the comma before it
-    count, last = divmod(added - overhead + 1, 4_000 + overhead)  # full notes, then the last note's text
-    notes = "".join(f"          - {{zh: 说明, en: {'x' * 4_000}}}\n" for _ in range(count))
-    notes += f"          - {{zh: 说明, en: {'x' * last}}}\n"
-    edit(mini_copy / SECTION, "            test: {fact: in_need, is: true}\n",
-         "            test: {fact: in_need, is: true}\n        notes:\n" + notes)
-    problems = check(mini_copy).problems
-    [problem] = problems
-    assert "The finder's rules are too large" in problem.en
-    from policy_site.data.loader import _Loaded  # the rules as they are, past the check that refuses them
-    loaded = _Loaded(mini_copy, calculators.CALCULATORS)
+def read(folder: Path) -> _Loaded:
+    """The data as the check reads it (every file, before the cross-file checks)."""
+    loaded = _Loaded(folder, calculators.CALCULATORS)
     loaded.read_all()
-    rules = finder_rules(loaded.policy())
-    assert len(browser_request(rules, {})) == MAX_REQUEST_CHARS - headroom // 2
-    assert not request_too_big(browser_request(rules, {}))
-    assert request_too_big(browser_request(rules, largest_answers(loaded.finder.obj)))
+    return loaded
+
+
+def limits(loaded: _Loaded, sections: list) -> list:
+    """The size checks on a library whose top-level document has these sections."""
+    problems = []
+    check_limits(problems, loaded.finder.doc, loaded.finder.obj, sections)
+    return problems
+
+
+def held_size(loaded: _Loaded, sections: list) -> int:
+    clauses = [clause for _, section in sections for clause in section.clauses]
+    return len(hold_request(finder_rules(SimpleNamespace(finder=loaded.finder.obj, clauses=clauses))))
+
+
+def test_a_library_of_a_hundred_documents_passes():
+    """The plan's measures a hundred times over: rules far larger than one request may be, held once."""
+    plan = read(REPO / "policy_data")
+    sections = plan.valid_files("sections/*.yaml") * 100
+    assert MAX_REQUEST_CHARS < held_size(plan, sections) < MAX_RULES_CHARS
+    assert limits(plan, sections) == []
+
+
+def test_rules_larger_than_the_browser_holds_are_refused(tmp_path, mini_copy):
+    """Rules of exactly MAX_RULES_CHARS characters as the page sends them are accepted; one more is
+    refused, as the browser's engine refuses them (the plan's measures many times over, and the mini
+    policy's with one note long enough to reach the limit)."""
+    plain = read(REPO / "policy_data").valid_files("sections/*.yaml")
+    notes = 8  # of at most 5,000 characters each: together longer than a copy of the plan's measures
+
+    @functools.cache
+    def padded(length: int) -> list:
+        """The mini policy with ``notes`` notes of ``length`` characters in all."""
+        folder = tmp_path / f"padded-{length}" / "policy_data"
+        shutil.copytree(mini_copy, folder)
+        texts = ["x" * (length // notes + (i < length % notes)) for i in range(notes)]
+        edit(folder / SECTION, "            test: {fact: in_need, is: true}\n",
+             "            test: {fact: in_need, is: true}\n        notes:\n" +
+             "".join(f"          - {{zh: 说明, en: {text}}}\n" for text in texts))
+        return read(folder).valid_files("sections/*.yaml")
+
+    mini = read(mini_copy)
+    per_copy = held_size(mini, plain * 2) - held_size(mini, plain)
+    copies = (MAX_RULES_CHARS - held_size(mini, padded(notes))) // per_copy
+    length = notes + MAX_RULES_CHARS - held_size(mini, padded(notes) + plain * copies)
+    fits = padded(length) + plain * copies
+    held = hold_request(finder_rules(SimpleNamespace(finder=mini.finder.obj,
+                                                     clauses=[c for _, s in fits for c in s.clauses])))
+    assert len(held) == MAX_RULES_CHARS and not request_too_big(held, MAX_RULES_CHARS)  # the browser holds them
+    assert limits(mini, fits) == []
+    [problem] = limits(mini, padded(length + 1) + plain * copies)
+    assert problem.file == "policy_data/facts.yaml" and problem.field == ""
+    assert "The finder's rules are too large" in problem.en
+    assert f"{MAX_RULES_CHARS + 1:,} characters, above the {MAX_RULES_CHARS:,}" in problem.en
+    assert f"{MAX_RULES_CHARS + 1:,} 个字符" in problem.zh and f"{MAX_RULES_CHARS:,} 个" in problem.zh
+
+
+def test_answers_longer_than_a_request_may_be_are_refused(mini_copy):
+    """The longest answers a visitor can give, in the request that names the held rules: at most
+    MAX_REQUEST_CHARS characters. (Ids are at most 64 characters: here, the mini policy's questions
+    and many more yes/no questions with the longest ids, just enough to fit, then one more.)"""
+    mini = read(mini_copy)
+    sections = mini.valid_files("sections/*.yaml")
+    data = mini.finder.obj.model_dump(by_alias=True, exclude_none=True)
+
+    def with_questions(count: int) -> FactsFile:
+        more = ({"id": f"q{i:063d}", "type": "bool", "question": {"zh": "问题", "en": "A question"}, "for": ["person"]}
+                for i in range(count))
+        return FactsFile.model_validate({**data, "facts": [*data["facts"], *more]})
+
+    def request_size(facts: FactsFile) -> int:
+        rules = finder_rules(SimpleNamespace(finder=facts, clauses=[c for _, s in sections for c in s.clauses]))
+        return len(page_request(rules, largest_answers(facts)))
+
+    per_question = request_size(with_questions(1)) - request_size(with_questions(0))
+    count = (MAX_REQUEST_CHARS - request_size(with_questions(0))) // per_question
+    fits = with_questions(count)
+    assert MAX_REQUEST_CHARS - per_question < request_size(fits) <= MAX_REQUEST_CHARS
+    problems = []
+    check_limits(problems, mini.finder.doc, fits, sections)
+    assert problems == []
+    over = with_questions(count + 1)
+    check_limits(problems, mini.finder.doc, over, sections)
+    [problem] = problems
+    assert problem.file == "policy_data/facts.yaml" and problem.field == ""
+    assert f"The answers are too long: the request the page sends the engine with the longest answers a visitor " \
+           f"can give is {request_size(over):,} characters, above the {MAX_REQUEST_CHARS:,}" in problem.en
+    assert f"{request_size(over):,} 个字符" in problem.zh and "请缩短问题的 id" in problem.zh
 
 
 # -- no echoes of a file that did not load ---------------------------------------------------------
