@@ -31,7 +31,8 @@ changes neither the table's shape nor the exit code).
   ``doc-NNN:<clause>`` (the library's naming). As the finder page does, the rules are sent to the worker
   once (``hold_rules_json``: parsed, prepared and held by Python; that one-off cost is reported), then
   one answer (a young registered unemployed person, every question answered) is timed with a request
-  that names the held rules (``find_json`` on ``{"rules_key", "facts", "as_of"}``), (a) in Chromium,
+  that names the held rules (``find_json`` on ``{"rules_key", "facts", "as_of"}``, answered in short:
+  ``calculators.finder.compact_answer``, the texts the page holds in its rules left out), (a) in Chromium,
   on the built site's finder page, through the page's own runtime (``__policyRuntime.call``: the
   request's trip to the worker, Python, the answer's trip back), median of 5 after one warm-up;
   (b) in Pyodide in Node (the built site's ``pyodide/`` files and zip), inside Python, median of 5:
@@ -311,6 +312,7 @@ def finder_in_page(browser, served: Served, hold: str, request: str) -> dict:
             }
             const parsed = first.response ? JSON.parse(first.response) : null;
             return {times, hold_ms, ok: parsed?.ok ?? false, failure: first.failure ?? null,
+                    answer_chars: first.response?.length ?? 0,
                     errors: parsed && !parsed.ok ? parsed.errors.map((e) => e.en) : [],
                     clauses: parsed?.ok ? parsed.result.measures.length : 0,
                     summary: parsed?.ok ? parsed.result.summary : null};
@@ -346,6 +348,7 @@ process.stdout.write(pyodide.runPython(`
 import json, time
 import calculators
 from calculators import bridge
+from calculators.finder import compact_answer
 
 def timed(fn, runs):
     # the ms of each of runs calls after one warm-up, and the last result
@@ -363,7 +366,7 @@ times, answer = timed(lambda: calculators.find_json(REQUEST), RUNS)
 answer = json.loads(answer)
 full = json.loads(FULL)
 prepared, result = timed(lambda: calculators.find(full["rules"], full["facts"], full["as_of"]), 2)
-assert answer["ok"] and answer["result"] == json.loads(json.dumps(result)), answer.get("errors")
+assert answer["ok"] and answer["result"] == json.loads(json.dumps(compact_answer(result))), answer.get("errors")
 json.dumps({"times": times, "clauses": len(result["measures"]), "summary": result["summary"],
             "hold_ok": held["ok"], "hold": hold, "hold_chars": len(HOLD), "rules_limit": bridge.MAX_RULES_CHARS,
             "chars": len(REQUEST), "full_chars": len(FULL), "limit": bridge.MAX_REQUEST_CHARS,
@@ -507,7 +510,8 @@ def report(all_figures: list[Figures]) -> str:
             outcome = (f"{fp['clauses']} clauses sorted" if fp["ok"] else
                        f"REFUSED: {'; '.join(fp['errors']) or fp['failure']}")
             rows.append(f"| {n} | Finder answer in Chromium, the finder page's runtime (`find_json` naming the held "
-                        f"rules, request {f.request_chars:,} characters, median of {len(fp['times'])}; {outcome}; "
+                        f"rules, request {f.request_chars:,} characters, answer {fp['answer_chars']:,}, "
+                        f"median of {len(fp['times'])}; {outcome}; "
                         f"the rules held first, once: {fp['hold_ms']:.0f} ms) "
                         f"| {ms:.1f} ms | {finder_target(n, ms, fp['ok'])} |")
         if f.finder_node:

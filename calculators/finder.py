@@ -580,7 +580,7 @@ def find(rules, facts, as_of):
     return _find(_Rules(rules), facts, as_of)
 
 
-def _find(r, facts, as_of):
+def _find(r, facts, as_of, compact=False):
     as_of = _parse_date(as_of)
     known = _validate(r, facts)
     applicant = known.get(r.applicant)
@@ -593,7 +593,6 @@ def _find(r, facts, as_of):
         clause_conditions = []
         for part_index, measure in enumerate(clause["measures"]):
             status, results = base[index][1][part_index], base[index][2][part_index]
-            conditions = [_condition(c, res) for c, res in zip(measure["conditions"], results)]
             calcs = {}
             if applicant is not None and measure["for"] == applicant:
                 for calculator in measure.get("calculators", ()):
@@ -601,6 +600,11 @@ def _find(r, facts, as_of):
                     calcs[calculator["id"]] = run
                     clause_calculators.setdefault(
                         calculator["id"], {"status": run["status"], "total_yuan": run["total_yuan"]})
+            if compact:
+                parts.append({"status": status, "calculators": calcs, "results": results,
+                              "missing": part_missing[index][part_index]})
+                continue
+            conditions = [_condition(c, res) for c, res in zip(measure["conditions"], results)]
             if applicant is None or measure["for"] == applicant:
                 clause_conditions += conditions
             parts.append({
@@ -612,21 +616,38 @@ def _find(r, facts, as_of):
                 "conditions": conditions,
                 "missing": part_missing[index][part_index],
             })
-        entries.append({
+        entry = {
             "clause": clause["clause"],
             "status": base[index][0],
             "in_force": in_force(clause.get("validity"), as_of),
             "calculators": clause_calculators,
-            "conditions": clause_conditions,
-            "missing": clause_missing[index],
-            "parts": parts,
-        })
+        }
+        if not compact:
+            entry["conditions"] = clause_conditions
+        entry["missing"] = clause_missing[index]
+        entry["parts"] = parts
+        entries.append(entry)
     return {
         "as_of": as_of,
         "next_question": _next_question(r, facts, known, clause_missing),
         "summary": summary(entries),
         "measures": entries,
     }
+
+
+def compact_answer(answer):
+    """The compact form of ``find``'s answer, as ``find_json`` gives it for a request that names the
+    held rules (the finder page, which has the rules): every clause entry without its
+    ``conditions``, every part as ``{"status", "calculators", "results", "missing"}``, where
+    ``results`` are its conditions' results in the rules' order (their zh, en and quote are the
+    rules' own), and its ``part``, ``for`` and ``kind`` are the rules' measure's. Everything else
+    is as in the full answer, in the same order."""
+    return {**answer, "measures": [
+        {**{k: v for k, v in entry.items() if k not in ("conditions", "parts")},
+         "parts": [{"status": part["status"], "calculators": part["calculators"],
+                    "results": [c["result"] for c in part["conditions"]], "missing": part["missing"]}
+                   for part in entry["parts"]]}
+        for entry in answer["measures"]]}
 
 
 def summary(entries):
@@ -719,7 +740,9 @@ def find_json(request_json):
     - ``{"rules_key": text, "facts": {...}, "as_of": "YYYY-MM-DD"}``: the rules held under that key
       (``hold_rules_json``), prepared once (the finder page). When they are not held (Python
       started afresh, or another page's rules replaced them) the answer is an error whose field is
-      ``"rules_key"``: the page then sends its rules to ``hold_rules_json`` and asks again.
+      ``"rules_key"``: the page then sends its rules to ``hold_rules_json`` and asks again. The
+      result is ``compact_answer(find(...))``: what the page already holds in its rules (the conditions'
+      texts, each part's name, "for" and kind) is left out.
 
     Either request may have at most ``bridge.MAX_REQUEST_CHARS`` characters."""
     from .bridge import MAX_REQUEST_CHARS
@@ -737,7 +760,7 @@ def find_json(request_json):
                                "The finder's rules are not held: send them first (hold_rules_json).")])
     try:
         if "rules_key" in request:
-            result = _find(_held[1], request["facts"], request["as_of"])
+            result = _find(_held[1], request["facts"], request["as_of"], compact=True)
         else:
             result = find(request["rules"], request["facts"], request["as_of"])
     except InputError as exc:

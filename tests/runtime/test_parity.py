@@ -63,7 +63,8 @@ def collect_requests() -> dict[str, str]:
 REQUESTS = collect_requests()
 
 
-def run_in_node(runtime, requests: dict[str, str], tmp: Path, fn: str = "calculate_json") -> dict:
+def run_in_node(runtime, requests: dict[str, str | tuple[str, str]], tmp: Path, fn: str = "calculate_json") -> dict:
+    """Each request (``fn``'s, or an ``(fn, request)`` pair), in order, in one Pyodide."""
     node = shutil.which("node")
     assert node, "node is needed for the Pyodide parity test"
     zip_path = tmp / runtime.zip_name
@@ -75,7 +76,8 @@ def run_in_node(runtime, requests: dict[str, str], tmp: Path, fn: str = "calcula
     job.write_text(json.dumps({"pyodide_dir": str(REPO / "node_modules" / "pyodide"), "stdlib_zip": str(zip_path),
                                "asm_mjs": str(glue), "package": PACKAGE,
                                "requests": [{"fn": "register_rules_json", "request": DATA_RULES}]
-                               + [{"fn": fn, "request": r} for r in requests.values()]}))
+                               + [{"fn": r[0], "request": r[1]} if isinstance(r, tuple) else {"fn": fn, "request": r}
+                                  for r in requests.values()]}))
     proc = subprocess.run([node, str(BUILD_SCRIPT), "run", str(job)], cwd=REPO, capture_output=True, text=True,
                           timeout=300)
     assert proc.returncode == 0, proc.stderr

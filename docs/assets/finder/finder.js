@@ -51,6 +51,7 @@ class Finder extends Language {
     this.rules = config.rules;
     this.tree = config.first_questions ?? null;
     this.facts = new Map(this.rules.facts.map((fact) => [fact.id, fact]));
+    this.rulesClauses = new Map(this.rules.clauses.map((clause) => [clause.clause, clause]));
     this.applicantFact = this.rules.applicant_fact;
     this.path = location.pathname;
     this.answers = this.readQuery(); // [[fact, value]], in the order answered
@@ -258,7 +259,26 @@ class Finder extends Language {
       if (held.failure || !held.ok) return held;
       response = await this.ask("find_json", request);
     }
+    if (response.ok) this.expand(response.result);
     return response;
+  }
+
+  /** The engine answers a request that names the held rules in short (calculators.finder.compact_answer):
+   * each part as its status, calculators, missing facts and its conditions' results only. The rest is
+   * in the page's rules: each part is made whole from its measure (its name, "for", kind, and each
+   * condition's zh, en and quote beside its result), as the engine's full answer has it. (The full
+   * answer's list of each clause's conditions is not made: the page does not show it.) */
+  expand(result) {
+    for (const entry of result.measures) {
+      const measures = this.rulesClauses.get(entry.clause).measures;
+      entry.parts = entry.parts.map((part, index) => {
+        const measure = measures[index];
+        return { part: measure.part, for: measure.for, kind: measure.kind ?? "benefit", status: part.status,
+          calculators: part.calculators, missing: part.missing,
+          conditions: measure.conditions.map((c, i) => ({ zh: c.zh, en: c.en, quote: c.quote, result: part.results[i] })) };
+      });
+    }
+    return result;
   }
 
   /** calculators.<fn>(request) in the worker: its parsed answer, or {failure}. */
@@ -655,7 +675,7 @@ class Finder extends Language {
 
   /** [part, measure] of the clause's benefits that serve this visitor (all while `applicant` is unknown). */
   benefitParts(entry) {
-    const rulesClause = this.rules.clauses.find((c) => c.clause === entry.clause);
+    const rulesClause = this.rulesClauses.get(entry.clause);
     const applicant = this.applicant();
     return entry.parts.map((part, index) => [part, rulesClause.measures[index]])
       .filter(([part, measure]) => measure.kind === "benefit" && (!applicant || part.for === applicant));
@@ -664,7 +684,7 @@ class Finder extends Language {
   clauseCard(entry) {
     const s = this.s;
     const clause = this.config.clauses[entry.clause];
-    const rulesClause = this.rules.clauses.find((c) => c.clause === entry.clause);
+    const rulesClause = this.rulesClauses.get(entry.clause);
     const applicant = this.applicant();
     const ended = groupOf(entry) === "ended";
     const card = h("article", { class: "policy-finder__clause", "data-clause": entry.clause, "data-status": entry.status,
@@ -720,7 +740,7 @@ class Finder extends Language {
     const applicant = this.applicant();
     const cards = [];
     for (const entry of this.result.measures) {
-      const rulesClause = this.rules.clauses.find((c) => c.clause === entry.clause);
+      const rulesClause = this.rulesClauses.get(entry.clause);
       entry.parts.forEach((part, index) => {
         const measure = rulesClause.measures[index];
         if (measure.kind !== "obligation" || part.status !== "applies" || part.for !== applicant) return;

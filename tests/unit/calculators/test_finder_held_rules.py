@@ -1,6 +1,7 @@
 """The finder's rules held once (``calculators.hold_rules_json``), then named by their key in each
-``find_json`` request: the same answers as requests that carry the rules, an error on ``rules_key``
-whenever they are not held (so that the page sends them again), and the size guards kept."""
+``find_json`` request: the same answers as requests that carry the rules, in short (what the page's
+rules hold left out, ``compact_answer``), an error on ``rules_key`` whenever they are not held (so
+that the page sends them again), and the size guards kept."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ import pytest
 
 import calculators
 from calculators import bridge, find_json, hold_rules_json
-from calculators.finder import forget_held_rules
-from tests.unit.calculators.test_finder_profiles import AS_OF, RULES
+from calculators.finder import compact_answer, forget_held_rules
+from tests.unit.calculators.test_finder_profiles import AS_OF, PROFILES, RULES
 
 FACTS = [{}, {"applicant": "person"}, {"applicant": "person", "age": 20, "registered_unemployed": True},
          {"applicant": "organisation", "enterprise_type": "non_public"}, {"applicant": "person", "age": 900}]
@@ -36,12 +37,56 @@ def not_held(answer):
     return answer["ok"] is False and [e["field"] for e in answer["errors"]] == ["rules_key"]
 
 
-def test_held_rules_answer_as_the_rules_in_the_request():
+def test_held_rules_answer_as_the_rules_in_the_request_in_short():
     assert hold() == {"ok": True}
     for facts in FACTS:
-        full = find_json(json.dumps({"rules": RULES, "facts": facts, "as_of": AS_OF}, ensure_ascii=False))
-        assert find_json(request(facts)) == full
-        assert find_json(request(facts)) == full  # the prepared rules serve again, unchanged
+        full = json.loads(find_json(json.dumps({"rules": RULES, "facts": facts, "as_of": AS_OF}, ensure_ascii=False)))
+        short = find_json(request(facts))
+        if full["ok"]:
+            assert json.loads(short) == {"ok": True, "result": compact_answer(full["result"])}
+        else:
+            assert json.loads(short) == full  # the same errors
+        assert find_json(request(facts)) == short  # the prepared rules serve again, unchanged
+
+
+def made_whole(result, rules):
+    """The short answer made whole from the rules, as the finder page does (finder.js ``expand``)."""
+    measures = {clause["clause"]: clause["measures"] for clause in rules["clauses"]}
+    return {**result, "measures": [
+        {**entry, "parts": [
+            {"part": m["part"], "for": m["for"], "kind": m.get("kind", "benefit"), "status": part["status"],
+             "calculators": part["calculators"], "missing": part["missing"],
+             "conditions": [{"zh": c["zh"], "en": c["en"], "quote": c["quote"], "result": r}
+                            for c, r in zip(m["conditions"], part["results"], strict=True)]}
+            for part, m in zip(entry["parts"], measures[entry["clause"]], strict=True)]}
+        for entry in result["measures"]]}
+
+
+@pytest.mark.parametrize("facts", [*FACTS[:4], *(facts for facts, _ in PROFILES.values())],
+                         ids=[*(f"answers-{i}" for i in range(4)), *PROFILES])
+def test_the_short_answer_carries_the_full_answers_outcomes_and_the_rules_its_texts(facts):
+    assert hold() == {"ok": True}
+    full = calculators.find(RULES, facts, AS_OF)
+    text = find_json(request(facts))
+    short = json.loads(text)["result"]
+    # what the page decides from: the same statuses, missing facts, calculators, next question, summary
+    assert (short["as_of"], short["next_question"], short["summary"]) == \
+        (full["as_of"], full["next_question"], full["summary"])
+    assert [(e["clause"], e["status"], e["in_force"], e["missing"], e["calculators"]) for e in short["measures"]] \
+        == [(e["clause"], e["status"], e["in_force"], e["missing"], e["calculators"]) for e in full["measures"]]
+    assert [[(p["status"], p["missing"], p["calculators"], p["results"]) for p in e["parts"]]
+            for e in short["measures"]] == \
+        [[(p["status"], p["missing"], p["calculators"], [c["result"] for c in p["conditions"]]) for p in e["parts"]]
+         for e in full["measures"]]
+    # and what the page shows: the texts of the rules beside those results are the full answer's
+    whole = json.loads(json.dumps(full))
+    for entry in whole["measures"]:
+        del entry["conditions"]  # each clause's conditions, all its parts': the page does not show them
+    assert made_whole(short, RULES) == whole
+    # no condition's text travels
+    assert not any(c["quote"] and c["quote"] in text for clause in RULES["clauses"] for m in clause["measures"]
+                   for c in m["conditions"])
+    assert len(text) < len(json.dumps(full, ensure_ascii=False)) / 2
 
 
 def test_rules_not_held_are_asked_for_by_their_key():
