@@ -119,6 +119,60 @@ def evaluate(test, known):
     return bool(result)
 
 
+def compile_test(test):
+    """``test`` as a function of the known facts giving exactly ``evaluate(test, known)``: the test
+    read once (the held rules are prepared once, then answer many requests)."""
+    if "all" in test or "any" in test:
+        parts = [compile_test(part) for part in test.get("all", test.get("any"))]
+        decisive = "all" not in test  # all: False decides, any: True decides
+
+        def junction(known):
+            result = decisive is False
+            for part in parts:
+                value = part(known)
+                if value is decisive:
+                    return decisive
+                if value is None:
+                    result = None
+            return result
+        return junction
+    if "not" in test:
+        inner = compile_test(test["not"])
+
+        def negation(known):
+            value = inner(known)
+            return None if value is None else not value
+        return negation
+    if "judged_by" in test:
+        return lambda known: None
+    fact = test["fact"]
+    checks = []
+    if "is" in test:
+        target = test["is"]
+        checks.append(lambda value: _same(value, target))
+    if "in" in test:
+        options = test["in"]
+        checks.append(lambda value: any(_same(value, option) for option in options))
+    for key, above in (("at_least", True), ("at_most", False)):
+        if key in test:
+            raw = test[key]
+            if isinstance(raw, dict):  # a calculator's figure: read when compared, as evaluate reads it
+                checks.append(lambda value, raw=raw, above=above:
+                              value >= _bound(raw) if above else value <= _bound(raw))
+            else:
+                checks.append(lambda value, raw=raw, above=above: value >= raw if above else value <= raw)
+
+    def leaf(known):
+        value = known.get(fact)
+        if value is None:
+            return None
+        for check in checks:
+            if not check(value):
+                return False
+        return True
+    return leaf
+
+
 def facts_in(test):
     """Every fact a test refers to, in order of appearance."""
     out = []
@@ -166,6 +220,9 @@ class _Rules:
         self.clauses = rules["clauses"]
         self._candidates = {}
         self.readers = self._readers()
+        # [clause][part]: its conditions' tests, compiled (compile_test)
+        self.tests = [[[compile_test(c["test"]) for c in m["conditions"]] for m in clause["measures"]]
+                      for clause in self.clauses]
 
     def _readers(self):
         """Fact id -> [(clause index, part index)] of the measures whose outcome can depend on it:
@@ -332,9 +389,12 @@ def _known(rules, facts):
 # --- statuses -----------------------------------------------------------------------------------
 
 
-def _measure_status(rules, measure, known):
+def _measure_status(rules, measure, known, tests=None):
+    """(status, [condition results]) of a measure; ``tests``: its conditions' tests compiled
+    (``_Rules.tests``), else they are evaluated as they are."""
     applicant = known.get(rules.applicant)
-    results = [evaluate(c["test"], known) for c in measure["conditions"]]
+    results = [evaluate(c["test"], known) for c in measure["conditions"]] if tests is None else \
+        [test(known) for test in tests]
     if applicant is not None and applicant != measure["for"]:
         return DOES_NOT_APPLY, results
     if any(r is False for r in results):
@@ -356,8 +416,8 @@ def _clause_status(part_statuses, measures):
 def _statuses(rules, known):
     """[(clause status, [part statuses], [each part's condition results])] in document order."""
     out = []
-    for clause in rules.clauses:
-        parts = [_measure_status(rules, m, known) for m in clause["measures"]]
+    for index, clause in enumerate(rules.clauses):
+        parts = [_measure_status(rules, m, known, tests) for m, tests in zip(clause["measures"], rules.tests[index])]
         statuses = [status for status, _ in parts]
         out.append((_clause_status(statuses, clause["measures"]), statuses, [results for _, results in parts]))
     return out
@@ -429,7 +489,7 @@ def _missing(rules, facts, known, base):
                 if any(result is False and not reads & changed_facts
                        for result, reads in zip(base[index][2][part], rules.condition_facts[index][part])):
                     continue  # a condition false whatever the trial: the measure does not apply, as in the base
-                status = _measure_status(rules, measure, trial_known)[0]
+                status = _measure_status(rules, measure, trial_known, rules.tests[index][part])[0]
                 changed = status != base[index][1][part]
                 if not changed and base_runs[index][part]:
                     runs = _calculator_outcomes(rules, measure, status, trial_known)
