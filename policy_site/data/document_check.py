@@ -24,7 +24,7 @@ from typing import Any
 from .errors import DataProblem
 from .yaml_source import YamlDocument, read_yaml
 from .structure.errors import TextNotStructured
-from .library_files import AGENCIES_FILE, DOCUMENT_FILE, SECTIONS, SOURCE_FILE
+from .library_files import DOCUMENT_FILE, SECTIONS, SOURCE_FILE
 from .structure.lines import Line
 from .structure.reader import Structure, read_structure
 

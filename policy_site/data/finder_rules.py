@@ -10,7 +10,6 @@ import hashlib
 import json
 from typing import Any
 
-import calculators
 from calculators import InputError
 from calculators.bridge import MAX_DEPTH, MAX_REQUEST_CHARS, MAX_RULES_CHARS, request_too_big
 

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any, Callable
 
 import jinja2
-import yaml
 
 from . import amounts, calculator_page, charts, document_pages, figures, finder_page, formatting, pages, ui_strings
 from ..data import languages, translations
