@@ -219,6 +219,9 @@ class _Rules:
         self.fact = {f["id"]: f for f in self.facts}
         self.clauses = rules["clauses"]
         self._candidates = {}
+        # [clause][part][condition]: the facts each condition's test reads
+        self.condition_facts = [[[set(facts_in(c["test"])) for c in m["conditions"]] for m in clause["measures"]]
+                                for clause in self.clauses]
         self.readers = self._readers()
         # [clause][part]: its conditions' tests, compiled (compile_test)
         self.tests = [[[compile_test(c["test"]) for c in m["conditions"]] for m in clause["measures"]]
@@ -231,8 +234,6 @@ class _Rules:
         from . import CALCULATORS
 
         readers = {}
-        self.condition_facts = [[[set(facts_in(c["test"])) for c in m["conditions"]] for m in clause["measures"]]
-                                for clause in self.clauses]  # [clause][part][condition]: the facts it reads
         for index, clause in enumerate(self.clauses):
             for part, measure in enumerate(clause["measures"]):
                 read = [self.applicant, *(f for reads in self.condition_facts[index][part] for f in reads)]
@@ -641,7 +642,8 @@ def find(rules, facts, as_of):
 
 
 def _find(r, facts, as_of, compact=False):
-    as_of = _parse_date(as_of)
+    """``find`` on prepared rules and a checked ``as_of`` (``_parse_date``); ``compact``: the answer
+    ``compact_answer`` describes, made directly."""
     known = _validate(r, facts)
     applicant = known.get(r.applicant)
     base = _statuses(r, known)
@@ -820,7 +822,7 @@ def find_json(request_json):
                                "The finder's rules are not held: send them first (hold_rules_json).")])
     try:
         if "rules_key" in request:
-            result = _find(_held[1], request["facts"], request["as_of"], compact=True)
+            result = _find(_held[1], request["facts"], _parse_date(request["as_of"]), compact=True)
         else:
             result = find(request["rules"], request["facts"], request["as_of"])
     except InputError as exc:

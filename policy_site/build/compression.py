@@ -36,10 +36,20 @@ def compressed(data: bytes, cache: Path | None) -> dict[str, bytes]:
             continue
         out[suffix] = compress(data)
         if memo is not None:
-            memo.parent.mkdir(parents=True, exist_ok=True)
-            # a name of its own: another build (or thread) may be writing the same memo at this moment
-            handle, tmp = tempfile.mkstemp(dir=memo.parent, prefix=memo.name, suffix=".tmp")
-            with os.fdopen(handle, "wb") as file:
-                file.write(out[suffix])
-            os.replace(tmp, memo)
+            remember(memo, out[suffix])
     return out
+
+
+def memo_folder(cache: Path) -> Path:
+    """Where ``compressed`` remembers its copies, in the repository's ``.cache``."""
+    return cache / "precompressed"
+
+
+def remember(memo: Path, data: bytes) -> None:
+    """Write a memo whole or not at all: under a name of its own first (another build, or thread,
+    may be writing or reading the same memo at this moment), then moved into place."""
+    memo.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(dir=memo.parent, prefix=memo.name, suffix=".tmp")
+    with os.fdopen(handle, "wb") as file:
+        file.write(data)
+    os.replace(tmp, memo)

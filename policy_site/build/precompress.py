@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin, event_priority
 
 from ..site.offline_pages import write_offline_files
-from .compression import compressed
+from .compression import compressed, memo_folder
 from .pyodide_runtime import build_cache
 
 SUFFIXES = (".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".csv", ".wasm", ".zip", ".map")
@@ -46,4 +46,4 @@ class PrecompressPlugin(BasePlugin):
     def on_post_build(self, config):
         cache = build_cache(Path(config.config_file_path).parent)
         write_offline_files(Path(config.site_dir))  # the service worker's offline list and pages: compressed too
-        precompress_tree(Path(config.site_dir), cache / "precompressed" if cache else None)
+        precompress_tree(Path(config.site_dir), memo_folder(cache) if cache else None)

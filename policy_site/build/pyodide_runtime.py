@@ -50,7 +50,7 @@ from pathlib import Path
 from typing import Any
 
 from ..data import languages, rules_checks
-from .compression import compressed
+from .compression import compressed, memo_folder, remember
 
 ROOTS = tuple(lang.root for lang in languages.ON)  # "" and "en/": each language's site, whose copies of our scripts are kept
 
@@ -420,7 +420,7 @@ def brotli_size(data: bytes, cache: Path | None = None) -> int:
 def _memo(runtime_cache: Path) -> Path:
     """``.cache/precompressed`` for a runtime's folder ``.cache/pyodide-runtime/<key>``: the memo the
     site's compressed copies are written from, so each big file is compressed once."""
-    return runtime_cache.parent.parent / "precompressed"
+    return memo_folder(runtime_cache.parent.parent)
 
 
 def build_cache(config_dir: Path) -> Path | None:
@@ -548,11 +548,7 @@ def _minified_glue(repo_root: Path, pyodide_dir: Path, memo_dir: Path, work: Pat
     _run_node("minify", {"pyodide_dir": str(pyodide_dir), "source": str(pyodide_dir / MINIFIED),
                          "output": str(work / MINIFIED)}, work)
     glue = (work / MINIFIED).read_bytes()
-    memo_dir.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(dir=memo_dir, prefix=memo.name, suffix=".tmp")  # whole or not at all
-    with os.fdopen(handle, "wb") as file:
-        file.write(glue)
-    os.replace(tmp, memo)
+    remember(memo, glue)
     return glue
 
 
