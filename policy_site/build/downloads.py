@@ -14,8 +14,13 @@ def _dump(value) -> str:
 
 def data_files(site: SiteInputs) -> dict[str, str]:
     """``{uri: text}`` of the downloads: the whole policy, the calculators' metadata and the schemas."""
+    policy = site.policy.model_dump(mode="json", by_alias=True)
+    if site.documents:  # the library's documents (documents/<id>/), each with its sections: their data too
+        policy["documents"] = [{**document.meta.model_dump(mode="json", by_alias=True),
+                                "sections": [s.model_dump(mode="json", by_alias=True) for s in document.sections]}
+                               for document in site.documents]
     out = {
-        "data/policy.json": _dump(site.policy.model_dump(mode="json", by_alias=True)),
+        "data/policy.json": _dump(policy),
         "data/calculators.json": _dump(site.calculators),
     }
     all_schemas = schemas()

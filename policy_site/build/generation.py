@@ -16,8 +16,9 @@ from mkdocs.structure.files import File, Files
 from ..data import languages
 from ..data.dates import DataDateError, pin_source_date_epoch
 from ..data.errors import DataErrors
-from ..site import search_terms
+from ..site import search_terms, ui_strings
 from ..site.render import SiteInputs, render_pages
+from ..site.sitemap import OPTIONAL_PAGES
 from . import downloads, hosting, preview, projects, pyodide_runtime, site_settings
 from .build_inputs import load_site_inputs
 
@@ -75,11 +76,13 @@ def generate(options, config, serving: bool) -> Generated:
         _search_user_dict(config, base, None)  # an empty dictionary: the search plugin needs the file
         return Generated(options.language, data_dir, assets_dir, preview.stub_pages(config, exc.format()),
                          preview_error=PluginError("\n" + exc.format()), cache=cache)
+    _name_a_library(config, inputs, options.language)
     runtime = _pyodide_runtime(config, assets_dir, pyodide_runtime.rules_file(inputs))  # with the data calculators
     site = dataclasses.replace(inputs, runtime=runtime)
     pages = render_pages(site, options.language, cache)
-    if "finder.md" not in pages:  # data without a finder (no facts.yaml): no menu entry for it
-        config.nav = [item for item in config.nav or [] if not (isinstance(item, dict) and "finder.md" in item.values())]
+    missing = set(OPTIONAL_PAGES) - set(pages)  # no finder (no facts.yaml), no top-level document: no menu entry
+    if missing and config.nav:
+        config.nav = [item for item in config.nav if not (isinstance(item, dict) and missing & set(item.values()))]
     config.extra["report_error_url"] = options.report_error_url
     _search_user_dict(config, base, site.policy)
     clashes = [p for p in pages if (Path(config.docs_dir) / p).exists()]
@@ -88,6 +91,19 @@ def generate(options, config, serving: bool) -> Generated:
             f"{config.docs_dir} 中的文件与生成的页面重名，请改名或删除：{clashes}\n"
             f"Files in {config.docs_dir} clash with generated pages; rename or remove them: {clashes}")
     return Generated(options.language, data_dir, assets_dir, pages, site, runtime, cache=cache)
+
+
+def _name_a_library(config, site: SiteInputs, language: str) -> None:
+    """mkdocs.yml names the site after the top-level document (the plan); a library made only of
+    ``documents/`` has none, so its site takes a neutral name and description, in its language."""
+    if site.policy.document is not None:
+        return
+    config.site_name = ui_strings.string("library_site_name", language)
+    config.site_description = ui_strings.string("library_site_description", language)
+    problems = (site_settings.text_setting_problems("site_name", config.site_name)
+                + site_settings.text_setting_problems("site_description", config.site_description))
+    if problems:  # our own strings: the theme writes them into the page as they are
+        raise PluginError("\n" + site_settings.settings_message(problems))
 
 
 def add_files(generated: Generated, files: Files, config) -> Files:

@@ -53,11 +53,18 @@ def _measure(measure: Measure) -> dict[str, Any]:
     }
 
 
-def clause_ref(doc_id: str, clause_id: str) -> str:
+def names_documents(policy: Policy, documents: tuple[LibraryDocument, ...] | list[LibraryDocument]) -> bool:
+    """Whether the library has more than one document (the top-level one, if any: it has clauses; and
+    those of ``documents/``): then its results name their document, its library clauses ``DOC_ID:CLAUSE_ID``."""
+    return bool(policy.clauses) + len(documents) > 1
+
+
+def clause_ref(doc_id: str, clause_id: str, named: bool = True) -> str:
     """How a library document's clause is named in the rules, in ``policy-site find`` and on the finder
-    page when the library has more than one document: ``DOC_ID:CLAUSE_ID``. (The top-level document's
-    clauses keep their plain ids, ``1.2``, so a library of one reads as it always has.)"""
-    return f"{doc_id}:{clause_id}"
+    page: ``DOC_ID:CLAUSE_ID`` when the library has more than one document (``named``, from
+    ``names_documents``), else its plain id (``16``), as a library of one always reads. (The top-level
+    document's clauses keep their plain ids, ``1.2``.)"""
+    return f"{doc_id}:{clause_id}" if named else clause_id
 
 
 def _validity(validity: Validity | None) -> dict[str, str | None] | None:
@@ -83,13 +90,15 @@ def finder_rules(policy: Policy, documents: tuple[LibraryDocument, ...] | list[L
 
     ``documents``: the library's imported documents (``SiteInputs.documents``, ``CheckResult.documents``);
     their clauses with measures follow the top-level document's, in the library's order, each named
-    ``DOC_ID:CLAUSE_ID`` (``clause_ref``). Without them the rules are exactly a library of one's."""
+    ``DOC_ID:CLAUSE_ID`` (``clause_ref``) when the library has more than one document. Without them the
+    rules are exactly a library of one's; a library of one imported document names its clauses ``16``."""
     if policy.finder is None:
         return None
     clauses = [{"clause": clause.id, "validity": _validity(clause.validity),
                 "measures": [_measure(m) for m in clause.measures]}
                for clause in policy.clauses if clause.measures]
-    clauses += [{"clause": clause_ref(document.id, clause.id),
+    named = names_documents(policy, documents)
+    clauses += [{"clause": clause_ref(document.id, clause.id, named),
                  "validity": library_validity(document, clause.validity),
                  "measures": [_measure(m) for m in clause.measures]}
                 for document in documents for clause in document.clauses if clause.measures]

@@ -32,6 +32,8 @@ from .pydantic_messages import explain
 from .yaml_source import YamlDocument, dotted, read_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
+TOP_LEVEL_FILES = ("document.yaml", "sections/*.yaml", SOURCE_FILE)
+"""The top-level document's files: a library without any of them is made only of ``documents/``."""
 EXTRA_FILES = (SOURCE_FILE, "schema/*.schema.json", finder_checks.FACTS_FILE, *library.DOCUMENT_FILES)
 """Files of the data folder that are not YAML data files but belong there."""
 
@@ -129,6 +131,8 @@ class _Loaded:
         self.finder: _Raw | None = None
         self.finder_unreadable = False
         self.documents: tuple[library.LibraryDocument, ...] = ()
+        self.documents_only = False
+        """No top-level document (no document.yaml, sections/ or source.zh.txt), one or more in documents/."""
 
     # -- reading -----------------------------------------------------------
     def read_all(self) -> None:
@@ -143,9 +147,10 @@ class _Loaded:
                 "The data folder does not exist: check the path (the folder given on the command line, or the "
                 "environment variable POLICY_DATA_DIR)."))
             return
+        self.documents_only = not self.top_level_parts() and bool(library.document_dirs(self.data_dir))
         for pattern, cls in model.FILE_MODELS.items():
             paths = sorted(self.data_dir.glob(pattern), key=_natural_key)
-            if not paths and "*" not in pattern:
+            if not paths and "*" not in pattern and not (self.documents_only and pattern in TOP_LEVEL_FILES):
                 self.problems.append(DataProblem(
                     self.name(self.data_dir / pattern), 1, "", f"缺少文件 {pattern}：请在数据文件夹中创建它。",
                     f"The file {pattern} is missing: create it in the data folder."))
@@ -155,10 +160,24 @@ class _Loaded:
                 raw = self._read_one(path, cls)
                 self.files[pattern].append(raw) if raw is not None else self.unparsed[pattern].append(path)
         facts = self.data_dir / finder_checks.FACTS_FILE  # optional: the finder's questions (its own model)
+        if "document.yaml" in self.top_level_parts() and not self.files["sections/*.yaml"] \
+                and not self.unparsed["sections/*.yaml"]:  # half a top-level document
+            self.problems.append(DataProblem(
+                self.name(self.data_dir / "sections"), 1, "",
+                "有 document.yaml 却没有 sections/ 中的任何部分文件：顶层文件需要两者。请补上 sections/1.yaml ……；"
+                "如果这个文件库只有 documents/ 中的文件，请删除 document.yaml 和 source.zh.txt。",
+                "There is a document.yaml but no section file in sections/: a top-level document needs both. Add "
+                "sections/1.yaml …; if this library holds only the documents in documents/, remove document.yaml and "
+                "source.zh.txt."))
         self.finder = self._read_one(facts, model.model_finder.FactsFile) if facts.is_file() else None
         self.finder_unreadable = facts.is_file() and self.finder is None
         """facts.yaml is there but is not even YAML: the measures cannot be checked against it."""
         self._check_unexpected_files()
+
+    def top_level_parts(self) -> list[str]:
+        """Which files of a top-level document the folder has (``document.yaml``, ``sections/``,
+        ``source.zh.txt``): none in a library made only of ``documents/``."""
+        return [name for name in TOP_LEVEL_FILES if (self.data_dir / name.removesuffix("/*.yaml")).exists()]
 
     def name(self, path: Path) -> str:
         return path.relative_to(self.data_dir.parent).as_posix()
@@ -373,8 +392,10 @@ class _Loaded:
                         f"parameters/{pid}.yaml."))
 
     def check_source(self) -> None:
-        """Every line of the source text is the preamble, a section heading or exactly one clause's text."""
-        check_source_text(self)
+        """Every line of the source text is the preamble, a section heading or exactly one clause's text
+        (a library made only of ``documents/`` has none: each document is checked against its own)."""
+        if not self.documents_only:
+            check_source_text(self)
 
     def check_warnings(self) -> None:
         """Things that are allowed but probably not meant: printed, never failing."""

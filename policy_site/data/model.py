@@ -270,10 +270,12 @@ class Parameter(Model):
 
 
 class Policy(Model):
-    """The whole validated document; built by the loader, never from a single file."""
+    """The whole validated library's shared data and its top-level document; built by the loader, never
+    from a single file. ``document`` is None (and ``sections`` empty) in a library made only of
+    ``documents/`` (``data.library``): then every page about the top-level document is left out."""
 
-    document: DocumentMeta
-    sections: tuple[Section, ...]
+    document: DocumentMeta | None = None
+    sections: tuple[Section, ...] = ()
     agencies: tuple[Agency, ...]
     funding_sources: tuple[FundingSource, ...]
     audiences: tuple[Audience, ...]

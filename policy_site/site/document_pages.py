@@ -81,9 +81,9 @@ TOP_LEVEL_STATUS = StatusView("no_dates", "doc_status_no_dates", STATUS_CLASS["n
 
 
 def library_listing(site: Any) -> list[tuple[LibraryDocument | None, StatusView]]:
-    """Every document of the library for the home page (None: the top-level one), in force first,
-    then not yet in force and undated, then ended; in the library's order within each."""
-    listed = [(None, TOP_LEVEL_STATUS)]
+    """Every document of the library for the home page (None: the top-level one, when there is one), in
+    force first, then not yet in force and undated, then ended; in the library's order within each."""
+    listed = [(None, TOP_LEVEL_STATUS)] if site.policy.document is not None else []
     listed += [(document, status_view(document, site.data_date)) for document in site.documents]
     return sorted(listed, key=lambda item: STATUS_ORDER[item[1].status])
 
@@ -102,12 +102,14 @@ NAMED_BY = {"audience": "audiences", "lead": "lead_agencies", "assist": "assisti
 """What an index lists (the keys of ``SiteInputs.clauses_by``) and the clause field that names it."""
 
 
-def library_clauses(site: Any, key: str, ident: str) -> list[LibraryEntry]:
-    """The library documents' clauses that name ``ident`` in their ``NAMED_BY[key]`` field, in the
-    library's order and each document's own; [] in a library of one (its index pages as today)."""
+def library_clauses(site: Any, key: str, ident: str | None) -> list[LibraryEntry]:
+    """The library documents' clauses that name ``ident`` in their ``NAMED_BY[key]`` field (``ident`` None:
+    that name none, as the page of the clauses without a funding source lists them), in the library's
+    order and each document's own; [] in a library of one (its index pages as today)."""
     field_name = NAMED_BY[key]
     return [LibraryEntry(document, clause, status_view(document, site.data_date))
-            for document in site.documents for clause in document.clauses if ident in getattr(clause, field_name)]
+            for document in site.documents for clause in document.clauses
+            if (ident in getattr(clause, field_name) if ident is not None else not getattr(clause, field_name))]
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ import calculators
 from calculators.finder import answer_candidates, in_force
 
 from ..data.finder_checks import walk
-from ..data.finder_rules import clause_ref, finder_rules, library_validity, rules_key
+from ..data.finder_rules import clause_ref, finder_rules, library_validity, names_documents, rules_key
 from ..data.library import DraftClause, LibraryDocument
 from ..data.model import Clause
 from ..data.model_finder import Measure, Test
@@ -93,7 +93,7 @@ class FinderView:
     @property
     def names_documents(self) -> bool:
         """Whether each result names its document: the library has more than one."""
-        return bool(self.documents)
+        return names_documents(self.policy, self.documents)
 
     def _t(self, key: str, **values: Any) -> str:
         return in_language(load_ui_strings()[key], self.lang).format(**values)
@@ -120,7 +120,7 @@ class FinderView:
                     continue
                 label = c.number if self.lang == "zh" else self._t("doc_clause_heading", id=c.id)
                 title = in_language(c.title, self.lang) if c.title is not None else ""
-                out.append(FinderClause(clause_ref(document.id, c.id), label, title, c,
+                out.append(FinderClause(clause_ref(document.id, c.id, self.names_documents), label, title, c,
                                         library_validity(document, c.validity), document))
         return out
 

@@ -2,7 +2,7 @@
 
 Once a visitor's calculator runtime is kept (and not on Save-Data), sw.js keeps in the background
 the pages that make the tool work offline in the visitor's language: the home page, the finder,
-every calculator and every clause page, with what they load. It reads the list from
+every calculator and every clause page (the library's documents and their clauses too), with what they load. It reads the list from
 ``offline.json`` at the site root, written here:
 
     {"release": <hash of every listed file's bytes>,
@@ -67,7 +67,8 @@ def write_offline_files(site_dir: Path) -> dict | None:
 
 
 def _pages(site_dir: Path, prefix: str) -> list[str]:
-    """Home, the finder, and every page of the calculators and the clauses: folder URLs."""
+    """Home, the finder, every page of the calculators and the clauses, and each library document's
+    page and clause pages: folder URLs."""
     pages = [prefix]
     if (site_dir / prefix / "finder" / "index.html").is_file():
         pages.append(f"{prefix}finder/")
@@ -77,6 +78,10 @@ def _pages(site_dir: Path, prefix: str) -> list[str]:
             pages.append(f"{prefix}{section}/")
         children = sorted((p.parent.name for p in folder.glob("*/index.html")), key=_natural) if folder.is_dir() else []
         pages += [f"{prefix}{section}/{name}/" for name in children]
+    for document in sorted((site_dir / prefix / "documents").glob("*/index.html")):  # the library's documents
+        pages.append(f"{prefix}documents/{document.parent.name}/")
+        clauses = sorted((p.parent.name for p in document.parent.glob("clauses/*/index.html")), key=_natural)
+        pages += [f"{prefix}documents/{document.parent.name}/clauses/{name}/" for name in clauses]
     return pages
 
 
@@ -138,6 +143,8 @@ def _offline_page(site_dir: Path, lang: str, pages: list[str], ui: dict) -> str:
         inside = page[len(prefix):]
         section = inside.split("/", 1)[0]
         group = section if section in SECTIONS and inside != f"{section}/" else "main"
+        if section == "documents" and "/clauses/" in inside:  # a library document's clause
+            group = "clauses"
         groups[group].append({"href": inside or "./", "title": title})
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined)

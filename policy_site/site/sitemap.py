@@ -22,6 +22,9 @@ from .pages import (FOLDERS, AgencyPage, AudiencePage, CalculatorPage, ClausePag
 LANGUAGE_ROOTS = {lang.code: lang.root for lang in languages.ON}  # {"zh": "", "en": "en/"}
 RUNTIME_FOLDER = "pyodide/"  # the one copy of the calculators' runtime, in the top-level site
 UNSTATED_FUNDING = "unstated"  # the page of the clauses that name no funding source
+OPTIONAL_PAGES = ("finder.md", "fulltext.md", "clauses/index.md")
+"""Pages of the menu that a site may not have: the finder (data without facts.yaml), and the top-level
+document's full text and clause index (a library made only of ``documents/``)."""
 
 
 def relative_url(target: str, from_url: str) -> str:
@@ -52,8 +55,9 @@ class SiteMap:
     @cached_property
     def pages(self) -> tuple[Page, ...]:
         policy = self.site.policy
-        pages: list[Page] = [FixedPage("index.md"), FixedPage("fulltext.md")]
-        pages += [IndexPage(f"{folder}/index.md") for folder in FOLDERS[:4]]
+        plan = policy.document is not None  # a library made only of documents/ has no top-level document
+        pages: list[Page] = [FixedPage("index.md")] + ([FixedPage("fulltext.md")] if plan else [])
+        pages += [IndexPage(f"{folder}/index.md") for folder in FOLDERS[:4] if plan or folder != "clauses"]
         pages += [FundingPage(f"funding/{UNSTATED_FUNDING}.md", source=None),
                   FixedPage("glossary.md"), FixedPage("about-data.md"), IndexPage("calculators/index.md")]
         pages += [ClausePage(f"clauses/{c.id}.md", clause=c, section=policy.section_of[c.id]) for c in policy.clauses]
