@@ -10,7 +10,9 @@ line by line against its ``source.zh.txt`` (``data.document_check``) here, for t
 ``policy-site check`` alike: a text that differs from its source stops both.
 
 Folders whose name starts with a dot are the importer's staging; ``review.md`` is never read.
-A library without a ``documents/`` folder is a library of one: nothing here changes it.
+A library without a ``documents/`` folder is a library of one: nothing here changes it. A library
+may also be made only of ``documents/`` (no top-level document.yaml, sections/ or source.zh.txt): the
+loader then gives a ``Policy`` whose ``document`` is None, and its documents are all there is.
 
     read_documents(loaded)          # a check of the loader (loader._Loaded.CROSS_CHECKS)
     status(document, on)            # not_yet / in_force / expired / no_dates on the data date
