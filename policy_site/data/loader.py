@@ -159,9 +159,18 @@ class _Loaded:
             for path in paths:
                 raw = self._read_one(path, cls)
                 self.files[pattern].append(raw) if raw is not None else self.unparsed[pattern].append(path)
+        self._check_half_a_top_level_document()
         facts = self.data_dir / finder_checks.FACTS_FILE  # optional: the finder's questions (its own model)
+        self.finder = self._read_one(facts, model.model_finder.FactsFile) if facts.is_file() else None
+        self.finder_unreadable = facts.is_file() and self.finder is None
+        """facts.yaml is there but is not even YAML: the measures cannot be checked against it."""
+        self._check_unexpected_files()
+
+    def _check_half_a_top_level_document(self) -> None:
+        """A document.yaml without any section file is half a top-level document (sections/ without
+        document.yaml, or source.zh.txt alone, is told by "document.yaml is missing")."""
         if "document.yaml" in self.top_level_parts() and not self.files["sections/*.yaml"] \
-                and not self.unparsed["sections/*.yaml"]:  # half a top-level document
+                and not self.unparsed["sections/*.yaml"]:
             self.problems.append(DataProblem(
                 self.name(self.data_dir / "sections"), 1, "",
                 "有 document.yaml 却没有 sections/ 中的任何部分文件：顶层文件需要两者。请补上 sections/1.yaml ……；"
@@ -169,10 +178,6 @@ class _Loaded:
                 "There is a document.yaml but no section file in sections/: a top-level document needs both. Add "
                 "sections/1.yaml …; if this library holds only the documents in documents/, remove document.yaml and "
                 "source.zh.txt."))
-        self.finder = self._read_one(facts, model.model_finder.FactsFile) if facts.is_file() else None
-        self.finder_unreadable = facts.is_file() and self.finder is None
-        """facts.yaml is there but is not even YAML: the measures cannot be checked against it."""
-        self._check_unexpected_files()
 
     def top_level_parts(self) -> list[str]:
         """Which files of a top-level document the folder has (``document.yaml``, ``sections/``,
