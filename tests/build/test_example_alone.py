@@ -124,6 +124,10 @@ def test_no_page_names_the_lhasa_plan_nor_has_a_page_of_a_top_level_document(bui
         assert not [name for name in names if name in text], path
     for root in ROOTS:
         assert not (built / root / "fulltext").exists() and not (built / root / "clauses").exists()
+    # the pages' own words speak of the library's documents, not of "the plan"
+    for url, plan_words in (("finder", "方案的每一条"), ("en/finder", "every clause of the plan"),
+                            ("about-data", "方案"), ("en/about-data", "the plan")):
+        assert plan_words not in _words(_article(_page(built, url))), url
     home = _page(built, ".")
     assert "<title>首页 - 政策文件解读</title>" in home
     assert "<title>Home - Policy documents explained</title>" in _page(built, "en")
