@@ -89,10 +89,14 @@ def _check(data_dir: Path) -> int:
         return 1
     if report:
         print(report, file=sys.stderr)
-    policy = site.policy
-    print(f"数据无误：{len(policy.sections)} 个部分，{len(policy.clauses)} 条（按数据日期 {site.data_date.isoformat()} 检查）。\n"
-          f"The data is valid: {len(policy.sections)} sections, {len(policy.clauses)} clauses "
-          f"(checked as of the data date {site.data_date.isoformat()}).")
+    policy, on = site.policy, site.data_date.isoformat()
+    if policy.document is not None:
+        print(f"数据无误：{len(policy.sections)} 个部分，{len(policy.clauses)} 条（按数据日期 {on} 检查）。\n"
+              f"The data is valid: {len(policy.sections)} sections, {len(policy.clauses)} clauses "
+              f"(checked as of the data date {on}).")
+    else:  # a library made only of documents/: each is counted below
+        print(f"数据无误：文件库中有 {len(site.documents)} 个文件（按数据日期 {on} 检查）。\n"
+              f"The data is valid: {len(site.documents)} document(s) in the library (checked as of the data date {on}).")
     for document in site.documents:
         print(f"文件库中的文件 {document.id}：{len(document.sections)} 个部分，{len(document.clauses)} 条，状态 "
               f"{document.status(site.data_date)}。\n"
