@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import schedule
 from tests.browser_support import Traffic, bind, launch, offline_context, start, stop
 from tests.site_build import mkdocs_build
 
@@ -157,6 +158,7 @@ TIERS = ("unit", "build", "browser", "runtime", "js")
 
 def pytest_collection_modifyitems(items):
     tests_dir = Path(__file__).resolve().parent
+    schedule.order(items, tests_dir.parent)  # the files in the order the workers should take them
     for item in items:
         try:
             folder = item.path.resolve().relative_to(tests_dir).parts[0]
