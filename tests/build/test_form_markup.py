@@ -17,7 +17,7 @@ from policy_site.build.pyodide_runtime import build_runtime
 from policy_site.site.render import Renderer
 from tests.js.test_modules import ASSETS, graph
 
-REPO = Path(__file__).resolve().parents[3]
+REPO = Path(__file__).resolve().parents[2]
 SECTION = re.compile(r'<section class="policy-calculator" [^>]*data-calculator-config="([^"]*)">')
 
 

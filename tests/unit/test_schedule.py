@@ -32,3 +32,12 @@ def test_every_file_of_the_table_exists():
     """A renamed or removed file in the table would silently fall back to its folder's default."""
     root = Path(__file__).resolve().parents[2]
     assert [p for p in schedule.FILE_SECONDS if not (root / p).is_file()] == []
+
+
+def test_the_unit_tier_never_builds_the_runtime():
+    """The unit tier runs first, while another worker builds the runtime, and answers in under a
+    minute on a fresh clone: a test that needs the runtime (Node on a fresh clone) is a build test."""
+    unit = Path(__file__).resolve().parent
+    needs = [p.relative_to(unit).as_posix() for p in sorted(unit.rglob("test_*.py"))
+             if "build_runtime" in p.read_text(encoding="utf-8") and p.name != "test_schedule.py"]
+    assert needs == []

@@ -3,16 +3,13 @@ punctuation used by the templates instead of tests of the language's code."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from pathlib import Path
 
 import pytest
 
 from policy_site.data import languages
-from policy_site.build.build_inputs import load_site_inputs
-from policy_site.build.pyodide_runtime import build_runtime
-from policy_site.site.render import TEMPLATES, render_pages
+from policy_site.site.render import TEMPLATES
 from policy_site.site.ui_strings import browser_language
 from tests.conftest import REPO
 
@@ -58,24 +55,6 @@ def test_no_template_tests_the_language_code():
                  for line in path.read_text(encoding="utf-8").splitlines()
                  if re.search(r"""\blang\s*[!=]=\s*['"]""", line)]
     assert offenders == []
-
-
-@pytest.fixture(scope="module")
-def site():
-    runtime = build_runtime(REPO, assets_dir=REPO / "docs" / "assets")
-    return dataclasses.replace(load_site_inputs(REPO / "policy_data"), runtime=runtime)
-
-
-@pytest.mark.parametrize("lang, item", [
-    ("zh", "- 国务院关于做好当前和今后一个时期促进就业工作的若干意见（国发〔2018〕39号，国务院）\n"),
-    ("en", " (<span lang=\"zh-Hans\">国发〔2018〕39号</span>, State Council)\n"),
-])
-def test_each_implemented_document_is_its_own_list_item(site, lang, item):
-    """The home page lists the documents the plan implements one per line, with the language's
-    parentheses and comma (they once ran together into one item)."""
-    home = render_pages(site, lang)["index.md"]
-    assert item in home
-    assert home.count("号") >= 3 and len([line for line in home.splitlines() if "号" in line and line.startswith("- ")]) == 3
 
 
 SCRIPTS = REPO / "docs" / "assets"
