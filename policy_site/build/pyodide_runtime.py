@@ -200,6 +200,20 @@ def _input_files(repo_root: Path) -> list[Path]:
     return files
 
 
+def runtime_key(repo_root: Path) -> str:
+    """The name of the runtime's folder in the cache: every input's content under a name that does not
+    depend on where the checkout is, nor on whether this module and the build script lie inside it
+    (a copy of the site's configuration that links the repository's package shares its runtime)."""
+    own = {Path(__file__).resolve(): "policy_site/build/pyodide_runtime.py",
+           BUILD_SCRIPT.resolve(): "policy_site/build/pyodide_build.mjs"}
+    key = hashlib.sha256(CACHE_FORMAT.encode())
+    for path in _input_files(repo_root):
+        name = own.get(path.resolve()) or (path.relative_to(repo_root).as_posix() if path.is_relative_to(repo_root)
+                                           else path.name)
+        key.update(name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return key.hexdigest()[:24]
+
+
 def _package_files(package_dir: Path) -> list[Path]:
     return sorted(p for p in package_dir.rglob("*.py")
                   if "__pycache__" not in p.parts and not any(part.startswith(".") for part in p.relative_to(package_dir).parts))
@@ -227,11 +241,7 @@ def _build_runtime(repo_root: Path, assets_dir: Path | None, stamp: tuple, rules
             f"node_modules/pyodide lacks {missing}; run `npm ci`."
         )
     sources = package_sources(repo_root / PACKAGE)
-    key = hashlib.sha256(CACHE_FORMAT.encode())
-    for path in _input_files(repo_root):
-        key.update(str(path.relative_to(repo_root) if path.is_relative_to(repo_root) else path.name).encode()
-                   + b"\0" + hashlib.sha256(path.read_bytes()).digest())
-    cache = cache_root(pyodide_dir) / key.hexdigest()[:24]
+    cache = cache_root(pyodide_dir) / runtime_key(repo_root)
     if not (cache / MANIFEST).is_file():
         with _only_one_builder(cache):  # a second build at once (serve and build, parallel tests) waits, then reuses
             if not (cache / MANIFEST).is_file():
