@@ -274,9 +274,11 @@ def page_config(view: FinderView, site_map: Any, page: Any) -> dict[str, Any]:
             "lead": [{"name": site.policy.agency[a].name[lang], "url": url(site_map.agency(a))}
                      for a in clause.lead_agencies],
         }
+        if view.names_documents or entry.document is not None:  # a library document's clause: "第十六条", not "16"
+            clauses[entry.ref]["label"] = entry.label
         if view.names_documents:  # a library of one: the configuration as it always was
             doc = view.document_view(entry.document)
-            clauses[entry.ref].update(label=entry.label, document=doc.key)
+            clauses[entry.ref]["document"] = doc.key
             documents.setdefault(doc.key, {"title": doc.title, "url": url(view.document_page(entry.document, site_map)),
                                            "status": doc.status.status, "css": doc.status.css,
                                            "status_text": doc.status_text})
