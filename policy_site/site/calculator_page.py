@@ -56,6 +56,15 @@ def clause_page(site: Any, calc_id: str, site_map: Any) -> Any:
     return site_map.clause(clause.id) if document is None else site_map.document_clause(document.id, clause.id)
 
 
+def clause_name(site: Any, calc_id: str, lang: str, t: Translate) -> str:
+    """The calculator's clause as a reader names it: a top-level clause by its id (``1.2``), a library
+    document's by its number (``第十六条``) or ``Clause 16``, as its own page and the finder name it."""
+    clause, document = calculator_home(site, calc_id)
+    if document is None:
+        return clause.id
+    return clause.number if lang == "zh" else t("doc_clause_heading", id=clause.id)
+
+
 def page_config(site: Any, lang: str, calc_id: str, site_map: Any, page: Any, t: Translate) -> dict[str, Any]:
     """What calculator.js reads, for the calculator page ``page`` in language ``lang``."""
     calc = site.calculators[calc_id]
@@ -69,7 +78,7 @@ def page_config(site: Any, lang: str, calc_id: str, site_map: Any, page: Any, t:
         "download_bytes": runtime.download_bytes,
         "runtime_manifest": runtime.manifest,
         "parameter_defaults": _parameter_defaults(site, lang, calc, t),
-        "clause": {"id": clause.id, "title": clause.title[lang] if clause.title else clause.number,
+        "clause": {"id": clause_name(site, calc_id, lang, t), "title": clause.title[lang] if clause.title else "",
                    "url": site_map.url(clause_page(site, calc_id, site_map), page)},
         "strings": _strings(runtime, t),
     }
@@ -83,11 +92,11 @@ def page_config(site: Any, lang: str, calc_id: str, site_map: Any, page: Any, t:
     return config
 
 
-def receipt_config(site: Any, calc_id: str, t: Translate) -> dict[str, Any]:
-    """What a calculator's printed receipt needs beyond the form: its strings, the cited clause's
-    Chinese text, the data date."""
+def receipt_config(site: Any, calc_id: str, t: Translate, lang: str) -> dict[str, Any]:
+    """What a calculator's printed receipt needs beyond the form: its strings, the cited clause (as a
+    reader names it) and its Chinese text, the data date."""
     clause = calculator_clause(site, calc_id)
-    return {"clause": clause.id, "text_zh": clause.text.zh, "data_date": site.data_date.isoformat(), "strings": {
+    return {"clause": clause_name(site, calc_id, lang, t), "text_zh": clause.text.zh, "data_date": site.data_date.isoformat(), "strings": {
         "print_button": t("print_button"), "print_heading": t("print_heading"), "print_inputs": t("print_inputs_calc"),
         "print_clause_texts": t("print_clause_texts"), "print_data_date": t("print_data_date"),
         "print_address": t("print_address"), "print_estimate": t("print_estimate"),

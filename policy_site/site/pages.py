@@ -122,10 +122,11 @@ class CalculatorPage(Page):
         site, lang, t = renderer.site, renderer.lang, renderer.t
         return {"calc": site.calculators[self.calc_id], "examples": worked_examples(site, self.calc_id),
                 "clause": calculator_page.calculator_clause(site, self.calc_id),
+                "document": calculator_page.calculator_home(site, self.calc_id)[1],  # None: the top-level one
                 "clause_page": calculator_page.clause_page(site, self.calc_id, renderer.site_map),
                 "config": {**calculator_page.page_config(site, lang, self.calc_id, renderer.site_map, self, t),
                            "language": ui_strings.browser_language(languages.BY_CODE[lang])},
-                "receipt": calculator_page.receipt_config(site, self.calc_id, t)}
+                "receipt": calculator_page.receipt_config(site, self.calc_id, t, lang)}
 
 
 def worked_examples(site: Any, calc_id: str) -> list[dict[str, Any]]:

@@ -115,9 +115,10 @@ class Renderer:
         self.env.globals["finder"] = finder_page.FinderView(site, lang)
         self.env.globals["library"] = lambda: document_pages.library_listing(site)  # the home's list of documents
         self.env.globals["library_clauses"] = lambda key, ident: document_pages.library_clauses(site, key, ident)
-        # A calculator's clause and that clause's page (a library document's clause too).
+        # A calculator's clause, that clause's page and its library document (None: the top-level one).
         self.env.globals["calculator_home"] = lambda cid: (calculator_page.calculator_clause(site, cid),
-                                                           calculator_page.clause_page(site, cid, self.site_map))
+                                                           calculator_page.clause_page(site, cid, self.site_map),
+                                                           calculator_page.calculator_home(site, cid)[1])
 
     @staticmethod
     def _load_template(name: str) -> str:

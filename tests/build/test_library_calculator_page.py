@@ -39,3 +39,16 @@ def test_a_calculator_whose_clause_has_no_lead_agency_yet_still_has_its_page(tmp
     page = Renderer(site, lang).render(CALCULATOR)
     (ask,) = [line for line in page.splitlines() if re.match(r"- \*\*(向谁咨询|Whom to ask)\*\*", line)]
     assert ask.endswith(none) and "tel:" not in ask
+
+
+@pytest.mark.parametrize("lang, name", [("zh", "第十六条"), ("en", "Clause 16")])
+def test_a_library_calculator_names_its_article_and_document_on_its_page_result_and_receipt(runtime, lang, name):
+    """As a reader names the article (not ``16``), with its document on the page; the script's result line
+    (``config.clause``) and the printed receipt say the same."""
+    site = dataclasses.replace(load_site_inputs(LIBRARY), runtime=runtime)
+    renderer = Renderer(site, lang)
+    page = renderer.render(CALCULATOR)
+    (line,) = [line for line in page.splitlines() if re.match(r"- \*\*(条款|Clause)\*\*", line)]
+    assert f"[{name} " in line and "guangzhou-2019-internship-bases/index.md)" in line
+    context = renderer.site_map.calculator("guangzhou_internship_subsidy").context(renderer)
+    assert context["config"]["clause"]["id"] == name and context["receipt"]["clause"] == name

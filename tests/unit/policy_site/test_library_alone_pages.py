@@ -8,6 +8,7 @@ import pytest
 
 from policy_site.build.build_inputs import load_site_inputs
 from policy_site.site.finder_page import FinderView
+from policy_site.site.render import Renderer
 from policy_site.site.sitemap import SiteMap
 from tests.conftest import REPO
 
@@ -29,3 +30,20 @@ def test_the_finder_s_results_name_a_lone_document_s_article_as_its_table_does(s
     article = config["clauses"]["16"]
     assert article["label"] == label == next(e.label for e in view.entries() if e.ref == "16")
     assert "document" not in article and "documents" not in config  # one document: no document line
+
+
+@pytest.mark.parametrize("lang, named", [("zh", "[第十六条 生活补贴和见习补贴]("), ("en", "[Clause 16 Living allowance and internship subsidy](")])
+def test_the_calculators_index_names_a_library_clause_and_its_document(site, lang, named):
+    """Not the bare id ``16``: the article as its document numbers it, and the document (the other indexes
+    name each library clause's document too)."""
+    index = Renderer(site, lang).render("calculators/index.md")
+    line = next(line for line in index.splitlines() if "guangzhou-2019-internship-bases/clauses/16.md" in line)
+    assert named in line and "guangzhou-2019-internship-bases/index.md)" in line
+
+
+@pytest.mark.parametrize("lang, wrong, right", [("zh", "只在计算器程序中记录", "写在条款的数据里"),
+                                                ("en", "in the calculators' code", "written as data in a clause")])
+def test_about_data_does_not_say_every_amount_is_in_code(site, lang, wrong, right):
+    """The library's four calculators are written as data in its articles (calculator_rules)."""
+    page = Renderer(site, lang).render("about-data.md")
+    assert wrong not in page and right in page
