@@ -151,9 +151,13 @@ class _Loaded:
         for pattern, cls in model.FILE_MODELS.items():
             paths = sorted(self.data_dir.glob(pattern), key=_natural_key)
             if not paths and "*" not in pattern and not (self.documents_only and pattern in TOP_LEVEL_FILES):
+                library_zh, library_en = (
+                    ("；如果这个文件库只收录 documents/ 中的文件，请用 policy-site import 把它们导入 documents/",
+                     "; or, for a library made only of documents/, import its documents there with policy-site import")
+                    if pattern == "document.yaml" else ("", ""))  # a library need not have a top-level document
                 self.problems.append(DataProblem(
-                    self.name(self.data_dir / pattern), 1, "", f"缺少文件 {pattern}：请在数据文件夹中创建它。",
-                    f"The file {pattern} is missing: create it in the data folder."))
+                    self.name(self.data_dir / pattern), 1, "", f"缺少文件 {pattern}：请在数据文件夹中创建它{library_zh}。",
+                    f"The file {pattern} is missing: create it in the data folder{library_en}."))
             self.files[pattern] = []
             self.unparsed[pattern] = []
             for path in paths:

@@ -22,7 +22,9 @@ from tests.conftest import MINI_POLICY, REPO
 LIBRARY = REPO / "examples" / "guangzhou"
 DOC_ID = "guangzhou-2019-internship-bases"
 ON = dt.date(2026, 12, 7)
-MISSING_DOCUMENT = "The file document.yaml is missing: create it in the data folder."
+MISSING_DOCUMENT = ("The file document.yaml is missing: create it in the data folder; or, for a library made only of "
+                    "documents/, import its documents there with policy-site import.")
+"""It names both ways out: a top-level document, or a library of documents only (never only the first)."""
 
 
 def _check(data: Path):
@@ -69,7 +71,8 @@ def test_a_folder_without_any_document_still_says_the_document_is_missing(tmp_pa
     result = _check(data)
     assert result.policy is None
     missing = [p for p in result.problems if p.en == MISSING_DOCUMENT]
-    assert len(missing) == 1 and missing[0].file.endswith("/document.yaml") and "缺少文件 document.yaml" in missing[0].zh
+    assert len(missing) == 1 and missing[0].file.endswith("/document.yaml") and "缺少文件 document.yaml" in missing[0].zh \
+        and "policy-site import" in missing[0].zh
     assert any("source.zh.txt is missing" in p.en for p in result.problems)
 
 
