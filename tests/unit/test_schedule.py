@@ -11,11 +11,11 @@ def test_the_longest_file_first_then_the_unit_tier_then_the_rest_longest_first()
     paths = ["tests/build/test_site.py", "tests/unit/test_b.py", "tests/browser/test_accessibility.py",
              "tests/unit/test_a.py", "tests/build/test_build_atomic.py", "tests/browser/test_new_one.py"]
     assert schedule.file_order(paths) == [
-        "tests/browser/test_accessibility.py",  # 210 s: builds the site (and on a fresh clone the runtime)
+        "tests/browser/test_accessibility.py",  # the longest: builds the site (and on a fresh clone the runtime)
         "tests/unit/test_b.py", "tests/unit/test_a.py",  # as collected, while the runtime is built
-        "tests/build/test_build_atomic.py",  # 200 s
+        "tests/build/test_build_atomic.py",  # about two minutes
         "tests/browser/test_new_one.py",  # not in the table: the browser folder's 20 s
-        "tests/build/test_site.py",  # 12 s
+        "tests/build/test_site.py",  # seconds
     ]
 
 
