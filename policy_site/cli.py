@@ -32,6 +32,11 @@ from .finder_cli import run_find
 from .importer.command import add_commands, run_command  # outline, import, check-document
 
 
+STATUS_WORDS = {"not_yet": ("尚未施行", "not yet in force"), "in_force": ("现行有效", "in force"),
+                "expired": ("已失效", "expired"), "no_dates": ("原文未写施行和失效日期", "no dates in its text")}
+"""A document's status on the data date (``library.status``), as ``check`` says it in each language."""
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         return _main(argv)
@@ -98,10 +103,10 @@ def _check(data_dir: Path) -> int:
         print(f"数据无误：文件库中有 {len(site.documents)} 个文件（按数据日期 {on} 检查）。\n"
               f"The data is valid: {len(site.documents)} document(s) in the library (checked as of the data date {on}).")
     for document in site.documents:
-        print(f"文件库中的文件 {document.id}：{len(document.sections)} 个部分，{len(document.clauses)} 条，状态 "
-              f"{document.status(site.data_date)}。\n"
+        zh, en = STATUS_WORDS[document.status(site.data_date)]
+        print(f"文件库中的文件 {document.id}：{len(document.sections)} 个部分，{len(document.clauses)} 条，{zh}。\n"
               f"Library document {document.id}: {len(document.sections)} sections, {len(document.clauses)} clauses, "
-              f"status {document.status(site.data_date)}.")
+              f"status {en}.")
     return 0
 
 

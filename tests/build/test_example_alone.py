@@ -83,6 +83,7 @@ def test_check_passes_with_warnings_only(data):
     assert "The data is valid: 1 document(s) in the library" in result.stdout, said
     assert "problem(s)" not in said and "Traceback" not in said and "0 sections" not in said
     assert f"Library document {DOC_ID}: 5 sections, 23 clauses, status expired." in result.stdout
+    assert f"文件库中的文件 {DOC_ID}：5 个部分，23 条，已失效。" in result.stdout
 
 
 @pytest.mark.parametrize("root", ROOTS)

@@ -76,13 +76,15 @@ def test_a_folder_without_any_document_still_says_the_document_is_missing(tmp_pa
     assert any("source.zh.txt is missing" in p.en for p in result.problems)
 
 
-def test_a_documents_folder_with_no_readable_document_is_not_a_library(tmp_path):
+def test_a_document_folder_without_its_document_yaml_is_told_as_such(tmp_path):
+    """Only the folder's own problem: not also a top-level document.yaml and source.zh.txt 'missing',
+    which would send staff to the wrong fix."""
     data = _copy(tmp_path)
     (data / "documents" / DOC_ID / "document.yaml").unlink()
     result = _check(data)
     assert result.policy is None
-    assert any(p.en == MISSING_DOCUMENT for p in result.problems)  # and the folder without its document.yaml
     assert any(f"documents/{DOC_ID} has no document.yaml" in p.en for p in result.problems)
+    assert not any(p.en == MISSING_DOCUMENT or "source.zh.txt" in p.file for p in result.problems), result.problems
 
 
 def test_document_yaml_without_sections_is_a_problem(tmp_path):
