@@ -179,7 +179,7 @@ class _Loaded:
                 and not self.unparsed["sections/*.yaml"]:
             self.problems.append(DataProblem(
                 self.name(self.data_dir / "sections"), 1, "",
-                "有 document.yaml 却没有 sections/ 中的任何部分文件：顶层文件需要两者。请补上 sections/1.yaml ……；"
+                "有 document.yaml 却没有 sections/ 中的任何部分文件：顶层文档需要两者。请补上 sections/1.yaml ……；"
                 "如果这个文件库只有 documents/ 中的文件，请删除 document.yaml 和 source.zh.txt。",
                 "There is a document.yaml but no section file in sections/: a top-level document needs both. Add "
                 "sections/1.yaml …; if this library holds only the documents in documents/, remove document.yaml and "

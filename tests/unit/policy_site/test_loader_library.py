@@ -94,7 +94,7 @@ def test_document_yaml_without_sections_is_a_problem(tmp_path):
     result = _check(data)
     assert result.policy is None
     (problem,) = [p for p in result.problems if p.file.endswith("/sections")]
-    assert "a top-level document needs both" in problem.en and "顶层文件需要两者" in problem.zh
+    assert "a top-level document needs both" in problem.en and "顶层文档需要两者" in problem.zh
 
 
 def test_sections_without_document_yaml_is_a_problem(tmp_path):
