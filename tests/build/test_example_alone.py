@@ -23,6 +23,7 @@ import pytest
 import yaml
 
 from tests.build.linkcheck import check_site as check_links
+from tests.build.test_library_build import page as _page, text_of as _words
 from tests.site_build import REPO, build_env, mkdocs_build
 
 LIBRARY = REPO / "examples" / "guangzhou"
@@ -49,14 +50,6 @@ def built(data) -> Path:
     result = mkdocs_build(site, data_dir=data)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return site
-
-
-def _page(site: Path, url: str) -> str:
-    return (site / url / "index.html").read_text(encoding="utf-8")
-
-
-def _words(markup: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", "", markup))
 
 
 def _article(markup: str) -> str:

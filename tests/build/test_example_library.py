@@ -182,13 +182,17 @@ def test_the_document_and_its_clauses_have_pages_in_both_languages(built, root):
     assert "第十六条" in _words(_page(built, f"{root}documents/{DOC_ID}/clauses/16"))
 
 
-@pytest.mark.parametrize("root, heading, quote_label", [("", "谁可以享受", "原文"), ("en/", "Who qualifies", "The clause says")])
-def test_an_article_with_measures_says_who_qualifies_quoting_its_own_words(built, root, heading, quote_label):
-    """The library's clause pages show their measures as the plan's do (the finder's very conditions)."""
+@pytest.mark.parametrize("root, heading, quote_label, part", [("", "谁可以享受", "原文", "第十六条（a）"),
+                                                             ("en/", "Who qualifies", "The clause says", "Clause 16 (a)")])
+def test_an_article_with_measures_says_who_qualifies_quoting_its_own_words(built, root, heading, quote_label, part):
+    """The library's clause pages show their measures as the plan's do (the finder's very conditions), each
+    part headed by its article as the page names it (not the bare id 16)."""
     page = _page(built, f"{root}documents/{DOC_ID}/clauses/16")
     assert 'data-measures-for="16"' in page
     text = _words(page[page.find('data-measures-for="16"'):])
     assert heading in _words(page) and quote_label in text
+    first = re.search(r"<h3>(.*?)</h3>", page[page.find('data-measures-for="16"'):], re.S).group(1)
+    assert _words(first).startswith(part), first
     assert "见习基地可向市公共就业服务机构提出申请" in text  # part (a)'s condition, in the article's words
     assert 'data-measures-for' not in _page(built, f"{root}documents/{DOC_ID}/clauses/1")  # no measures: no section
 

@@ -97,17 +97,11 @@ def test_document_yaml_without_sections_is_a_problem(tmp_path):
     assert "a top-level document needs both" in problem.en and "顶层文档需要两者" in problem.zh
 
 
-def test_sections_without_document_yaml_is_a_problem(tmp_path):
+@pytest.mark.parametrize("part", ["sections", "source.zh.txt"])
+def test_part_of_a_top_level_document_without_document_yaml_is_a_problem(tmp_path, part):
+    """sections/ or source.zh.txt alone is half a top-level document: document.yaml is missing."""
     data = _copy(tmp_path)
-    shutil.copytree(MINI_POLICY / "sections", data / "sections")
-    result = _check(data)
-    assert result.policy is None
-    assert any(p.en == MISSING_DOCUMENT for p in result.problems)
-
-
-def test_a_source_text_alone_is_half_a_top_level_document(tmp_path):
-    data = _copy(tmp_path)
-    shutil.copy(MINI_POLICY / "source.zh.txt", data / "source.zh.txt")
+    (shutil.copytree if part == "sections" else shutil.copy)(MINI_POLICY / part, data / part)
     result = _check(data)
     assert result.policy is None
     assert any(p.en == MISSING_DOCUMENT for p in result.problems)
