@@ -196,14 +196,18 @@ def status(in_force_from: dt.date | None, expires: dt.date | None, on: dt.date) 
     return "in_force"
 
 
-def document_dirs(data_dir: Path) -> list[Path]:
-    """Every ``DIR/documents/<id>/`` holding a document.yaml, by id; dot-folders (staging) left out."""
+def document_folders(data_dir: Path) -> list[Path]:
+    """Every folder of ``DIR/documents/``, by name, with or without its document.yaml; dot-folders
+    (the importer's staging) left out."""
     folder = data_dir / DOCUMENTS
     if not folder.is_dir():
         return []
-    return sorted((p for p in folder.iterdir()
-                   if p.is_dir() and not p.name.startswith(".") and (p / DOCUMENT_FILE).is_file()),
-                  key=lambda p: p.name)
+    return sorted((p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")), key=lambda p: p.name)
+
+
+def document_dirs(data_dir: Path) -> list[Path]:
+    """Every ``DIR/documents/<id>/`` holding a document.yaml, by id (``document_folders``)."""
+    return [p for p in document_folders(data_dir) if (p / DOCUMENT_FILE).is_file()]
 
 
 def read_documents(loaded: Any) -> None:
@@ -243,9 +247,8 @@ def _against_source(loaded: Any, doc_dir: Path) -> None:
 
 def _without_document_file(loaded: Any) -> None:
     """A folder of ``documents/`` without a document.yaml would be skipped silently: say so."""
-    folder = loaded.data_dir / DOCUMENTS
-    for path in sorted(folder.iterdir()) if folder.is_dir() else ():
-        if path.is_dir() and not path.name.startswith(".") and not (path / DOCUMENT_FILE).is_file():
+    for path in document_folders(loaded.data_dir):
+        if not (path / DOCUMENT_FILE).is_file():
             loaded.problems.append(DataProblem(
                 loaded.name(path), 0, "",
                 f"文件夹 {loaded.name(path)} 中没有 {DOCUMENT_FILE}，其中的内容不会发布：请用 policy-site import 重新导入，"

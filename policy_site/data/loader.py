@@ -147,9 +147,8 @@ class _Loaded:
                 "The data folder does not exist: check the path (the folder given on the command line, or the "
                 "environment variable POLICY_DATA_DIR)."))
             return
-        documents = self.data_dir / library.DOCUMENTS  # a folder there without its document.yaml is told as such
-        self.documents_only = not self.top_level_parts() and documents.is_dir() and any(
-            p.is_dir() and not p.name.startswith(".") for p in documents.iterdir())
+        # (a folder of documents/ without its document.yaml counts: it is told as such, and only that)
+        self.documents_only = not self.top_level_parts() and bool(library.document_folders(self.data_dir))
         for pattern, cls in model.FILE_MODELS.items():
             paths = sorted(self.data_dir.glob(pattern), key=_natural_key)
             if not paths and "*" not in pattern and not (self.documents_only and pattern in TOP_LEVEL_FILES):

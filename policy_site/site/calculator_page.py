@@ -62,7 +62,7 @@ def clause_name(site: Any, calc_id: str, lang: str, t: Translate) -> str:
     clause, document = calculator_home(site, calc_id)
     if document is None:
         return clause.id
-    return clause.number if lang == "zh" else t("doc_clause_heading", id=clause.id)
+    return formatting.library_clause_label(clause, lang, t)
 
 
 def page_config(site: Any, lang: str, calc_id: str, site_map: Any, page: Any, t: Translate) -> dict[str, Any]:

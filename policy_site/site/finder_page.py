@@ -118,7 +118,7 @@ class FinderView:
             for c in document.clauses:
                 if not c.measures:
                     continue
-                label = c.number if self.lang == "zh" else self._t("doc_clause_heading", id=c.id)
+                label = formatting.library_clause_label(c, self.lang, self._t)
                 title = in_language(c.title, self.lang) if c.title is not None else ""
                 out.append(FinderClause(clause_ref(document.id, c.id, self.names_documents), label, title, c,
                                         library_validity(document, c.validity), document))

@@ -36,7 +36,8 @@ import html
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import yaml
 from markupsafe import Markup
@@ -63,6 +64,12 @@ _ATTRIBUTE_UNSAFE = re.compile(r"[^0-9A-Za-z \-._:/?#@+,;=%\x80-\U0010ffff]")
 # A run of Chinese: Han characters, with the CJK punctuation, full-width forms and digits between them.
 _HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff](?:[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef0-9]*"
                       r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef])?")
+
+
+def library_clause_label(clause: Any, lang: str, t: Callable[..., str]) -> str:
+    """A library document's clause as readers name it: its number as printed in the source language
+    (第十六条), else the language's "Clause 16" (``doc_clause_heading``). The plan's clauses go by their id."""
+    return clause.number if languages.BY_CODE[lang].is_source else t("doc_clause_heading", id=clause.id)
 
 
 def markdown_text(value: object, lang: str = "zh") -> Markup:

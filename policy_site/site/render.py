@@ -114,6 +114,7 @@ class Renderer:
                                 browser_language=ui_strings.browser_language(languages.BY_CODE[lang]), site=site, policy=site.policy, today=site.data_date, pages=self.site_map)
         self.env.globals["finder"] = finder_page.FinderView(site, lang)
         self.env.globals["library"] = lambda: document_pages.library_listing(site)  # the home's list of documents
+        self.env.globals["library_clause_label"] = lambda clause: formatting.library_clause_label(clause, lang, self.t)
         self.env.globals["library_clauses"] = lambda key, ident: document_pages.library_clauses(site, key, ident)
         # A calculator's clause, that clause's page and its library document (None: the top-level one).
         self.env.globals["calculator_home"] = lambda cid: (calculator_page.calculator_clause(site, cid),
