@@ -19,7 +19,7 @@ from ..data.errors import DataErrors
 from ..site import search_terms, ui_strings
 from ..site.render import SiteInputs, render_pages
 from ..site.sitemap import OPTIONAL_PAGES
-from . import downloads, hosting, preview, projects, pyodide_runtime, site_settings
+from . import downloads, hosting, jieba_dictionary, preview, projects, pyodide_runtime, site_settings
 from .build_inputs import load_site_inputs
 
 log = logging.getLogger("mkdocs.plugins.policy_site")
@@ -130,6 +130,8 @@ def _search_user_dict(config, base: Path, policy) -> None:
     (the policy-site plugin's on_config runs before the search plugin's, which loads the file)."""
     search = config.plugins.get("material/search") or config.plugins.get("search")
     option = getattr(getattr(search, "config", None), "jieba_dict_user", None)
+    if search is not None:
+        jieba_dictionary.preload()  # before the search plugin's on_config loads the user dictionary
     if search is not None and option:
         path = (base / option).resolve()
         search_terms.write_user_dict(policy, path)
