@@ -221,6 +221,21 @@ def graduate_chart(calc: dict, calculate: Callable, lang: str) -> Chart | None:
     return dataclasses.replace(chart, note=note)
 
 
+def chart_inputs(clause_calculators: list[str], calculators: dict, calculate: Callable | None,
+                 lang: str) -> list:
+    """Everything ``charts_for_clause`` draws from, for the same arguments: the language, each
+    calculator's metadata and the results of its worked examples (chart_memo's key)."""
+    def result(cid: str, example: dict) -> object:
+        try:
+            return calculate(cid, example)
+        except ValueError as refused:  # an example written to be refused (calculators.InputError)
+            return f"refused: {refused}"
+
+    return [lang, [(cid, calculators[cid], None if calculate is None else
+                    [result(cid, example) for example in calculators[cid].get("examples", [])])
+                   for cid in clause_calculators]]
+
+
 def charts_for_clause(clause_calculators: list[str], calculators: dict, calculate: Callable | None,
                       lang: str) -> list[Chart]:
     """The charts of a clause, from its calculators (none when the build has no calculator runner)."""

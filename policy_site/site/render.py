@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 import jinja2
 
-from . import amounts, calculator_page, charts, document_pages, figures, finder_page, formatting, pages, ui_strings
+from . import amounts, calculator_page, chart_memo, charts, document_pages, figures, finder_page, formatting, pages, ui_strings
 from ..data import languages, translations
 from ..data.library import LibraryDocument
 from ..data.model import Clause, Policy
@@ -74,6 +74,7 @@ class Renderer:
         site = replace(site, calculators=translations.with_fallback(site.calculators))
         self.site = site
         self.lang = lang
+        self._cache = cache
         self.ui = ui_strings.load_ui_strings()
         self.site_map = SiteMap(site, lang)
         self.env = jinja2.Environment(
@@ -108,8 +109,7 @@ class Renderer:
         self.env.tests["translated_here"] = lambda value: translations.translated(value, lang)
         self.env.globals.update(
             tier_table=figures.tier_table,
-            charts_for=lambda clause: charts.charts_for_clause(list(clause.calculators), site.calculators,
-                                                               site.calculate, lang))
+            charts_for=lambda clause: self._charts(list(clause.calculators)))
         self.env.globals.update(t=self.t, lang=lang, language=languages.BY_CODE[lang],
                                 browser_language=ui_strings.browser_language(languages.BY_CODE[lang]), site=site, policy=site.policy, today=site.data_date, pages=self.site_map)
         self.env.globals["finder"] = finder_page.FinderView(site, lang)
@@ -120,6 +120,13 @@ class Renderer:
         self.env.globals["calculator_home"] = lambda cid: (calculator_page.calculator_clause(site, cid),
                                                            calculator_page.clause_page(site, cid, self.site_map),
                                                            calculator_page.calculator_home(site, cid)[1])
+
+    def _charts(self, clause_calculators: list[str]) -> list[charts.Chart]:
+        """A clause's charts, drawn or as drawn by an earlier build from the same inputs (chart_memo)."""
+        if not clause_calculators:
+            return []
+        args = (clause_calculators, self.site.calculators, self.site.calculate, self.lang)
+        return chart_memo.remembered(self._cache, charts.chart_inputs(*args), lambda: charts.charts_for_clause(*args))
 
     @staticmethod
     def _load_template(name: str) -> str:
