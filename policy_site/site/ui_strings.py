@@ -13,6 +13,9 @@ from ..data import languages
 from ..data.translations import Translations, in_language
 
 UI = Path(__file__).with_name("templates") / "ui"
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""LibYAML's safe loader when PyYAML has it (its wheels do): our own files, read by every build process,
+in a fifth of the pure-Python loader's time; the same strings (a unit test reads them both ways)."""
 
 
 def language_file(code: str) -> Path:
@@ -20,8 +23,8 @@ def language_file(code: str) -> Path:
     return UI / f"{code}.yaml"
 
 
-def read_language_file(code: str) -> dict[str, str]:
-    return yaml.safe_load(language_file(code).read_text(encoding="utf-8")) or {}
+def read_language_file(code: str, loader: type = FAST_LOADER) -> dict[str, str]:
+    return yaml.load(language_file(code).read_text(encoding="utf-8"), Loader=loader) or {}  # noqa: S506 - a safe loader
 
 
 @lru_cache(maxsize=1)

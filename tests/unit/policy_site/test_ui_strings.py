@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from policy_site.site.ui_strings import load_ui_strings
+import yaml
+
+from policy_site.data import languages
+from policy_site.site.ui_strings import FAST_LOADER, load_ui_strings, read_language_file
 
 
 def test_the_ask_label_is_followed_by_a_space_in_english():
@@ -10,3 +13,9 @@ def test_the_ask_label_is_followed_by_a_space_in_english():
     label = load_ui_strings()["runtime_ask_agency"]
     assert label["en"].endswith(": ") and label["en"].strip() == "Or ask:"
     assert label["zh"].endswith("：")  # full-width colon: no space in Chinese
+
+
+def test_libyaml_reads_every_language_file_as_the_pure_python_loader_does():
+    assert FAST_LOADER is not yaml.SafeLoader, "PyYAML without LibYAML: the fast loader is the slow one"
+    for lang in languages.ALL:
+        assert read_language_file(lang.code) == read_language_file(lang.code, yaml.SafeLoader), lang.code
