@@ -1,23 +1,25 @@
 // Build-time helper of policy_site/build/pyodide_runtime.py, run in Node with the pinned npm Pyodide.
 //
-//   node pyodide_build.mjs probe   <job.json>   which standard-library files does Python need?
-//   node pyodide_build.mjs compile <job.json>   byte-code compile sources with Pyodide's own Python
+//   node pyodide_build.mjs probe   <job.json>   which standard-library files does Python need? and
+//                                               their byte-code, with the package's, by Pyodide's Python
 //   node pyodide_build.mjs run     <job.json>   run requests in a Pyodide booted from a given zip
 //   node pyodide_build.mjs prune   <job.json>   which zips (each lacking one module) still answer alike?
 //   node pyodide_build.mjs minify  <job.json>   Pyodide's JavaScript module, minified (terser)
 //
 // <job.json> (written by pyodide_runtime.py):
-//   probe:   {pyodide_dir, package_dir, package, requests: [{fn, request}], imports: [module names]}
-//            -> stdout {"stdlib": [paths inside python_stdlib.zip], "python_version"}
-//   compile: {pyodide_dir, sources: {arcname: source text}, prefix, keep_lines: [arcnames]}
-//            (every other source loses its line table: see no_locations)
-//            -> stdout {"pyc": {arcname: base64 of the .pyc}}
+//   probe:   {pyodide_dir, package_dir, package, requests: [{fn, request}], imports: [module names],
+//             sources: {arcname: source text of the package}, compiled: [stdlib paths the build has]}
+//            -> stdout {"stdlib": [paths inside python_stdlib.zip], "python_version",
+//                       "pyc": {arcname: base64 of the .pyc}} for the package's sources and each
+//            stdlib file found that is not in `compiled` (every file but the package's loses its
+//            line table: see no_locations); each .pyc is the same whatever else one process compiles
 //   run:     {pyodide_dir, stdlib_zip, asm_mjs?, package, requests: [{fn, request}]}
 //            (asm_mjs: a pyodide.asm.mjs to run instead of the package's own)
 //            -> stdout {"responses": [text | {"failure": message}], "traceback": a formatted one}
 //   prune:   {pyodide_dir, zips: {name: path}, package, requests: [{fn, request, expected}]}
 //            -> stdout {"alike": [names of the zips whose Pyodide boots, formats a traceback and
-//                                 gives every expected response]}
+//                                 gives every expected response],
+//                       "unbootable": [names of the zips Pyodide does not even boot from]}
 //   minify:  {source, output} -> the minified module written to output; stdout {"bytes"}
 // Everything the output says is printed as one JSON document on stdout; Python's own output goes
 // to stderr. Nothing is fetched from the network.
@@ -40,7 +42,7 @@ async function probe() {
   pyodide.FS.mkdirTree("/probe");
   pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: path.resolve(job.package_dir, "..") }, "/probe");
   pyodide.globals.set("job_json", JSON.stringify(job));
-  const found = pyodide.runPython(`
+  pyodide.runPython(`
 import importlib, json, os, sys, traceback
 job = json.loads(job_json)
 sys.path.insert(0, "/probe")
@@ -71,17 +73,22 @@ for module in list(sys.modules.values()):
     origin = getattr(getattr(module, "__spec__", None), "origin", None) or ""
     if origin.startswith(zip_prefix):
         files.add(origin[len(zip_prefix):])
-json.dumps({"stdlib": sorted(files), "python_version": sys.version.split()[0]})
 `);
-  return found;
+  // Then their byte-code and the package's (the scan is over: what compiling imports is not counted).
+  pyodide.runPython(`
+import zipfile
+with zipfile.ZipFile(zip_prefix.rstrip("/")) as stdlib_zip:
+    sources = {name: stdlib_zip.read(name).decode("utf-8") for name in files - set(job["compiled"])}
+sources |= job["sources"]
+prefix, keep_lines = zip_prefix, set(job["sources"])
+`);
+  pyodide.runPython(COMPILE);
+  return pyodide.runPython(`json.dumps({"stdlib": sorted(files), "python_version": sys.version.split()[0], "pyc": out})`);
 }
 
-async function compile() {
-  const pyodide = await loadPyodide({ indexURL: pyodideDir, ...quiet() });
-  pyodide.globals.set("job_json", JSON.stringify(job));
-  return pyodide.runPython(`
-import ast, base64, importlib.util, json, marshal
-job = json.loads(job_json)
+/** Byte-code compiled by Pyodide's own Python: `out` of the globals `sources`, `prefix`, `keep_lines`. */
+const COMPILE = `
+import ast, base64, importlib.util, marshal
 
 def strip_docstrings(tree):
     for node in ast.walk(tree):
@@ -107,10 +114,11 @@ def no_locations(code):
         units -= n
     return code.replace(co_linetable=bytes(table), co_consts=consts)
 
-keep_lines = set(job["keep_lines"])
+# At the top level, as marshal sees the code object referenced from a global (its refcount, so
+# its bytes, differ when it is a function's local): {arcname: base64 of the .pyc} of sources.
 out = {}
-for arcname, source in sorted(job["sources"].items()):
-    filename = job["prefix"] + arcname
+for arcname, source in sorted(sources.items()):
+    filename = prefix + arcname
     tree = strip_docstrings(ast.parse(source, filename))
     code = compile(tree, filename, "exec", dont_inherit=True, optimize=0)
     if arcname not in keep_lines:
@@ -118,9 +126,7 @@ for arcname, source in sorted(job["sources"].items()):
     # An unchecked-hash .pyc (PEP 552, flags 0b01 with a zero hash): no timestamp, no source needed.
     header = importlib.util.MAGIC_NUMBER + (1).to_bytes(4, "little") + bytes(8)
     out[arcname] = base64.b64encode(header + marshal.dumps(code)).decode()
-json.dumps({"pyc": out})
-`);
-}
+`;
 
 async function run() {
   const asm = job.asm_mjs ? { createPyodideModule: (await import(pathToFileURL(path.resolve(job.asm_mjs)).href)).default } : {};
@@ -158,9 +164,16 @@ text`);
 
 async function prune() {
   const alike = [];
+  const unbootable = [];
   for (const [name, zip] of Object.entries(job.zips)) {
+    let pyodide;
     try {
-      const pyodide = await loadPyodide({ indexURL: pyodideDir, stdLibURL: path.resolve(zip), ...quiet() });
+      pyodide = await loadPyodide({ indexURL: pyodideDir, stdLibURL: path.resolve(zip), ...quiet() });
+    } catch (error) {
+      unbootable.push(name); // Pyodide's own start needs that module
+      continue;
+    }
+    try {
       const pkg = pyodide.pyimport(job.package);
       if (!job.requests.every((item) => pkg[item.fn](item.request) === item.expected)) continue;
       pyodide.runPython(`
@@ -174,7 +187,7 @@ except ValueError:
       // it needs that module
     }
   }
-  return JSON.stringify({ alike });
+  return JSON.stringify({ alike, unbootable });
 }
 
 /** Emscripten's glue as Pyodide ships it is minified by name only; terser's compressor takes a
@@ -196,9 +209,9 @@ async function minify() {
   return JSON.stringify({ bytes: Buffer.byteLength(result.code) });
 }
 
-const modes = { probe, compile, run, prune, minify };
+const modes = { probe, run, prune, minify };
 if (!modes[mode]) {
-  console.error("usage: node pyodide_build.mjs probe|compile|run|prune|minify <job.json>");
+  console.error("usage: node pyodide_build.mjs probe|run|prune|minify <job.json>");
   process.exit(2);
 }
 process.stdout.write(await modes[mode]());

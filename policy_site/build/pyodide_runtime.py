@@ -25,7 +25,11 @@ for everything under ``pyodide/`` that a calculator page downloads:
 Before it is used, the trimmed runtime is booted in Node and every probe request must give
 byte-identical JSON to CPython; a missing module stops the build with a bilingual message.
 The result is cached on disk (``.cache/pyodide-runtime/<key of all inputs>/``), so a normal
-build runs no Node at all, and per process.
+build runs no Node at all, and per process. So are the stages that do not depend on the calculators:
+the minified glue (``minified/``) and, in ``stages/<key of Pyodide and the build>/``, each
+standard-library file's byte-code and, by the zip's standard-library files, the modules without
+which Pyodide does not even boot. A runtime rebuilt for a changed calculator probes, compiles its
+package, tries the modules that may be left out and checks parity again, nothing more.
 """
 
 from __future__ import annotations
@@ -68,7 +72,7 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip can hold: no build t
 BUILD_SCRIPT = Path(__file__).with_name("pyodide_build.mjs")
 SERVICE_WORKER = Path(__file__).with_name("sw.js")
 """The service worker's source; written to the site root (``sw.js``: its scope is the whole site)."""
-CACHE_FORMAT = "6"  # bump when the cached layout changes
+CACHE_FORMAT = "7"  # bump when the cached layout changes
 
 # UI strings (the "runtime" section of templates/ui/<language>.yaml) that calculator pages hand to calculator.js.
 UI_KEYS = ("runtime_progress", "runtime_progress_done", "runtime_starting", "runtime_slow_link",
@@ -433,6 +437,19 @@ def _memo(runtime_cache: Path) -> Path:
     return memo_folder(runtime_cache.parent.parent)
 
 
+def _stage_dir(pyodide_dir: Path) -> Path:
+    """``.cache/pyodide-runtime/stages/<key>``: what the build remembers across runtimes, keyed by
+    everything but the calculators (Pyodide's files, this module, the build script)."""
+    key = hashlib.sha256(CACHE_FORMAT.encode())
+    for path in (*(pyodide_dir / name for name in (*CORE_FILES, STDLIB_ZIP, LOCK_FILE)), Path(__file__), BUILD_SCRIPT):
+        key.update(hashlib.sha256(path.read_bytes()).digest())
+    return cache_root(pyodide_dir) / "stages" / key.hexdigest()[:24]
+
+
+def _digest(names: list[str]) -> str:
+    return hashlib.sha256("\n".join(names).encode()).hexdigest()[:24]
+
+
 def build_cache(config_dir: Path) -> Path | None:
     """``.cache`` of the repository that a mkdocs.yml in ``config_dir`` belongs to; None outside one."""
     try:
@@ -454,33 +471,37 @@ def _build_into(repo_root: Path, pyodide_dir: Path, sources: dict[str, bytes], c
         probe = json.loads(proc.stdout)
         requests = [{"fn": r["fn"], "request": r["request"]} for r in probe["requests"]]
 
-        # 2. Which standard-library files Python imports, in Pyodide.
+        # 2. Which standard-library files Python imports, in Pyodide, and the byte-code of the package
+        #    and of those files, compiled by Pyodide's own Python; a standard-library file's is
+        #    remembered (it depends on Pyodide and the build only), so a changed calculator
+        #    compiles its package alone.
+        stage = _stage_dir(pyodide_dir)  # <arcname>c: the byte-code of <arcname>
+        have = sorted(p.relative_to(stage / "pyc").as_posix()[:-1] for p in (stage / "pyc").rglob("*.pyc"))
         found = _run_node("probe", {"pyodide_dir": str(pyodide_dir), "package_dir": str(package_dir),
                                     "package": PACKAGE, "requests": requests,
-                                    "imports": imported_names(sources)}, work)
+                                    "imports": imported_names(sources),
+                                    "sources": {name: data.decode("utf-8") for name, data in sources.items()},
+                                    "compiled": have}, work)
         stdlib = found["stdlib"]
+        pyc = {name: base64.b64decode(data) for name, data in found["pyc"].items()}
+        for name in stdlib:
+            if name in pyc:
+                remember(stage / "pyc" / f"{name}c", pyc[name])
+            else:
+                pyc[name] = (stage / "pyc" / f"{name}c").read_bytes()
 
-        # 3. Compile them and the package with Pyodide's Python.
-        with zipfile.ZipFile(pyodide_dir / STDLIB_ZIP) as full:
-            texts = {name: full.read(name).decode("utf-8") for name in stdlib}
-        texts |= {name: data.decode("utf-8") for name, data in sources.items()}
-        major, minor = (int(part) for part in found["python_version"].split(".")[:2])
-        compiled = _run_node("compile", {"pyodide_dir": str(pyodide_dir), "sources": texts,
-                                         "prefix": f"/lib/python{major}{minor}.zip/",
-                                         "keep_lines": sorted(sources)}, work)["pyc"]
-        pyc = {name: base64.b64decode(data) for name, data in compiled.items()}
-
-        # 4. Leave out what Python imports only if it is there (asyncio's `try: import ssl`,
+        # 3. Leave out what Python imports only if it is there (asyncio's `try: import ssl`,
         #    zipfile's compressors): each module is left out in turn, and one whose absence changes
         #    no answer is dropped, all together. If they are not droppable together, none is. A
         #    module the calculators' sources import themselves always stays (a case may not reach it).
-        optional = _optional_modules(pyodide_dir, pyc, sources, probe["requests"], work)
+        optional = _optional_modules(pyodide_dir, pyc, sources, probe["requests"], work,
+                                     stage / "unbootable" / f"{_digest(stdlib)}.json")
         bundle = _zip({name: data for name, data in pyc.items() if _top(name) not in optional})
 
-        # 5. Pyodide's glue, minified (once per glue, terser and build script: not per package).
+        # 4. Pyodide's glue, minified (once per glue, terser and build script: not per package).
         glue = _minified_glue(repo_root, pyodide_dir, cache.parent / "minified", work)
 
-        # 6. Boot the trimmed runtime (with the minified glue) and check every request against CPython.
+        # 5. Boot the trimmed runtime (with the minified glue) and check every request against CPython.
         ran = _run_zip(pyodide_dir, bundle, requests, work)
         if optional and not _agrees(ran, probe["requests"]):
             optional, bundle = [], _zip(pyc)
@@ -553,7 +574,7 @@ def _minified_glue(repo_root: Path, pyodide_dir: Path, memo_dir: Path, work: Pat
     memo = memo_dir / f"{key.hexdigest()[:24]}.mjs"
     if memo.is_file():
         glue = memo.read_bytes()
-        (work / MINIFIED).write_bytes(glue)  # where the trimmed runtime is booted from (step 6)
+        (work / MINIFIED).write_bytes(glue)  # where the trimmed runtime is booted from (step 5)
         return glue
     _run_node("minify", {"pyodide_dir": str(pyodide_dir), "source": str(pyodide_dir / MINIFIED),
                          "output": str(work / MINIFIED)}, work)
@@ -563,22 +584,27 @@ def _minified_glue(repo_root: Path, pyodide_dir: Path, memo_dir: Path, work: Pat
 
 
 def _optional_modules(pyodide_dir: Path, pyc: dict[str, bytes], sources: dict[str, bytes], requests: list[dict],
-                      work: Path) -> list[str]:
+                      work: Path, unbootable_memo: Path) -> list[str]:
     """The standard-library modules (top level) without which Pyodide still boots, formats a
     traceback and gives every request CPython's answer: the ones imported only if present. Never
-    the calculators' own, nor a module their sources name."""
+    the calculators' own, nor a module their sources name. Those without which Pyodide does not
+    even boot are remembered in ``unbootable_memo``, named by the standard-library files of the zip:
+    a boot reads none of the package, so a changed calculator boots only the others again."""
     kept = {_top(name) for name in sources} | {name.split(".")[0] for name in imported_names(sources)}
-    tops = sorted({_top(name) for name in pyc} - kept)
+    unbootable = set(json.loads(unbootable_memo.read_text(encoding="utf-8")) if unbootable_memo.is_file() else ())
+    tops = sorted({_top(name) for name in pyc} - kept - unbootable)
     zips = {}
     for top in tops:
         path = work / f"without-{top}.zip"
         path.write_bytes(_zip({name: data for name, data in pyc.items() if _top(name) != top}))
         zips[top] = str(path)
-    alike = _run_node("prune", {"pyodide_dir": str(pyodide_dir), "zips": zips, "package": PACKAGE,
-                                "requests": requests}, work)["alike"]
+    pruned = _run_node("prune", {"pyodide_dir": str(pyodide_dir), "zips": zips, "package": PACKAGE,
+                                 "requests": requests}, work)
     for path in zips.values():
         Path(path).unlink()
-    return sorted(alike)
+    if set(pruned["unbootable"]) - unbootable:
+        remember(unbootable_memo, json.dumps(sorted(unbootable | set(pruned["unbootable"]))).encode())
+    return sorted(pruned["alike"])
 
 
 def _agrees(ran: dict, requests: list[dict]) -> bool:
