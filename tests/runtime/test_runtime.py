@@ -160,6 +160,50 @@ def test_a_new_calculator_module_is_probed_and_shipped(tmp_path):
         assert "fractions.pyc" in archive.namelist()
 
 
+def test_a_changed_calculator_is_rebuilt_from_the_stages_the_first_build_left(runtime, tmp_path, monkeypatch):
+    """A calculators-only change (a limit raised) rebuilds the runtime with what does not depend on
+    the calculators taken from .cache/pyodide-runtime/stages, which the repository's runtime left:
+    the probe compiles the package alone, the prune boots no zip Pyodide cannot boot from, nothing is
+    minified; and the runtime is the one a cold build gives: it passed the parity check with the new
+    answers, with the repository's standard-library byte-code and modules left out."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    shutil.copytree(REPO / "calculators", repo / "calculators", ignore=shutil.ignore_patterns("__pycache__"))
+    (repo / "node_modules").symlink_to(REPO / "node_modules")
+    source = repo / "calculators" / "startup_loan.py"
+    text = source.read_text(encoding="utf-8")
+    assert 'INDIVIDUAL_MAX_LOAN_YUAN = Decimal("150000")' in text
+    source.write_text(text.replace('INDIVIDUAL_MAX_LOAN_YUAN = Decimal("150000")',
+                                   'INDIVIDUAL_MAX_LOAN_YUAN = Decimal("170000")'), encoding="utf-8")
+    shutil.rmtree(rt.cache_root(PYODIDE) / rt.runtime_key(repo), ignore_errors=True)  # rebuilt on every run
+    jobs = {}
+    run_node = rt._run_node  # noqa: SLF001
+
+    def recorded(mode, job, work):
+        jobs[mode] = (job, run_node(mode, job, work))
+        return jobs[mode][1]
+
+    monkeypatch.setattr(rt, "_run_node", recorded)
+    built = rt.build_runtime(repo)
+
+    probe, found = jobs["probe"]
+    assert set(found["stdlib"]) <= set(probe["compiled"]), "the standard library was compiled again"
+    assert sorted(found["pyc"]) == sorted(probe["sources"]) == sorted(rt.package_sources(repo / "calculators"))
+    memo = rt._stage_dir(PYODIDE) / "unbootable" / f"{rt._digest(found['stdlib'])}.json"  # noqa: SLF001
+    unbootable = json.loads(memo.read_text(encoding="utf-8"))
+    assert "encodings" in unbootable and not set(unbootable) & set(jobs["prune"][0]["zips"])
+    assert set(jobs["prune"][1]["alike"]) == set(built.left_out)
+    assert "minify" not in jobs
+    assert any("170000" in answer for answer in jobs["run"][1]["responses"] if isinstance(answer, str))
+
+    assert built.left_out == runtime.left_out and built.stdlib_modules == runtime.stdlib_modules
+    with zipfile.ZipFile(BytesIO(built.files[f"pyodide/{built.zip_name}"])) as new, \
+            zipfile.ZipFile(BytesIO(runtime.files[f"pyodide/{runtime.zip_name}"])) as old:
+        assert new.namelist() == old.namelist()
+        changed = [name for name in new.namelist() if new.read(name) != old.read(name)]
+    assert changed == ["calculators/startup_loan.pyc"]
+
+
 def test_the_build_never_reads_the_tests_folder():
     """The calculators' cases are data the build needs (the runtime's probe runs them): they live
     beside the package, and no module of the generator names the tests folder as a path."""
