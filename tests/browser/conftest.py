@@ -1,6 +1,18 @@
 """Fixtures of the browser tests, on top of tests/conftest.py (the served real site, the session's
 Chromium, the offline watched contexts): one page of each kind, a page in a fresh context, one
-context and one page shared by the tests that just fill in forms."""
+context and one page shared by the tests that just fill in forms, and pages in warm contexts.
+
+A fresh context boots Pyodide from scratch on its first calculator or finder page (about 3 s of
+Chromium's CPU, and the memory snapshot it then makes); a context that has booted it once restores
+that snapshot (about 1.5 s) and has the runtime in its HTTP cache. Tests whose subject is not a
+first visit (questions and answers, forms, receipts, wording, layout, accessibility) use a warm
+context: ``warm_page`` (the desktop one, ``shared_context``), ``warm_phone_page`` (a phone's) or
+``warm_new_page(**options)``. Such a context keeps what a visitor's browser keeps: the HTTP cache,
+the snapshot, the service worker a calculator page registered (pages then come through it) and
+Material's localStorage; a test on one opens its own URL, with its state in the query, in a page of
+its own. Tests about a first visit or the context itself (what is downloaded, Save-Data, the
+service worker, offline, snapshots, failures of the runtime, no JavaScript, permissions, file://,
+the worker kept across instant navigation) take ``new_context`` / ``local_page``."""
 
 from __future__ import annotations
 
@@ -52,16 +64,65 @@ def calc_site(served_site) -> Site:
     return served_site
 
 
+DESKTOP = {"viewport": {"width": 1280, "height": 800}}
+PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 1, "is_mobile": True, "has_touch": True}
+"""The warm phone's options (a 360×740 phone, as tests/browser/test_mobile.py checks every page on)."""
+
+
 @pytest.fixture(scope="session")
-def shared_context(chromium):
-    """One context (one HTTP cache) shared by the tests that just fill in forms."""
-    context = _TRAFFIC.watch_context(offline_context(chromium, viewport={"width": 1280, "height": 800}))
-    context.set_default_timeout(30_000)
-    yield context
-    context.close()
+def warm_contexts(chromium):
+    """``warm_contexts(**options)``: the session's context with these options, made on first use and
+    kept until the session ends (one HTTP cache, one Pyodide snapshot, one service worker)."""
+    made = {}
+
+    def get(**options):
+        key = repr(sorted(options.items()))
+        if key not in made:
+            context = _TRAFFIC.watch_context(offline_context(chromium, **options))
+            context.set_default_timeout(30_000)
+            made[key] = context
+        return made[key]
+
+    yield get
+    for context in made.values():
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def shared_context(warm_contexts):
+    """One context (one HTTP cache) shared by the tests that just fill in forms, a desktop's."""
+    return warm_contexts(**DESKTOP)
 
 
 @pytest.fixture(scope="session")
 def shared_page(shared_context):
     """One page, reused: a test opens its URL only when the page is not already there."""
     return shared_context.new_page()
+
+
+@pytest.fixture
+def warm_new_page(warm_contexts):
+    """``warm_new_page(**context_options)``: a new page in the session's warm context with these
+    options, closed after the test (the context stays, warm, for the next)."""
+    opened = []
+
+    def make(**options):
+        page = warm_contexts(**options).new_page()
+        opened.append(page)
+        return page
+
+    yield make
+    for page in opened:
+        page.close()
+
+
+@pytest.fixture
+def warm_page(warm_new_page):
+    """A new page in the session's shared desktop context (``shared_context``), closed after the test."""
+    return warm_new_page(**DESKTOP)
+
+
+@pytest.fixture
+def warm_phone_page(warm_new_page):
+    """A new page in the session's warm phone context (``PHONE``), closed after the test."""
+    return warm_new_page(**PHONE)

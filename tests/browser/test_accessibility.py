@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser_support import offline_context
-from tests.conftest import _TRAFFIC
 from tests.browser.axe import blocking, describe, run_axe
 from tests.browser.calcrun import example_inputs, visit
 from tests.browser.conftest import CALCULATOR_IDS, LANG_PREFIXES, PAGE_KINDS, page_url
@@ -36,21 +34,14 @@ def test_axe_finds_no_serious_violation(new_page, site_url, lang, kind):
 # --- calculator pages -----------------------------------------------------------------------------
 
 @pytest.fixture(scope="session")
-def calculator_context(chromium):
-    """One context for all calculator visits, so Pyodide comes from the HTTP cache after the first."""
-    context = _TRAFFIC.watch_context(offline_context(chromium))
-    yield context
-    context.close()
-
-
-@pytest.fixture(scope="session")
-def calculator_visits(calculator_context, site_url):
-    """{(lang, id): Visit}, each made on first use."""
+def calculator_visits(shared_context, site_url):
+    """{(lang, id): Visit}, each made on first use, in the session's warm desktop context: Pyodide comes
+    from its HTTP cache and its memory snapshot after the first calculator page the session opened."""
     visits = {}
 
     def get(lang, calc_id):
         if (lang, calc_id) not in visits:
-            page = calculator_context.new_page()
+            page = shared_context.new_page()
             page.set_default_timeout(30_000)
             try:
                 visits[(lang, calc_id)] = visit(page, page_url(site_url, lang, f"calculators/{calc_id}/"),

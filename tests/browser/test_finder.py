@@ -76,8 +76,8 @@ def answer(page, fact, value):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_questions_one_at_a_time_match_the_engine(local_page, site_url, lang):
-    page = local_page
+def test_questions_one_at_a_time_match_the_engine(warm_page, site_url, lang):
+    page = warm_page
     page.goto(finder_url(site_url, lang))
     wait_ready(page)
     assert current_fact(page) == "applicant"
@@ -109,10 +109,10 @@ def test_questions_one_at_a_time_match_the_engine(local_page, site_url, lang):
     assert statuses(page) == before and current_fact(page) == question
 
 
-def test_the_page_sends_its_rules_again_when_python_holds_others(local_page, site_url):
+def test_the_page_sends_its_rules_again_when_python_holds_others(warm_page, site_url):
     """The worker's Python holds one set of rules (the page's, sent once): given another page's, the
     finder's next request is told its own are not held, sends them again and answers from them."""
-    page = local_page
+    page = warm_page
     page.goto(finder_url(site_url, "en", "?applicant=person"))
     wait_ready(page)
     key = page.evaluate("JSON.parse(document.querySelector('[data-finder-config]').dataset.finderConfig).rules_key")
@@ -129,8 +129,8 @@ def test_the_page_sends_its_rules_again_when_python_holds_others(local_page, sit
     assert page.evaluate(ask, ["find_json", json.dumps(facts)])["ok"] is True
 
 
-def test_not_sure_back_and_change(local_page, site_url):
-    page = local_page
+def test_not_sure_back_and_change(warm_page, site_url):
+    page = warm_page
     page.goto(finder_url(site_url, "en", "?applicant=person&age=30"))
     wait_ready(page)
     assert current_fact(page) == "employment"
@@ -152,8 +152,8 @@ def test_not_sure_back_and_change(local_page, site_url):
     assert statuses(page) == expected({"applicant": "organisation"})
 
 
-def test_a_refused_answer_says_why_and_is_not_kept(local_page, site_url):
-    page = local_page
+def test_a_refused_answer_says_why_and_is_not_kept(warm_page, site_url):
+    page = warm_page
     page.goto(finder_url(site_url, "zh", "?applicant=person"))
     wait_ready(page)
     form = page.locator('form[data-fact="age"]')
@@ -201,8 +201,8 @@ def test_estimates_summary_and_calculator_links(local_page, site_url, traffic):
         assert card.locator('li[data-result="false"], [data-reason="for"]').count() >= 1
 
 
-def test_expired_clause_says_so(local_page, site_url):
-    page = local_page
+def test_expired_clause_says_so(warm_page, site_url):
+    page = warm_page
     page.goto(finder_url(site_url, "en", "?applicant=organisation&enterprise_type=non_public&new_local_hires=20"
                                          "&new_local_graduates=12&hiring_year=2020"))
     wait_ready(page)
@@ -225,8 +225,8 @@ def test_without_javascript_a_table_and_every_clause(new_context, site_url):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_linked_first_from_home_and_from_audience_pages(local_page, site_url, lang):
-    page = local_page
+def test_linked_first_from_home_and_from_audience_pages(warm_page, site_url, lang):
+    page = warm_page
     page.goto(f"{site_url}{PREFIX[lang]}")
     first = page.locator("article a.md-button").first
     assert first.get_attribute("href").rstrip("/").endswith("finder")
@@ -238,8 +238,8 @@ def test_linked_first_from_home_and_from_audience_pages(local_page, site_url, la
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_accessible_and_fits_a_phone(new_context, site_url, lang):
-    page = new_context(viewport={"width": 360, "height": 740}).new_page()
+def test_accessible_and_fits_a_phone(warm_new_page, site_url, lang):
+    page = warm_new_page(viewport={"width": 360, "height": 740})
     page.goto(finder_url(site_url, lang, "?applicant=person&age=45&employment=not_working"))
     wait_ready(page)
     page.locator('details[data-group="does_not_apply"] summary').click()
@@ -255,8 +255,8 @@ def pdf_text(data: bytes) -> str:
     return unicodedata.normalize("NFKC", "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages))
 
 
-def test_finder_receipt_prints_to_pdf(local_page, site_url):
-    page = local_page
+def test_finder_receipt_prints_to_pdf(warm_page, site_url):
+    page = warm_page
     page.goto(finder_url(site_url, "zh", "?applicant=person&farmer_herder=true&months_employed=7"
                                          "&via_market_entity=true&organised_outside_region=false"))
     wait_ready(page)
@@ -272,8 +272,8 @@ def test_finder_receipt_prints_to_pdf(local_page, site_url):
     assert "搜索" not in compact and "全部条款" not in compact  # no search box, no navigation
 
 
-def test_calculator_receipt_prints_to_pdf(local_page, site_url):
-    page = local_page
+def test_calculator_receipt_prints_to_pdf(warm_page, site_url):
+    page = warm_page
     page.goto(f"{site_url}en/calculators/poverty_labor/?role=worker&transfer=cross_province")
     assert wait_state(page, "poverty_labor", "done", "error") == "done"
     button = page.locator(".policy-print-button")

@@ -32,8 +32,8 @@ def answers_in_url(page) -> dict[str, str]:
     return dict(parse_qsl(urlsplit(page.url).query, keep_blank_values=True))
 
 
-def test_an_age_as_a_phone_keyboard_types_it(local_page, site_url):
-    page = local_page
+def test_an_age_as_a_phone_keyboard_types_it(warm_page, site_url):
+    page = warm_page
     for typed in ("３５", "35岁", "３５岁"):
         page.goto(finder_url(site_url, "zh", "?applicant=person"))
         wait_ready(page)
@@ -54,8 +54,8 @@ def test_an_age_as_a_phone_keyboard_types_it(local_page, site_url):
     assert "age" not in answers_in_url(page)
 
 
-def test_back_steps_back_one_question(local_page, site_url):
-    page = local_page
+def test_back_steps_back_one_question(warm_page, site_url):
+    page = warm_page
     page.goto(site_url)
     page.goto(finder_url(site_url, "en"))
     wait_ready(page)
@@ -90,8 +90,8 @@ def tab_to(page, selector: str, limit: int = 60):
     raise AssertionError(f"Tab never reached {selector}")
 
 
-def test_keyboard_focus_is_visible_and_results_are_one_tab_away(local_page, site_url):
-    page = local_page
+def test_keyboard_focus_is_visible_and_results_are_one_tab_away(warm_page, site_url):
+    page = warm_page
     page.goto(finder_url(site_url, "zh"))
     wait_ready(page)
     page.locator("h1").click()
@@ -160,8 +160,8 @@ def test_the_first_questions_come_while_python_is_on_its_way(tampered, new_conte
     assert answers_in_url(page) == {"applicant": "person", "age": "35"}
 
 
-def test_a_calculator_link_fills_in_what_is_known_without_errors(local_page, site_url):
-    page = local_page
+def test_a_calculator_link_fills_in_what_is_known_without_errors(warm_page, site_url):
+    page = warm_page
     facts = {"applicant": "organisation", "enterprise_type": "non_public", "small_micro": True}
     page.goto(finder_url(site_url, "zh", query(facts)))
     wait_ready(page)
@@ -186,8 +186,8 @@ def test_a_calculator_link_fills_in_what_is_known_without_errors(local_page, sit
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_an_expired_measure_is_grouped_apart_and_not_counted(local_page, site_url, lang):
-    page = local_page
+def test_an_expired_measure_is_grouped_apart_and_not_counted(warm_page, site_url, lang):
+    page = warm_page
     page.goto(finder_url(site_url, lang, query(EXPIRED)))
     wait_ready(page)
     summary = calculators.find(RULES, EXPIRED, DATA_DATE)["summary"]
@@ -221,8 +221,8 @@ def test_without_javascript_the_table_marks_expired_and_fits_a_phone(new_context
     assert rights and max(rights) <= 390
 
 
-def test_organisation_sees_no_unknown_obligation_and_plain_disclosures(local_page, site_url):
-    page = local_page
+def test_organisation_sees_no_unknown_obligation_and_plain_disclosures(warm_page, site_url):
+    page = warm_page
     page.goto(finder_url(site_url, "zh", "?applicant=organisation&enterprise_type=non_public"))
     wait_ready(page)
     assert page.locator(".policy-finder__obligation").count() == 0
@@ -241,10 +241,10 @@ TYPICAL = {"applicant": "person", "age": 23, "employment": "not_working", "colle
            "registered_poor": None, "veteran": "no", "disabled": False}
 
 
-def test_the_receipt_fits_three_pages_answers_first_with_the_print_date(local_page, site_url):
+def test_the_receipt_fits_three_pages_answers_first_with_the_print_date(warm_page, site_url):
     from pypdf import PdfReader
 
-    page = local_page
+    page = warm_page
     page.goto(finder_url(site_url, "zh", query(TYPICAL)))
     wait_ready(page)
     data = page.pdf(format="A4")

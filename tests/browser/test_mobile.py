@@ -14,8 +14,6 @@ import pytest
 
 from tests.browser.conftest import CALCULATOR_IDS, LANG_PREFIXES, PAGE_KINDS, page_url
 
-PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 1, "is_mobile": True, "has_touch": True}
-
 STICKING_OUT = """
 (root) => {
   const vw = document.documentElement.clientWidth;
@@ -43,8 +41,10 @@ STICKING_OUT = """
 
 
 @pytest.fixture
-def phone(new_page):
-    return new_page(**PHONE)
+def phone(warm_phone_page):
+    """A page of the session's warm phone (conftest.PHONE: 360×740, touch): what a page looks like does not
+    depend on a first visit."""
+    return warm_phone_page
 
 
 def _open(page, url):

@@ -95,8 +95,8 @@ def test_startup_loan_headlines_the_largest_loan_and_the_interest_only_with_a_ra
     assert years.count() == 3
 
 
-def test_shared_link_scrolls_to_the_result_and_the_language_switch_keeps_it(calc_site, new_context):
-    page = new_context(**PHONE).new_page()
+def test_shared_link_scrolls_to_the_result_and_the_language_switch_keeps_it(calc_site, warm_new_page):
+    page = warm_new_page(**PHONE)
     query = {"interns": "10", "months": "6", "monthly_min_wage_yuan": "1650", "retained": "6"}
     page.goto(url(calc_site, "zh", "internship_subsidy", query))
     assert wait_state(page, "internship_subsidy", "done", "error") == "done"
@@ -116,8 +116,8 @@ def test_shared_link_scrolls_to_the_result_and_the_language_switch_keeps_it(calc
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("path", ["clauses/2.1/", "clauses/1.2/", "calculators/graduate_outside_region/"])
-def test_no_amount_breaks_from_its_unit_on_a_phone(calc_site, new_context, lang, path):
-    page = new_context(**PHONE).new_page()
+def test_no_amount_breaks_from_its_unit_on_a_phone(calc_site, warm_new_page, lang, path):
+    page = warm_new_page(**PHONE)
     page.goto(calc_site.page(lang, path))
     if path.startswith("calculators/"):
         wait_state(page, "graduate_outside_region", "ready", "done", "error")
