@@ -22,8 +22,8 @@ from tests.browser.conftest import CALCULATOR_IDS, LANG_PREFIXES, PAGE_KINDS, pa
 
 @pytest.mark.parametrize("lang", LANG_PREFIXES)
 @pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_axe_finds_no_serious_violation(new_page, site_url, lang, kind):
-    page = new_page()
+def test_axe_finds_no_serious_violation(warm_page, site_url, lang, kind):
+    page = warm_page
     response = page.goto(page_url(site_url, lang, PAGE_KINDS[kind]), wait_until="load")
     assert response is not None and response.ok
     page.wait_for_load_state("networkidle")
