@@ -11,26 +11,26 @@ SAMPLE = "对吸纳拉萨市户籍高校毕业生就业的企业给予一次性�
 _SEGMENT = """
 import hashlib, json, sys
 import jieba
+from policy_site.build import jieba_dictionary
+
+def segmented():
+    digest = hashlib.sha256(json.dumps(sorted(jieba.dt.FREQ.items()), ensure_ascii=False).encode()).hexdigest()
+    return {"words": list(jieba.cut(sys.argv[1])), "total": jieba.dt.total, "freq": digest}
+
 jieba.setLogLevel(60)
 jieba.initialize()  # jieba's own first use: writes its cache file when there is none yet
-if sys.argv[1] == "preload":
-    jieba.dt.initialized = False
-    jieba.dt.FREQ, jieba.dt.total = {}, 0
-    from policy_site.build import jieba_dictionary
-    assert jieba_dictionary.preload() is True
-    assert jieba.dt.initialized and jieba.dt.FREQ
-digest = hashlib.sha256(json.dumps(sorted(jieba.dt.FREQ.items()), ensure_ascii=False).encode()).hexdigest()
-print(json.dumps({"words": list(jieba.cut(sys.argv[2])), "total": jieba.dt.total, "freq": digest}))
+own = segmented()
+jieba.dt.initialized = False
+jieba.dt.FREQ, jieba.dt.total = {}, 0
+assert jieba_dictionary.preload() is True
+assert jieba.dt.initialized and jieba.dt.FREQ
+print(json.dumps([own, segmented()]))
 """
 
 
-def _segment(way: str) -> dict:
-    out = subprocess.run([sys.executable, "-c", _SEGMENT, way, SAMPLE], capture_output=True, text=True, check=True)
-    return json.loads(out.stdout)
-
-
 def test_the_preloaded_dictionary_is_jiebas_own_and_segments_the_same():
-    own, preloaded = _segment("jieba"), _segment("preload")
+    out = subprocess.run([sys.executable, "-c", _SEGMENT, SAMPLE], capture_output=True, text=True, check=True)
+    own, preloaded = json.loads(out.stdout)
     assert preloaded == own
     assert "创业担保贷款" in "".join(own["words"]) and len(own["words"]) > 10
 
