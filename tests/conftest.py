@@ -130,20 +130,32 @@ def traffic():
     assert _TRAFFIC.errors == [], f"JavaScript errors: {_TRAFFIC.errors}"
 
 
+def watched_context(chromium, **options):
+    """A new offline context whose requests and page errors ``traffic`` records (30 s timeouts)."""
+    context = _TRAFFIC.watch_context(offline_context(chromium, **options))
+    context.set_default_timeout(30_000)
+    return context
+
+
+@contextlib.contextmanager
+def closed_after(make):
+    """``make(**options)`` as a factory whose every product (a context, a page) is closed at the end."""
+    made = []
+
+    def tracked(**options):
+        made.append(make(**options))
+        return made[-1]
+
+    yield tracked
+    for item in made:
+        item.close()
+
+
 @pytest.fixture
 def new_context(chromium):
     """``new_context(**options)``: a fresh, watched, offline context (empty cache), closed after the test."""
-    made = []
-
-    def make(**options):
-        context = _TRAFFIC.watch_context(offline_context(chromium, **options))
-        context.set_default_timeout(30_000)
-        made.append(context)
-        return context
-
-    yield make
-    for context in made:
-        context.close()
+    with closed_after(lambda **options: watched_context(chromium, **options)) as make:
+        yield make
 
 
 @pytest.fixture

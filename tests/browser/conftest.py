@@ -20,8 +20,8 @@ import pytest
 
 import calculators
 
-from tests.browser_support import LANG_PREFIXES, Site, offline_context
-from tests.conftest import _TRAFFIC
+from tests.browser_support import LANG_PREFIXES, Site
+from tests.conftest import closed_after, watched_context
 
 # One page of each kind (relative to a language's root); calculator pages come from CALCULATOR_IDS.
 PAGE_KINDS = {
@@ -78,9 +78,7 @@ def warm_contexts(chromium):
     def get(**options):
         key = repr(sorted(options.items()))
         if key not in made:
-            context = _TRAFFIC.watch_context(offline_context(chromium, **options))
-            context.set_default_timeout(30_000)
-            made[key] = context
+            made[key] = watched_context(chromium, **options)
         return made[key]
 
     yield get
@@ -104,16 +102,8 @@ def shared_page(shared_context):
 def warm_new_page(warm_contexts):
     """``warm_new_page(**context_options)``: a new page in the session's warm context with these
     options, closed after the test (the context stays, warm, for the next)."""
-    opened = []
-
-    def make(**options):
-        page = warm_contexts(**options).new_page()
-        opened.append(page)
-        return page
-
-    yield make
-    for page in opened:
-        page.close()
+    with closed_after(lambda **options: warm_contexts(**options).new_page()) as make:
+        yield make
 
 
 @pytest.fixture
