@@ -73,7 +73,7 @@ def generate(options, config, serving: bool) -> Generated:
         # itself succeeds, even the first one), and every page request shows it (preview.install).
         if top:  # said once, by the top-level project
             preview.terminal.error(preview.HEADLINE + "\n" + exc.format())
-        _search_user_dict(config, base, None)  # an empty dictionary: the search plugin needs the file
+        _prepare_search(config, base, None)  # an empty dictionary: the search plugin needs the file
         return Generated(options.language, data_dir, assets_dir, preview.stub_pages(config, exc.format()),
                          preview_error=PluginError("\n" + exc.format()), cache=cache)
     _name_a_library(config, inputs, options.language)
@@ -84,7 +84,7 @@ def generate(options, config, serving: bool) -> Generated:
     if missing and config.nav:
         config.nav = [item for item in config.nav if not (isinstance(item, dict) and missing & set(item.values()))]
     config.extra["report_error_url"] = options.report_error_url
-    _search_user_dict(config, base, site.policy)
+    _prepare_search(config, base, site.policy)
     clashes = [p for p in pages if (Path(config.docs_dir) / p).exists()]
     if clashes:
         raise PluginError(
@@ -125,14 +125,16 @@ def add_files(generated: Generated, files: Files, config) -> Files:
     return files
 
 
-def _search_user_dict(config, base: Path, policy) -> None:
-    """Write the glossary's terms where the search plugin's ``jieba_dict_user`` option points
-    (the policy-site plugin's on_config runs before the search plugin's, which loads the file)."""
+def _prepare_search(config, base: Path, policy) -> None:
+    """Ready Material's search plugin, whose on_config runs after the policy-site plugin's: jieba's
+    dictionary read (jieba_dictionary), and the glossary's terms written where the plugin's
+    ``jieba_dict_user`` option points, which it then loads."""
     search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is None:
+        return
+    jieba_dictionary.preload()
     option = getattr(getattr(search, "config", None), "jieba_dict_user", None)
-    if search is not None:
-        jieba_dictionary.preload()  # before the search plugin's on_config loads the user dictionary
-    if search is not None and option:
+    if option:
         path = (base / option).resolve()
         search_terms.write_user_dict(policy, path)
         search.config.jieba_dict_user = str(path)
