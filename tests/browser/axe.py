@@ -28,8 +28,9 @@ SETTLE = """async () => {
 }"""
 
 
-def run_axe(page, options: dict | None = None) -> list[dict]:
-    """Every violation axe finds on the page once its transitions have ended (all of axe's rules).
+def run_axe(page, options: dict | None = None, within: list[str] | None = None) -> list[dict]:
+    """Every violation axe finds on the page once its transitions have ended (all of axe's rules);
+    ``within``: only in the elements these CSS selectors match (the part of the page that changed).
 
     Material fades elements in and out (the back-to-top button, the header title, the language
     menu); measured halfway, their colours fail contrast checks that they pass once settled.
@@ -37,8 +38,9 @@ def run_axe(page, options: dict | None = None) -> list[dict]:
     page.evaluate(SETTLE)
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(axe_source())
-    return page.evaluate("(options) => axe.run(document, options).then((r) => r.violations)",
-                         options or {"resultTypes": ["violations"]})
+    context = {"include": [[selector] for selector in within]} if within else None
+    return page.evaluate("([context, options]) => axe.run(context ?? document, options).then((r) => r.violations)",
+                         [context, options or {"resultTypes": ["violations"]}])
 
 
 def blocking(violations: list[dict]) -> list[dict]:

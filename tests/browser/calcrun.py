@@ -1,10 +1,12 @@
 """One visit to a calculator page, by keyboard alone, recording what the quality tests check.
 
-``visit(page, url, calc_id)`` loads the page, waits until the calculator is ready, runs axe,
-then (keyboard only: Tab, Shift+Tab, arrows, Space, typing, Enter) submits the untouched form
-(every calculator has required fields without defaults, so this is the error state), runs axe,
-fills the form with the calculator's first example and submits it, and runs axe again. At each
-step it records the state, where the focus is and what the live regions say.
+``visit(page, url, calc_id)`` loads the page, waits until the calculator is ready, runs axe on
+the whole page, then (keyboard only: Tab, Shift+Tab, arrows, Space, typing, Enter) submits the
+untouched form (every calculator has required fields without defaults, so this is the error
+state), runs axe on the form and its result (what a submit changes; the rest of the page is what
+the first run checked), fills the form with the calculator's first example and submits it, and
+runs axe on them again. At each step it records the state, where the focus is and what the live
+regions say.
 """
 
 from __future__ import annotations
@@ -79,16 +81,14 @@ def _state(page, calc_id: str) -> dict:
                          [calc_id])
 
 
-def _record(page, calc_id: str, step: Step, run_axe) -> None:
-    # Moving the focus scrolls the page; Material reacts to scrolling a moment later (the
-    # back-to-top button and the header title fade in): let that start before axe waits it out.
-    page.wait_for_timeout(250)
+def _record(page, calc_id: str, step: Step, run_axe, whole_page: bool = False) -> None:
     s = _state(page, calc_id)
     step.state, step.error_kind, step.total_yuan = s.get("state"), s.get("error"), s.get("total")
     step.focus = page.evaluate(DESCRIBE_FOCUS, [calc_id])
     step.live = page.evaluate(LIVE_REGIONS)
     step.first_invalid = page.evaluate(FIRST_INVALID, [calc_id])
-    step.axe = run_axe(page)
+    step.axe = run_axe(page) if whole_page else run_axe(
+        page, within=[f'form[data-calculator="{calc_id}"]', f'[data-result-for="{calc_id}"]'])
 
 
 def _focused(page, calc_id: str) -> dict:
@@ -160,7 +160,7 @@ def visit(page, url: str, calc_id: str, run_axe) -> Visit:
     v = Visit(calc_id, url)
     page.goto(url, wait_until="load")
     wait_state(page, calc_id, "ready", timeout=READY_TIMEOUT_MS)
-    _record(page, calc_id, v.ready, run_axe)
+    _record(page, calc_id, v.ready, run_axe, whole_page=True)
 
     # 1. The untouched form, submitted by keyboard: the error state.
     v.tabs_to_form = _tab_into_form(page, calc_id)

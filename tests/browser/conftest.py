@@ -98,6 +98,16 @@ def shared_page(shared_context):
     return shared_context.new_page()
 
 
+@pytest.fixture(scope="module")
+def module_page(shared_context):
+    """One page in the session's shared desktop context, kept for a module's tests: for tests that
+    each do one more thing in a page already open (a search after another), not a first visit."""
+    page = shared_context.new_page()
+    page.set_default_timeout(20_000)
+    yield page
+    page.close()
+
+
 @pytest.fixture
 def warm_new_page(warm_contexts):
     """``warm_new_page(**context_options)``: a new page in the session's warm context with these

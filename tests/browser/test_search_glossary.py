@@ -38,9 +38,9 @@ def test_the_user_dictionary_holds_every_glossary_term(built_site):
 
 
 @pytest.mark.parametrize(("word", "clause_ids"), [t for t in TERMS if t[1]], ids=[t[0] for t in TERMS if t[1]])
-def test_each_glossary_term_finds_a_clause_that_uses_it(local_page, site_url, word, clause_ids):
-    results = search(local_page, site_url, "", word)
-    links = local_page.locator(".md-search-result__item a, a.md-search-result__link").evaluate_all(
+def test_each_glossary_term_finds_a_clause_that_uses_it(module_page, site_url, word, clause_ids):
+    results = search(module_page, site_url, "", word)  # one page, searched again for each term
+    links = module_page.locator(".md-search-result__item a, a.md-search-result__link").evaluate_all(
         "els => els.map(e => e.getAttribute('href'))")
     pages = []  # the result pages in order (a page's sections are listed under it)
     for href in links:
