@@ -1,6 +1,6 @@
 """The finder of a library of two documents in Chromium: the real plan with the example library's document merged
-in (tests/build/test_example_library.py's ``_library_with_the_example``), built once for this module and served on
-127.0.0.1. A visitor who answers the first question sees the example's articles among the plan's clauses, sorted as
+in (tests/build/test_example_library.py's ``_library_with_the_example``), built once for the whole run (the build
+tests read the same site) and served on 127.0.0.1. A visitor who answers the first question sees the example's articles among the plan's clauses, sorted as
 CPython's engine sorts them, each naming its document and that document's status, and linked to its page.
 
 Every test fails if a request leaves 127.0.0.1 or a page throws (tests/conftest.py).
@@ -16,18 +16,13 @@ from policy_site.data.finder_rules import finder_rules
 from policy_site.data.loader import check_policy
 from tests.browser.test_finder import DATA_DATE, answer, statuses, wait_ready
 from tests.browser_support import bind, start, stop
-from tests.build.test_example_library import DOC_ID, _library_with_the_example
-from tests.site_build import mkdocs_build
+from tests.build.test_example_library import DOC_ID, built_example_library
 
 
 @pytest.fixture(scope="module")
 def library_site(tmp_path_factory):
-    base = tmp_path_factory.mktemp("finder_library_site")
-    data = _library_with_the_example(base)
-    (base / "site").mkdir()
-    site = bind(base / "site")
-    result = mkdocs_build(site.root, data_dir=data, SITE_URL=site.url)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    data = built_example_library(tmp_path_factory)
+    site = bind(data.parent / "site")
     checked = check_policy(data, calculators.CALCULATORS)
     yield start(site), finder_rules(checked.policy, checked.documents)
     stop(site)
