@@ -26,8 +26,7 @@ def test_axe_finds_no_serious_violation(warm_page, site_url, lang, kind):
     page = warm_page
     response = page.goto(page_url(site_url, lang, PAGE_KINDS[kind]), wait_until="load")
     assert response is not None and response.ok
-    page.wait_for_load_state("networkidle")
-    found = blocking(run_axe(page))
+    found = blocking(run_axe(page))  # once the page's transitions have ended (tests/browser/axe.py)
     assert not found, "\n" + describe(found)
 
 
