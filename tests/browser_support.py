@@ -100,6 +100,22 @@ def wait_state(page, calc_id: str, *states: str, timeout: float = 30_000) -> str
     return page.locator(f'[data-result-for="{calc_id}"]').get_attribute("data-state")
 
 
+FOLLOW = """(url) => { const link = document.createElement("a"); link.href = url; link.textContent = url;
+  document.body.append(link); link.click(); link.remove(); }"""
+
+
+def follow_link(page, url: str) -> None:
+    """Go to ``url`` as a visitor does from a page of the site, by a link: Material's instant
+    navigation takes it when the address is one of its site's (the page stays, and the calculators'
+    worker with it), the browser loads it otherwise (another language's site, the first page)."""
+    here = urlsplit(page.url)
+    if here.scheme in ("http", "https") and here.netloc == urlsplit(url).netloc:
+        page.evaluate(FOLLOW, url)
+        page.wait_for_url(url)
+    else:
+        page.goto(url)
+
+
 def offline_context(browser, **options):
     """A context whose requests can reach nothing but 127.0.0.1."""
     return browser.new_context(proxy={"server": DEAD_PROXY, "bypass": "127.0.0.1"}, **options)

@@ -1,6 +1,7 @@
 """One visit to a calculator page, by keyboard alone, recording what the quality tests check.
 
-``visit(page, url, calc_id)`` loads the page, waits until the calculator is ready, runs axe on
+``visit(page, url, calc_id)`` opens the page (by a link from the page before, if it is on the site:
+``follow_link``), waits until the calculator is ready, runs axe on
 the whole page, then (keyboard only: Tab, Shift+Tab, arrows, Space, typing, Enter) submits the
 untouched form (every calculator has required fields without defaults, so this is the error
 state), runs axe on the form and its result (what a submit changes; the rest of the page is what
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import calculators
-from tests.browser_support import wait_state
+from tests.browser_support import follow_link, wait_state
 
 READY_TIMEOUT_MS = 90_000
 
@@ -158,7 +159,7 @@ def _fill_by_keyboard(page, calc_id: str, values: dict[str, Any], visit: Visit) 
 
 def visit(page, url: str, calc_id: str, run_axe) -> Visit:
     v = Visit(calc_id, url)
-    page.goto(url, wait_until="load")
+    follow_link(page, url)
     wait_state(page, calc_id, "ready", timeout=READY_TIMEOUT_MS)
     _record(page, calc_id, v.ready, run_axe, whole_page=True)
 

@@ -34,22 +34,23 @@ def test_axe_finds_no_serious_violation(warm_page, site_url, lang, kind):
 
 @pytest.fixture(scope="session")
 def calculator_visits(shared_context, site_url):
-    """{(lang, id): Visit}, each made on first use, in the session's warm desktop context: Pyodide comes
-    from its HTTP cache and its memory snapshot after the first calculator page the session opened."""
-    visits = {}
+    """{(lang, id): Visit}, each made on first use, in one page a language of the session's warm desktop
+    context: a visitor going from one calculator to the next by a link (tests/browser_support.py's
+    ``follow_link``: Material's instant navigation, which keeps the calculators' worker)."""
+    visits, pages = {}, {}
 
     def get(lang, calc_id):
         if (lang, calc_id) not in visits:
-            page = shared_context.new_page()
-            page.set_default_timeout(30_000)
-            try:
-                visits[(lang, calc_id)] = visit(page, page_url(site_url, lang, f"calculators/{calc_id}/"),
-                                                calc_id, run_axe)
-            finally:
-                page.close()
+            if lang not in pages:
+                pages[lang] = shared_context.new_page()
+                pages[lang].set_default_timeout(30_000)
+            visits[(lang, calc_id)] = visit(pages[lang], page_url(site_url, lang, f"calculators/{calc_id}/"),
+                                            calc_id, run_axe)
         return visits[(lang, calc_id)]
 
-    return get
+    yield get
+    for page in pages.values():
+        page.close()
 
 
 CALCULATOR_CASES = [pytest.param(lang, calc_id, id=f"{lang}-{calc_id}")

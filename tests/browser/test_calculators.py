@@ -20,7 +20,7 @@ import pytest
 import calculators
 from calculators import InputError
 from policy_site.build.pyodide_runtime import build_runtime
-from tests.browser_support import wait_state
+from tests.browser_support import follow_link, wait_state
 
 REPO = Path(__file__).resolve().parents[2]
 LANGS = ("zh", "en")
@@ -122,10 +122,11 @@ def calculator_url(site, lang: str, calc_id: str) -> str:
 
 
 def open_once(page, url: str):
-    """Open ``url`` unless the page is already there (the page is shared between tests)."""
+    """Open ``url`` unless the page is already there (the page is shared between tests): by a link
+    from the calculator before, as a visitor goes from one calculator to the next."""
     here = urlsplit(page.url)
     if f"{here.scheme}://{here.netloc}{here.path}" != url:
-        page.goto(url)
+        follow_link(page, url)
 
 
 def result_el(page, calc_id: str):

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import CALCULATOR_IDS, LANG_PREFIXES, PAGE_KINDS, page_url
+from tests.browser.conftest import CALCULATOR_IDS, LANG_PREFIXES, PAGE_KINDS, PHONE, page_url
+from tests.browser_support import follow_link
 
 STICKING_OUT = """
 (root) => {
@@ -47,6 +48,15 @@ def phone(warm_phone_page):
     return warm_phone_page
 
 
+@pytest.fixture(scope="module")
+def phone_going_on(warm_contexts):
+    """One page of the warm phone kept for the module: the calculators are opened one after the other
+    in it by a link (``follow_link``), as a visitor goes from one to the next."""
+    page = warm_contexts(**PHONE).new_page()
+    yield page
+    page.close()
+
+
 def _open(page, url):
     response = page.goto(url, wait_until="load")
     assert response is not None and response.ok, url
@@ -64,8 +74,9 @@ def test_page_does_not_scroll_sideways_on_a_phone(phone, site_url, lang, kind):
 
 @pytest.mark.parametrize("lang", LANG_PREFIXES)
 @pytest.mark.parametrize("calculator", CALCULATOR_IDS)
-def test_calculator_fits_a_phone(phone, site_url, lang, calculator):
-    _open(phone, page_url(site_url, lang, f"calculators/{calculator}/"))
+def test_calculator_fits_a_phone(phone_going_on, site_url, lang, calculator):
+    phone = phone_going_on
+    follow_link(phone, page_url(site_url, lang, f"calculators/{calculator}/"))
     form = phone.locator(f'form[data-calculator="{calculator}"]')
     form.wait_for(state="attached")
     found = phone.evaluate(STICKING_OUT, None)
