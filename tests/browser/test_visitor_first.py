@@ -10,6 +10,8 @@ from urllib.parse import urlencode
 
 import pytest
 
+from tests.browser.test_calculators import open_once
+from tests.browser.test_calculators import submit as submit_recorded
 from tests.browser_support import wait_state
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
@@ -24,8 +26,10 @@ def form(page, calc_id):
 
 
 def submit(page, calc_id):
-    form(page, calc_id).locator('button[type="submit"]').click()
-    return wait_state(page, calc_id, "done", "error")
+    """The state the form's submit ends in; the result was written anew (it may have been there before)."""
+    states = submit_recorded(page, calc_id)
+    assert states, "the submit changed nothing: the result shown is the last one's"
+    return states[-1]
 
 
 def result(page, calc_id):
@@ -35,16 +39,18 @@ def result(page, calc_id):
 @pytest.mark.parametrize("typed", ["1.8万", "1.8万元", "18,000", "１８０００", "18000元"])
 def test_money_typed_the_chinese_way_is_read_exactly_and_shown_back(calc_site, shared_page, typed):
     page = shared_page
-    page.goto(url(calc_site, "zh", "venue_subsidy"))
+    open_once(page, url(calc_site, "zh", "venue_subsidy"))  # each value typed over the last one's
     wait_state(page, "venue_subsidy", "ready", "done", "error")
     f = form(page, "venue_subsidy")
     f.locator('input[name="venue_type"][value="private"]').check()
     money = f.locator('[name="annual_rent_and_utilities_yuan"]')
     assert money.get_attribute("type") == "text" and money.get_attribute("inputmode") == "decimal"
+    read = page.locator("#calc-venue_subsidy-annual_rent_and_utilities_yuan-read")
+    money.fill("")
+    assert "18,000" not in read.inner_text()  # what the last value read is gone
     money.fill(typed)
     f.locator('[name="months_operating"]').fill("8")
     f.locator('[name="years"]').fill("3")
-    read = page.locator("#calc-venue_subsidy-annual_rent_and_utilities_yuan-read")
     assert read.inner_text() == "按 18,000 元计算"
     assert submit(page, "venue_subsidy") == "done"
     # 18,000 a year is above the 12,000 cap: 3 years of at most 12,000.
@@ -55,7 +61,7 @@ def test_money_typed_the_chinese_way_is_read_exactly_and_shown_back(calc_site, s
 @pytest.mark.parametrize("typed", ["1,8000", "0x10", "1.5万亿", "--5", "1e5"])
 def test_money_the_form_cannot_read_is_refused_with_an_example(calc_site, shared_page, typed):
     page = shared_page
-    page.goto(url(calc_site, "zh", "temporary_assistance"))
+    open_once(page, url(calc_site, "zh", "temporary_assistance"))  # each value typed over the last one's
     wait_state(page, "temporary_assistance", "ready", "done", "error")
     f = form(page, "temporary_assistance")
     f.locator('[name="persons"]').fill("1")
