@@ -6,7 +6,9 @@ here reach the box with no key event at all: inserted as an input method or dict
 (CDP's insertText), pasted (an ``insertFromPaste`` input event), and, in Chinese, composed from
 pinyin and committed. Each test waits until the search is ready before the words arrive: text
 that is already in the box when the index becomes ready is searched anyway, which is why an
-earlier test of this passed without the fix.
+earlier test of this passed without the fix. The tests of a language search one after another in
+one page, as a visitor searches again: the box is emptied first (without a key) and the last
+results must be gone before the next words arrive.
 
 Results must be real: a clause page whose text holds the words is among the first results. A word
 that is nowhere gets Material's "no results" message. The site is served under the README's strict
@@ -25,8 +27,8 @@ import pytest
 import calculators
 from policy_site.data.loader import load_policy
 from tests.browser_support import LANG_PREFIXES
-from tests.conftest import POLICY_DATA
 from tests.browser.test_csp import served_with_csp
+from tests.conftest import POLICY_DATA, watched_context
 
 FIRST = 5  # "among the first results": result pages, in order
 ZERO_WIDTH_SPACE = "\u200b"  # jieba's word breaks in the Chinese index, shown in the results
@@ -104,14 +106,6 @@ def site(csp_site):
         assert reports.items == []
 
 
-@pytest.fixture
-def console(local_page):
-    """Console errors and warnings of the page and its workers."""
-    seen: list[str] = []
-    local_page.on("console", lambda m: seen.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
-    return seen
-
-
 def open_search(page, base: str, lang: str) -> None:
     """The home page, its search opened by a click (no key pressed), which fetches the index
     (tests/browser/test_search_on_demand.py); returns once the search is ready."""
@@ -119,6 +113,40 @@ def open_search(page, base: str, lang: str) -> None:
     page.goto(base + LANG_PREFIXES[lang])
     page.locator("input.md-search__input").click()
     page.wait_for_function("() => window.__searchAnswers > 0", timeout=30_000)  # the worker answered
+
+
+def empty_search(page) -> None:
+    """The box emptied (an input event, no key) and the last words' results gone: the results waited
+    for next are the next words' (and if an input without a key searched nothing, this never ends)."""
+    page.locator("input.md-search__input").fill("")
+    page.locator(".md-search-result__item").first.wait_for(state="detached", timeout=10_000)
+
+
+@pytest.fixture(scope="module")
+def searching(chromium, csp_site):
+    """``searching(lang)``: (the page, its console) for a test. One page a language, in a context that
+    can reach nothing but 127.0.0.1, its search opened once (open_search) and emptied before each
+    later test (empty_search), as a visitor searches again; the console holds the errors and warnings
+    of the page and its workers logged during this test."""
+    context = watched_context(chromium)
+    pages: dict[str, object] = {}
+    logged: dict[str, list[str]] = {}
+
+    def get(lang: str):
+        logged[lang] = []
+        if lang not in pages:
+            page = context.new_page()
+            page.set_default_timeout(20_000)
+            page.on("console", lambda m: logged[lang].append(f"{m.type}: {m.text}")
+                    if m.type in ("error", "warning") else None)
+            open_search(page, csp_site[0], lang)
+            pages[lang] = page
+        else:
+            empty_search(pages[lang])
+        return pages[lang], logged[lang]
+
+    yield get
+    context.close()
 
 
 def result_pages(page) -> list[str]:
@@ -139,11 +167,10 @@ def translation(page, key: str) -> str:
 
 
 @pytest.mark.parametrize(("lang", "words", "way"), CASES, ids=[f"{lang}-{w}-{way}" for lang, w, way in CASES])
-def test_words_that_arrive_without_a_key_find_the_clauses_that_use_them(local_page, site, console,
-                                                                         lang, words, way):
+def test_words_that_arrive_without_a_key_find_the_clauses_that_use_them(searching, site, lang, words, way):
     expected = clauses_using(lang, words)
     assert expected, f"no clause uses {words!r}: the test's words are wrong"
-    open_search(local_page, site, lang)
+    local_page, console = searching(lang)
     WAYS[way](local_page, words)
     local_page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
     shown = [r.replace(ZERO_WIDTH_SPACE, "").lower()
@@ -157,9 +184,8 @@ def test_words_that_arrive_without_a_key_find_the_clauses_that_use_them(local_pa
 
 @pytest.mark.parametrize("lang", LANG_PREFIXES)
 @pytest.mark.parametrize("way", ["inserted", "pasted"])
-def test_words_found_nowhere_say_no_results_and_each_input_searches_again(local_page, site, console,
-                                                                          lang, way):
-    open_search(local_page, site, lang)
+def test_words_found_nowhere_say_no_results_and_each_input_searches_again(searching, site, lang, way):
+    local_page, console = searching(lang)
     meta = local_page.locator(".md-search-result__meta")
     WAYS[way](local_page, WORDS[lang][0])
     local_page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
