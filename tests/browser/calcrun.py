@@ -1,13 +1,12 @@
 """One visit to a calculator page, by keyboard alone, recording what the quality tests check.
 
-``visit(page, url, calc_id)`` opens the page (by a link from the page before, if it is on the site:
-``follow_link``), waits until the calculator is ready, runs axe on
-the whole page, then (keyboard only: Tab, Shift+Tab, arrows, Space, typing, Enter) submits the
-untouched form (every calculator has required fields without defaults, so this is the error
-state), runs axe on the form and its result (what a submit changes; the rest of the page is what
-the first run checked), fills the form with the calculator's first example and submits it, and
-runs axe on them again. At each step it records the state, where the focus is and what the live
-regions say.
+``visit(page, url, calc_id)`` opens the page (by a link from the page before when that one is on the
+site: ``follow_link``), waits until the calculator is ready and runs axe on the whole page; then
+(keyboard only: Tab, Shift+Tab, arrows, Space, typing, Enter) it submits the untouched form (every
+calculator has required fields without defaults, so this is the error state) and runs axe on the
+form and its result (what a submit changes; the rest of the page is what the first run checked),
+fills the form with the calculator's first example, submits it and runs axe on them again. At each
+step it records the state, where the focus is and what the live regions say.
 """
 
 from __future__ import annotations
