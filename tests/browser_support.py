@@ -100,18 +100,25 @@ def wait_state(page, calc_id: str, *states: str, timeout: float = 30_000) -> str
     return page.locator(f'[data-result-for="{calc_id}"]').get_attribute("data-state")
 
 
-FOLLOW = """(url) => { const link = document.createElement("a"); link.href = url; link.textContent = url;
+FOLLOW = """(url) => {
+  const old = document.querySelector('[data-md-component="container"]');
+  if (old) old.dataset.followedFrom = "";  // gone once the next page's content is in
+  const link = document.createElement("a"); link.href = url; link.textContent = url;
   document.body.append(link); link.click(); link.remove(); }"""
+ARRIVED = """() => { const c = document.querySelector('[data-md-component="container"]');
+  return !!c && !("followedFrom" in c.dataset); }"""
 
 
 def follow_link(page, url: str) -> None:
     """Go to ``url`` as a visitor does from a page of the site, by a link: Material's instant
     navigation takes it when the address is one of its site's (the page stays, and the calculators'
-    worker with it), the browser loads it otherwise (another language's site, the first page)."""
+    worker with it), the browser loads it otherwise (another language's site, the first page).
+    Returns once the new page's content is in (instant navigation changes the address first)."""
     here = urlsplit(page.url)
     if here.scheme in ("http", "https") and here.netloc == urlsplit(url).netloc:
         page.evaluate(FOLLOW, url)
         page.wait_for_url(url)
+        page.wait_for_function(ARRIVED)
     else:
         page.goto(url)
 

@@ -97,7 +97,10 @@ def _focused(page, calc_id: str) -> dict:
 
 def _tab_into_form(page, calc_id: str, limit: int = 400) -> int | None:
     """Tab from the top of the page until the focus is in the form; the number of presses."""
-    page.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
+    # The starting point of Tab at the top of the page (after instant navigation it would be where
+    # the last page's focused element was): a first element of the body focused, then removed.
+    page.evaluate("""() => { const start = document.createElement("span"); start.tabIndex = -1;
+        document.body.prepend(start); start.focus(); start.remove(); window.scrollTo(0, 0); }""")
     for presses in range(1, limit + 1):
         page.keyboard.press("Tab")
         if _focused(page, calc_id)["in_form"]:
@@ -156,7 +159,9 @@ def _fill_by_keyboard(page, calc_id: str, values: dict[str, Any], visit: Visit) 
     return False
 
 
-def visit(page, url: str, calc_id: str, run_axe) -> Visit:
+def visit(page, url: str, calc_id: str, run_axe, whole_page_when_done: bool = False) -> Visit:
+    """``whole_page_when_done``: axe on the whole page after the result too (scrolled, the header's
+    title shown), not only on the form and its result."""
     v = Visit(calc_id, url)
     follow_link(page, url)
     wait_state(page, calc_id, "ready", timeout=READY_TIMEOUT_MS)
@@ -180,5 +185,5 @@ def visit(page, url: str, calc_id: str, run_axe) -> Visit:
         wait_state(page, calc_id, "done")
     except Exception:  # noqa: BLE001 - recorded below: the test says which state it is in
         v.problems.append(f"the example did not give a result: {_state(page, calc_id)}")
-    _record(page, calc_id, v.done, run_axe)
+    _record(page, calc_id, v.done, run_axe, whole_page=whole_page_when_done)
     return v

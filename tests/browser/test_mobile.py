@@ -72,8 +72,8 @@ def test_page_does_not_scroll_sideways_on_a_phone(phone, site_url, lang, kind):
     assert not found["scrolling"], found
 
 
-@pytest.mark.parametrize("lang", LANG_PREFIXES)
 @pytest.mark.parametrize("calculator", CALCULATOR_IDS)
+@pytest.mark.parametrize("lang", LANG_PREFIXES)  # a language's calculators one after another
 def test_calculator_fits_a_phone(phone_going_on, site_url, lang, calculator):
     phone = phone_going_on
     follow_link(phone, page_url(site_url, lang, f"calculators/{calculator}/"))

@@ -43,6 +43,7 @@ def test_money_typed_the_chinese_way_is_read_exactly_and_shown_back(calc_site, s
     wait_state(page, "venue_subsidy", "ready", "done", "error")
     f = form(page, "venue_subsidy")
     f.locator('input[name="venue_type"][value="private"]').check()
+    f.locator('[name="hardship_extension"]').set_checked(False)  # every field set: the page is the last test's
     money = f.locator('[name="annual_rent_and_utilities_yuan"]')
     assert money.get_attribute("type") == "text" and money.get_attribute("inputmode") == "decimal"
     read = page.locator("#calc-venue_subsidy-annual_rent_and_utilities_yuan-read")
