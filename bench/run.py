@@ -37,7 +37,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench.synthetic import make_policy  # noqa: E402
-from tests.browser_support import CHROMIUM, Site, bind, launch, serving  # noqa: E402
+from tests.browser_support import CHROMIUM, Site, bind, launch_as_visitors_have_it, serving  # noqa: E402
 from tests.site_build import FIXED_EPOCH, mkdocs_build  # noqa: E402
 
 CLAUSE_PAGE = "clauses/1.2/"
@@ -195,7 +195,7 @@ def bench_browser(plain_site: Site, instant_site: Site, calcs: int) -> dict:
 
     out: dict = {}
     with serving(plain_site) as base, serving(instant_site) as instant_base, sync_playwright() as playwright:
-        browser = launch(playwright)
+        browser = launch_as_visitors_have_it(playwright)
 
         # Bytes of a clause page, zh and en: everything it loads, after load and a short idle.
         for lang, prefix in (("zh", ""), ("en", "en/")):

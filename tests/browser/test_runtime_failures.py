@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, QuietHandler, QuietServer, Site, offline_context, wait_state
+from tests.browser_support import (CHROMIUM_ARGS, QuietHandler, QuietServer, Site, offline_context, chromium_for_tests,
+                                   wait_state)
 
 CALC = "temporary_assistance"
 # The watchdog's limits, shortened for these tests (runtime.js reads them at load).
@@ -247,7 +248,7 @@ def test_retry_after_a_failed_download(calc_site, tampered, new_context):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_no_webassembly(calc_site, chromium, traffic, lang):
     # A second Chromium from the session's Playwright, without a JIT: V8 then has no WebAssembly.
-    browser = chromium.browser_type.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, "--js-flags=--jitless"])
+    browser = chromium.browser_type.launch(executable_path=chromium_for_tests(), args=[*CHROMIUM_ARGS, "--js-flags=--jitless"])
     try:
         context = traffic.watch_context(offline_context(browser))
         page = context.new_page()
