@@ -293,6 +293,15 @@ def test_the_worker_started_from_the_head_is_the_one_used(calc_site, new_context
         window.Worker = class extends Base { constructor(...args) { super(...args);
           window.__made.push({worker: this, url: String(args[0]), early: new Error().stack.includes('early.js')}); } }; })();""")
     made = page_requests(context)
+
+    def held_back(route):
+        # The page's own script comes a second late, as on a slow link or a busy phone, so early.js
+        # (async, at the top of the <head>) has surely run: on a loaded machine the two otherwise
+        # race, and early.js coming second does nothing (the page's script starts the worker).
+        time.sleep(1)
+        route.continue_()
+
+    context.route("**/assets/calculator/calculator.js?*", held_back)
     page = context.new_page()
     page.goto(calc_site.page("zh", "calculators/temporary_assistance/"))
     assert wait_state(page, "temporary_assistance", "ready") == "ready"

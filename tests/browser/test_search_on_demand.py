@@ -17,31 +17,40 @@ INDEX = "search/search_index.json"
 WORDS = {"zh": "创业担保贷款", "en": "guarantee"}
 
 
-def index_requests(traffic) -> list[str]:
-    return [url for url in traffic.requests if url.split("?")[0].endswith(INDEX)]
+def requests_of(page) -> list[str]:
+    """The addresses the page itself requests from now on (not those of another context the session
+    keeps warm, whose service worker may be keeping the site's files for offline use meanwhile)."""
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url))
+    return seen
+
+
+def index_requests(requests: list[str]) -> list[str]:
+    return [url for url in requests if url.split("?")[0].endswith(INDEX)]
 
 
 @pytest.mark.parametrize("lang", LANG_PREFIXES)
-def test_a_page_fetches_the_search_index_only_when_the_search_box_is_used(local_page, site_url, traffic, lang):
+def test_a_page_fetches_the_search_index_only_when_the_search_box_is_used(local_page, site_url, lang):
     page = local_page
+    requests = requests_of(page)
     page.goto(site_url + LANG_PREFIXES[lang] + "clauses/1.2/")
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(1000)  # well past the moment Material used to request it
-    assert any("/assets/javascripts/bundle." in url for url in traffic.requests)  # Material did start
-    assert index_requests(traffic) == []
+    assert any("/assets/javascripts/bundle." in url for url in requests)  # Material did start
+    assert index_requests(requests) == []
 
     box = page.locator("input.md-search__input")
     box.focus()
     box.fill(WORDS[lang])  # an input event: searched once the index is in (tests/browser/test_search.py)
     page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
-    assert index_requests(traffic) == [site_url + LANG_PREFIXES[lang] + INDEX]
+    assert index_requests(requests) == [site_url + LANG_PREFIXES[lang] + INDEX]
     shown = " ".join(page.locator(".md-search-result__item").all_inner_texts()).replace("\u200b", "").lower()
     assert WORDS[lang].lower() in shown
 
 
-def test_a_page_opened_from_a_search_result_fetches_the_index_at_once_and_marks_the_words(local_page, site_url,
-                                                                                        traffic):
+def test_a_page_opened_from_a_search_result_fetches_the_index_at_once_and_marks_the_words(local_page, site_url):
     page = local_page
+    requests = requests_of(page)
     page.goto(site_url + "clauses/1.2/?h=高校毕业生")  # words of clause 1.2
     page.locator("article mark").first.wait_for(timeout=15_000)  # search.highlight needs the index
-    assert len(index_requests(traffic)) == 1
+    assert len(index_requests(requests)) == 1
