@@ -63,7 +63,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench.runtime import Served  # noqa: E402
-from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, offline_context  # noqa: E402
+from tests.browser_support import CHROMIUM, launch_as_visitors_have_it, offline_context  # noqa: E402
 from tests.site_build import FIXED_EPOCH, MKDOCS, build_env, mkdocs_build  # noqa: E402
 
 FIXTURES = REPO / "tests" / "fixtures" / "documents"
@@ -440,7 +440,7 @@ def measure(size: int, work: Path, skip: set[str], playwright) -> Figures:
         say(f"size {size}: preview rebuild {figures.preview['edit_to_reload']:.1f} s")
     if {"bytes", "finder"} - skip:
         served = Served(site)
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_as_visitors_have_it(playwright)
         try:
             if "bytes" not in skip:
                 paths = [CLAUSE_PAGE] + ([f"documents/{doc_id(size)}/{LIBRARY_CLAUSE}"] if size > 1 else [])

@@ -57,7 +57,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from policy_site.build.precompress import precompress_tree  # noqa: E402
-from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, QuietServer, offline_context  # noqa: E402
+from tests.browser_support import QuietServer, launch_as_visitors_have_it, offline_context  # noqa: E402
 from tests.site_build import FIXED_EPOCH  # noqa: E402
 
 CALC = "startup_loan"
@@ -443,7 +443,7 @@ def main(argv=None) -> int:
             build_new(work / "new")
             served = Served(work / "new")
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                browser = launch_as_visitors_have_it(playwright)
                 slow = finder_first_question(browser, served, args.phone_runs, cpu=1)
                 phone = finder_first_question(browser, served, args.phone_runs)
                 browser.close()
@@ -459,7 +459,7 @@ def main(argv=None) -> int:
             print("building the new site …", flush=True)
             build_new(work / "new")
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                browser = launch_as_visitors_have_it(playwright)
                 plain = plain_host(browser, work / "new", args.phone_runs)
                 browser.close()
             print(plain_row(plain))
@@ -475,7 +475,7 @@ def main(argv=None) -> int:
         sites = {"old": Served(work / "old"), "new": Served(work / "new")}
         results = {name: {"cold": [], "phone": [], "cpu4": []} for name in sites}
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = launch_as_visitors_have_it(playwright)
             for name, served in sites.items():  # warm the disk cache of the files, not measured
                 cold(browser, served)
             order = ["old", "new"]
