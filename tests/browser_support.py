@@ -142,6 +142,14 @@ def follow_link(page, url: str) -> None:
         page.goto(url)
 
 
+def page_requests(context) -> list[str]:
+    """Requests the context's pages and their workers make (not the service worker's copies into its cache,
+    which come from the HTTP cache); filled as the context runs."""
+    made: list[str] = []
+    context.on("request", lambda request: made.append(request.url) if request.service_worker is None else None)
+    return made
+
+
 def offline_context(browser, **options):
     """A context whose requests can reach nothing but 127.0.0.1."""
     return browser.new_context(proxy={"server": DEAD_PROXY, "bypass": "127.0.0.1"}, **options)

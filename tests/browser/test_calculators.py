@@ -20,7 +20,7 @@ import pytest
 import calculators
 from calculators import InputError
 from policy_site.build.pyodide_runtime import build_runtime
-from tests.browser_support import follow_link, wait_state
+from tests.browser_support import follow_link, page_requests, wait_state
 
 REPO = Path(__file__).resolve().parents[2]
 LANGS = ("zh", "en")
@@ -237,14 +237,6 @@ def test_query_string_computes_without_a_click(calc_site, shared_context, lang):
         assert query_of(page) == {k: _text(v) for k, v in sent.items()}
     finally:
         page.close()
-
-
-def page_requests(context) -> list[str]:
-    """Requests the pages and their workers make (not the service worker's copies into its cache,
-    which come from the HTTP cache); filled as the context runs."""
-    made: list[str] = []
-    context.on("request", lambda request: made.append(request.url) if request.service_worker is None else None)
-    return made
 
 
 def _marker(page):

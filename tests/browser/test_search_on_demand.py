@@ -11,18 +11,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser_support import LANG_PREFIXES
+from tests.browser_support import LANG_PREFIXES, page_requests
 
 INDEX = "search/search_index.json"
 WORDS = {"zh": "创业担保贷款", "en": "guarantee"}
-
-
-def requests_of(page) -> list[str]:
-    """The addresses the page itself requests from now on (not those of another context the session
-    keeps warm, whose service worker may be keeping the site's files for offline use meanwhile)."""
-    seen: list[str] = []
-    page.on("request", lambda request: seen.append(request.url))
-    return seen
 
 
 def index_requests(requests: list[str]) -> list[str]:
@@ -32,7 +24,8 @@ def index_requests(requests: list[str]) -> list[str]:
 @pytest.mark.parametrize("lang", LANG_PREFIXES)
 def test_a_page_fetches_the_search_index_only_when_the_search_box_is_used(local_page, site_url, lang):
     page = local_page
-    requests = requests_of(page)
+    requests = page_requests(page.context)  # this test's context only (not traffic: a warm context's
+    # service worker may be keeping the site's files, the search index among them, meanwhile)
     page.goto(site_url + LANG_PREFIXES[lang] + "clauses/1.2/")
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(1000)  # well past the moment Material used to request it
@@ -50,7 +43,7 @@ def test_a_page_fetches_the_search_index_only_when_the_search_box_is_used(local_
 
 def test_a_page_opened_from_a_search_result_fetches_the_index_at_once_and_marks_the_words(local_page, site_url):
     page = local_page
-    requests = requests_of(page)
+    requests = page_requests(page.context)
     page.goto(site_url + "clauses/1.2/?h=高校毕业生")  # words of clause 1.2
     page.locator("article mark").first.wait_for(timeout=15_000)  # search.highlight needs the index
     assert len(index_requests(requests)) == 1
